@@ -1,0 +1,147 @@
+package io.huikuan.common.web;
+
+import io.huikuan.common.ConflictException;
+import io.huikuan.common.NotFoundException;
+import io.huikuan.common.ValidationException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Errors of {@code /api/**} as RFC 9457 problem details. Bad input names the field, the value
+ * and the rule in {@code errors: [{field, value, message}]}; bad input never answers 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail validation(ValidationException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+        p.setProperty("errors", e.errors().stream()
+                .map(f -> Map.of("field", f.field(), "value", f.value() == null ? "" : String.valueOf(f.value()), "message", f.message()))
+                .toList());
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return p;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String field = "body";
+        String detail = "the request body is not valid JSON of the expected shape";
+        if (e.getCause() instanceof DatabindException de) {
+            field = de.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            detail = "field '" + field + "' has a value of the wrong type or format (dates yyyy-MM-dd, amounts as numbers)";
+        }
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+        p.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        return p;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String detail = "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'";
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+        p.setProperty("errors", List.of(Map.of("field", e.getName(), "value", String.valueOf(e.getValue()), "message", detail)));
+        return p;
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParam(MissingServletRequestParameterException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", "parameter '" + e.getParameterName() + "' is required");
+        p.setProperty("errors", List.of(Map.of("field", e.getParameterName(), "message", "required")));
+        return p;
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", "multipart field '" + e.getRequestPartName() + "' is required");
+        p.setProperty("errors", List.of(Map.of("field", e.getRequestPartName(), "message", "required")));
+        return p;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", "invalid fields");
+        p.setProperty("errors", e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "value", String.valueOf(f.getRejectedValue()),
+                        "message", String.valueOf(f.getDefaultMessage())))
+                .toList());
+        return p;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "the uploaded file exceeds the maximum upload size");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "expected a multipart/form-data upload with a field 'file'");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.warn("data integrity violation", e);
+        return problem(HttpStatus.CONFLICT, "Conflict", "the change conflicts with stored data (a duplicate or a reference in use)");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+}

@@ -1,0 +1,67 @@
+package io.huikuan.identity;
+
+import io.huikuan.common.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for {@code /api/**} ({@code Authorization: Bearer hk_...}). Only a SHA-256 of the
+ * token is stored; the token itself is shown once, when issued.
+ */
+@Service
+public class ApiTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Issues a new token for the user and returns it in clear (the only time it is visible). */
+    @Transactional
+    public String issue(String username, String name) {
+        Long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("user", username));
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = "hk_" + HexFormat.of().formatHex(bytes);
+        jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, created_at, revoked) VALUES (?,?,?,?,FALSE)")
+                .params(userId, name == null || name.isBlank() ? "token" : name, hash(token), Instant.now(clock)).update();
+        return token;
+    }
+
+    /** The username a valid, unrevoked token belongs to. */
+    @Transactional
+    public Optional<String> authenticate(String token) {
+        if (token == null || !token.startsWith("hk_")) {
+            return Optional.empty();
+        }
+        String h = hash(token);
+        Optional<String> user = jdbc.sql("""
+                SELECT u.username FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE""").param(h).query(String.class).optional();
+        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").params(Instant.now(clock), h).update());
+        return user;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

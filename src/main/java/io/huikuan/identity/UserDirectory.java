@@ -1,0 +1,90 @@
+package io.huikuan.identity;
+
+import io.huikuan.common.ConflictException;
+import io.huikuan.common.ValidationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users: create, look up, list. Passwords are stored hashed. */
+@Service
+public class UserDirectory {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{2,64}");
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    UserDirectory(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserAccount create(String username, String rawPassword, String displayName, Set<Role> roles) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new ValidationException("username", username, "2-64 letters, digits, '.', '_' or '-'");
+        }
+        if (rawPassword == null || rawPassword.length() < 4) {
+            throw new ValidationException("password", null, "at least 4 characters");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new ValidationException("roles", roles, "at least one role");
+        }
+        if (find(username).isPresent()) {
+            throw new ConflictException("username", "user '" + username + "' already exists");
+        }
+        jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, roles, enabled, created_at) VALUES (?,?,?,?,TRUE,?)")
+                .params(username, encoder.encode(rawPassword), displayName == null || displayName.isBlank() ? username : displayName,
+                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), Instant.now(clock))
+                .update();
+        return find(username).orElseThrow();
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return jdbc.sql("SELECT id, username, display_name, roles, enabled, created_at FROM app_user WHERE username = ?")
+                .param(username).query(UserDirectory::map).optional();
+    }
+
+    public List<UserAccount> all() {
+        return jdbc.sql("SELECT id, username, display_name, roles, enabled, created_at FROM app_user ORDER BY username")
+                .query(UserDirectory::map).list();
+    }
+
+    public boolean exists(String username) {
+        return username != null && find(username).isPresent();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+    }
+
+    /** Users holding the role, e.g. every collector (for portfolio assignment). */
+    public List<UserAccount> withRole(Role role) {
+        return all().stream().filter(u -> u.roles().contains(role)).toList();
+    }
+
+    static Set<Role> parseRoles(String csv) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(s -> roles.add(Role.valueOf(s)));
+        return roles;
+    }
+
+    private static UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                parseRoles(rs.getString("roles")), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

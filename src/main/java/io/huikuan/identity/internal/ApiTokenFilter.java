@@ -1,0 +1,44 @@
+package io.huikuan.identity.internal;
+
+import io.huikuan.identity.ApiTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer hk_...} against the stored token hashes. */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final UserDetailsService users;
+
+    ApiTokenFilter(ApiTokens tokens, UserDetailsService users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            var user = tokens.authenticate(header.substring(7).trim());
+            if (user.isEmpty()) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"unknown or revoked API token\"}");
+                return;
+            }
+            UserDetails details = users.loadUserByUsername(user.get());
+            var auth = UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
+            SecurityContextHolder.getContext().setAuthentication(auth);
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,50 @@
+package io.huikuan.identity.internal;
+
+import io.huikuan.identity.IdentityProperties;
+import io.huikuan.identity.Role;
+import io.huikuan.identity.UserDirectory;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A database without users gets its first administrator from configuration
+ * ({@code huikuan.admin.username}, {@code huikuan.admin.password}); never a default password.
+ */
+@Component
+@Order(10)
+class FirstAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final UserDirectory users;
+    private final IdentityProperties props;
+
+    FirstAdministrator(UserDirectory users, IdentityProperties props) {
+        this.users = users;
+        this.props = props;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (props.username() == null || props.username().isBlank()) {
+            return;
+        }
+        if (users.exists(props.username())) {
+            return;
+        }
+        if (users.count() > 0) {
+            log.info("users exist; huikuan.admin.username '{}' not created", props.username());
+            return;
+        }
+        if (props.password() == null || props.password().length() < 8) {
+            throw new IllegalStateException("huikuan.admin.password must be set (at least 8 characters) to create the first administrator");
+        }
+        users.create(props.username(), props.password(), "Administrator", EnumSet.of(Role.ADMIN));
+        log.info("created the first administrator '{}'", props.username());
+    }
+}

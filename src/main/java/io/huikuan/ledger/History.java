@@ -1,0 +1,72 @@
+package io.huikuan.ledger;
+
+import io.huikuan.common.Page;
+import io.huikuan.customer.CustomerChanged;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only history of ledger and customer data. It is written in the same transaction
+ * as the change it describes; there is no way to edit or delete it (the database refuses too).
+ */
+@Service
+public class History {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    History(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String entityType, String entityKey, String customerCode, String action, Object before, Object after,
+            String actor, String reason) {
+        jdbc.sql("""
+                INSERT INTO history (entity_type, entity_key, customer_code, action, actor, occurred_at, reason, before_state, after_state)
+                VALUES (?,?,?,?,?,?,?,?,?)""")
+                .params(entityType, entityKey, customerCode, action, actor, Timestamp.from(Instant.now(clock)),
+                        reason == null || reason.isBlank() ? null : reason, toJson(before), toJson(after))
+                .update();
+    }
+
+    @EventListener
+    void on(CustomerChanged e) {
+        record(e.entityType(), e.entityKey(), e.customerCode(), e.action(), e.before(), e.after(), e.actor(), e.reason());
+    }
+
+    /** Everything recorded about one customer (its profile, contacts, invoices, payments...), newest first. */
+    public Page<HistoryEntry> forCustomer(String customerCode, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM history WHERE customer_code = ?").param(customerCode).query(Long.class).single();
+        List<HistoryEntry> items = jdbc.sql("SELECT * FROM history WHERE customer_code = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(customerCode, size, (long) page * size).query(History::map).list();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** Everything recorded about one entity, e.g. ("INVOICE", "INV-1"), oldest first. */
+    public List<HistoryEntry> forEntity(String entityType, String entityKey) {
+        return jdbc.sql("SELECT * FROM history WHERE entity_type = ? AND entity_key = ? ORDER BY id")
+                .params(entityType, entityKey).query(History::map).list();
+    }
+
+    private String toJson(Object o) {
+        return o == null ? null : json.writeValueAsString(o);
+    }
+
+    private static HistoryEntry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new HistoryEntry(rs.getLong("id"), rs.getString("entity_type"), rs.getString("entity_key"), rs.getString("customer_code"),
+                rs.getString("action"), rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("reason"),
+                rs.getString("before_state"), rs.getString("after_state"));
+    }
+}

@@ -1,0 +1,251 @@
+package io.huikuan.ledger;
+
+import io.huikuan.common.Page;
+import io.huikuan.identity.CurrentUser;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's read side: balances derived in SQL from invoices, allocations, credit notes and
+ * write-offs (never stored), scoped to the current user's portfolio.
+ */
+@Component
+public class LedgerQueries {
+
+    /** Per-invoice settled amounts; joined to invoice to derive the open balance. */
+    static final String SETTLED = """
+            LEFT JOIN (SELECT invoice_id, sum(amount) paid FROM allocation GROUP BY invoice_id) a ON a.invoice_id = i.id
+            LEFT JOIN (SELECT invoice_id, sum(amount) credited FROM credit_note GROUP BY invoice_id) cn ON cn.invoice_id = i.id
+            LEFT JOIN (SELECT invoice_id, sum(amount) written_off FROM write_off GROUP BY invoice_id) w ON w.invoice_id = i.id
+            """;
+    static final String OPEN = "(i.amount - coalesce(a.paid, 0) - coalesce(cn.credited, 0) - coalesce(w.written_off, 0))";
+
+    private static final Map<String, String> CUSTOMER_SORTS = Map.of(
+            "code", "c.code", "name", "c.name", "owner", "c.owner", "region", "c.region", "grade", "c.grade",
+            "open", "open_amount", "overdue", "overdue_amount");
+    private static final Map<String, String> INVOICE_SORTS = Map.of(
+            "invoiceNo", "i.invoice_no", "issueDate", "i.issue_date", "dueDate", "i.due_date", "amount", "i.amount",
+            "open", "open_amount", "customer", "c.code");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LedgerQueries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A customer row of the customer list, with derived balances. */
+    public record CustomerAccount(String code, String name, String region, String businessUnit, String industry, String owner,
+            String grade, BigDecimal creditLimit, Integer creditDays, BigDecimal openAmount, BigDecimal overdueAmount,
+            long openInvoices, BigDecimal unapplied) {
+    }
+
+    /** Filters of the customer list. Blank means "any". */
+    public record CustomerFilter(String q, String owner, String region, String grade, String industry, String businessUnit,
+            Boolean overdueOnly) {
+    }
+
+    public Page<CustomerAccount> customers(CustomerFilter f, String sort, boolean desc, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        CurrentUser user = CurrentUser.get();
+        if (user.portfolioOnly()) {
+            where.append(" AND c.owner = ?");
+            params.add(user.username());
+        }
+        if (notBlank(f.q())) {
+            where.append(" AND (lower(c.code) LIKE ? OR lower(c.name) LIKE ?)");
+            String like = "%" + f.q().trim().toLowerCase() + "%";
+            params.add(like);
+            params.add(like);
+        }
+        addEq(where, params, "c.owner", f.owner());
+        addEq(where, params, "c.region", f.region());
+        addEq(where, params, "c.grade", f.grade());
+        addEq(where, params, "c.industry", f.industry());
+        addEq(where, params, "c.business_unit", f.businessUnit());
+        String balances = """
+                SELECT i.customer_id,
+                       sum(%1$s) open_amount,
+                       sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END) overdue_amount,
+                       sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END) open_invoices
+                FROM invoice i %2$s GROUP BY i.customer_id""".formatted(OPEN, SETTLED);
+        String unapplied = """
+                SELECT p.customer_id, sum(p.amount - coalesce(pa.applied, 0)) unapplied
+                FROM payment p LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
+                GROUP BY p.customer_id""";
+        String from = " FROM customer c LEFT JOIN (" + balances + ") b ON b.customer_id = c.id LEFT JOIN (" + unapplied
+                + ") u ON u.customer_id = c.id" + where + (Boolean.TRUE.equals(f.overdueOnly()) ? " AND b.overdue_amount > 0" : "");
+        List<Object> all = new ArrayList<>();
+        all.add(java.sql.Date.valueOf(today));
+        all.addAll(params);
+        long total = jdbc.sql("SELECT count(*)" + from).params(all).query(Long.class).single();
+        String order = CUSTOMER_SORTS.getOrDefault(sort == null ? "" : sort, "c.code") + (desc ? " DESC" : " ASC") + ", c.code";
+        List<Object> paged = new ArrayList<>(all);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<CustomerAccount> items = jdbc.sql("""
+                SELECT c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.grade, c.credit_limit, c.credit_days,
+                       coalesce(b.open_amount, 0) open_amount, coalesce(b.overdue_amount, 0) overdue_amount,
+                       coalesce(b.open_invoices, 0) open_invoices, coalesce(u.unapplied, 0) unapplied
+                """ + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                .params(paged).query(LedgerQueries::mapAccount).list();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** Balances of one customer (by id); the caller has checked the portfolio. */
+    public record AccountSummary(BigDecimal invoiced, BigDecimal open, BigDecimal overdue, BigDecimal notDue, long openInvoices,
+            BigDecimal unapplied, BigDecimal paid, BigDecimal credited, BigDecimal writtenOff) {
+    }
+
+    public AccountSummary summary(long customerId) {
+        LocalDate today = LocalDate.now(clock);
+        AccountSummary s = jdbc.sql("""
+                SELECT coalesce(sum(i.amount), 0) invoiced, coalesce(sum(%1$s), 0) open_amount,
+                       coalesce(sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END), 0) overdue_amount,
+                       coalesce(sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END), 0) open_invoices,
+                       coalesce(sum(a.paid), 0) paid, coalesce(sum(cn.credited), 0) credited, coalesce(sum(w.written_off), 0) written_off
+                FROM invoice i %2$s WHERE i.customer_id = ?""".formatted(OPEN, SETTLED))
+                .params(java.sql.Date.valueOf(today), customerId)
+                .query((rs, n) -> new AccountSummary(rs.getBigDecimal("invoiced"), rs.getBigDecimal("open_amount"),
+                        rs.getBigDecimal("overdue_amount"), rs.getBigDecimal("open_amount").subtract(rs.getBigDecimal("overdue_amount")),
+                        rs.getLong("open_invoices"), BigDecimal.ZERO, rs.getBigDecimal("paid"), rs.getBigDecimal("credited"),
+                        rs.getBigDecimal("written_off")))
+                .single();
+        BigDecimal unapplied = unapplied(customerId);
+        return new AccountSummary(scale(s.invoiced()), scale(s.open()), scale(s.overdue()), scale(s.notDue()), s.openInvoices(),
+                scale(unapplied), scale(s.paid()), scale(s.credited()), scale(s.writtenOff()));
+    }
+
+    public BigDecimal unapplied(long customerId) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(p.amount - coalesce(pa.applied, 0)), 0) FROM payment p
+                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
+                WHERE p.customer_id = ?""").param(customerId).query(BigDecimal.class).single();
+    }
+
+    /** Filters of the invoice list. status: open, overdue, paid or blank. */
+    public record InvoiceFilter(String customerCode, String status, String q, LocalDate dueFrom, LocalDate dueTo, String owner) {
+    }
+
+    public Page<InvoiceView> invoices(InvoiceFilter f, String sort, boolean desc, int page, int size) {
+        LocalDate today = LocalDate.now(clock);
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        CurrentUser user = CurrentUser.get();
+        if (user.portfolioOnly()) {
+            where.append(" AND c.owner = ?");
+            params.add(user.username());
+        }
+        addEq(where, params, "c.code", f.customerCode());
+        addEq(where, params, "c.owner", f.owner());
+        if (notBlank(f.q())) {
+            where.append(" AND (lower(i.invoice_no) LIKE ? OR lower(c.name) LIKE ? OR lower(c.code) LIKE ?)");
+            String like = "%" + f.q().trim().toLowerCase() + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (f.dueFrom() != null) {
+            where.append(" AND i.due_date >= ?");
+            params.add(java.sql.Date.valueOf(f.dueFrom()));
+        }
+        if (f.dueTo() != null) {
+            where.append(" AND i.due_date <= ?");
+            params.add(java.sql.Date.valueOf(f.dueTo()));
+        }
+        String status = f.status() == null ? "" : f.status();
+        switch (status) {
+            case "open" -> where.append(" AND ").append(OPEN).append(" > 0");
+            case "overdue" -> {
+                where.append(" AND ").append(OPEN).append(" > 0 AND i.due_date < ?");
+                params.add(java.sql.Date.valueOf(today));
+            }
+            case "paid" -> where.append(" AND ").append(OPEN).append(" = 0");
+            default -> {
+            }
+        }
+        String from = " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id " + SETTLED + where;
+        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        String order = INVOICE_SORTS.getOrDefault(sort == null ? "" : sort, "i.due_date") + (desc ? " DESC" : " ASC") + ", i.invoice_no";
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<InvoiceView> items = jdbc.sql(SELECT_INVOICE + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                .params(paged).query((rs, n) -> mapInvoice(rs, today)).list();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** One invoice with balances, without the portfolio check. */
+    public Optional<InvoiceView> invoice(String invoiceNo) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(SELECT_INVOICE + " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id "
+                        + SETTLED + " WHERE i.invoice_no = ?")
+                .param(invoiceNo).query((rs, n) -> mapInvoice(rs, today)).optional();
+    }
+
+    /** Open invoices of a customer, oldest due first (the order automatic allocation uses). */
+    public List<InvoiceView> openInvoices(long customerId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(SELECT_INVOICE + " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id "
+                        + SETTLED + " WHERE i.customer_id = ? AND " + OPEN + " > 0 ORDER BY i.due_date, i.issue_date, i.invoice_no")
+                .param(customerId).query((rs, n) -> mapInvoice(rs, today)).list();
+    }
+
+    private static final String SELECT_INVOICE = """
+            SELECT i.invoice_no, c.code customer_code, c.name customer_name, k.contract_no, i.issue_date, i.due_date, i.amount,
+                   i.currency, i.tax_invoice_no, i.tax_invoice_date, i.business_unit, i.overdue_cause, i.overdue_nature,
+                   coalesce(a.paid, 0) paid, coalesce(cn.credited, 0) credited, coalesce(w.written_off, 0) written_off,
+                   """ + OPEN + " open_amount";
+
+    static InvoiceView mapInvoice(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        BigDecimal open = scale(rs.getBigDecimal("open_amount"));
+        int days = open.signum() > 0 && due.isBefore(today) ? (int) ChronoUnit.DAYS.between(due, today) : 0;
+        String status = open.signum() == 0 ? "PAID" : days > 0 ? "OVERDUE" : "OPEN";
+        String cause = rs.getString("overdue_cause");
+        String nature = rs.getString("overdue_nature");
+        return new InvoiceView(rs.getString("invoice_no"), rs.getString("customer_code"), rs.getString("customer_name"),
+                rs.getString("contract_no"), rs.getObject("issue_date", LocalDate.class), due, scale(rs.getBigDecimal("amount")),
+                rs.getString("currency").trim(), rs.getString("tax_invoice_no"), rs.getObject("tax_invoice_date", LocalDate.class),
+                rs.getString("business_unit"), scale(rs.getBigDecimal("paid")), scale(rs.getBigDecimal("credited")),
+                scale(rs.getBigDecimal("written_off")), open, days, status,
+                cause == null ? null : OverdueCause.valueOf(cause), nature == null ? null : OverdueNature.valueOf(nature));
+    }
+
+    private static CustomerAccount mapAccount(ResultSet rs, int n) throws SQLException {
+        int days = rs.getInt("credit_days");
+        Integer creditDays = rs.wasNull() ? null : days;
+        return new CustomerAccount(rs.getString("code"), rs.getString("name"), rs.getString("region"), rs.getString("business_unit"),
+                rs.getString("industry"), rs.getString("owner"), rs.getString("grade"), rs.getBigDecimal("credit_limit"), creditDays,
+                scale(rs.getBigDecimal("open_amount")), scale(rs.getBigDecimal("overdue_amount")), rs.getLong("open_invoices"),
+                scale(rs.getBigDecimal("unapplied")));
+    }
+
+    static BigDecimal scale(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static void addEq(StringBuilder where, List<Object> params, String column, String value) {
+        if (notBlank(value)) {
+            where.append(" AND ").append(column).append(" = ?");
+            params.add(value.trim());
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,64 @@
+package io.huikuan.ledger;
+
+import io.huikuan.common.ValidationException.FieldError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Field rules of ledger documents, shared by the forms, the API and the file import. */
+public final class LedgerRules {
+
+    public static final Pattern DOCUMENT_NO = Pattern.compile("[\\p{L}\\p{N}._/#-]{1,64}");
+    public static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999999.99");
+
+    private LedgerRules() {
+    }
+
+    public static List<FieldError> check(Invoice i) {
+        List<FieldError> errors = new ArrayList<>();
+        number(errors, "invoiceNo", i.invoiceNo());
+        if (i.customerCode() == null || i.customerCode().isBlank()) {
+            errors.add(new FieldError("customerCode", i.customerCode(), "required"));
+        }
+        if (i.issueDate() == null) {
+            errors.add(new FieldError("issueDate", null, "required (yyyy-MM-dd)"));
+        }
+        if (i.dueDate() == null) {
+            errors.add(new FieldError("dueDate", null, "required (yyyy-MM-dd)"));
+        }
+        if (i.issueDate() != null && i.dueDate() != null && i.dueDate().isBefore(i.issueDate())) {
+            errors.add(new FieldError("dueDate", i.dueDate(), "due date is before the issue date " + i.issueDate()));
+        }
+        amount(errors, "amount", i.amount());
+        if (i.currency() != null && !i.currency().isBlank() && !CURRENCY.matcher(i.currency()).matches()) {
+            errors.add(new FieldError("currency", i.currency(), "a three-letter ISO code such as CNY"));
+        }
+        if (i.taxInvoiceDate() != null && i.issueDate() != null && i.taxInvoiceDate().isBefore(i.issueDate().minusYears(1))) {
+            errors.add(new FieldError("taxInvoiceDate", i.taxInvoiceDate(), "more than a year before the issue date"));
+        }
+        return errors;
+    }
+
+    /** A positive amount with at most 2 decimals. */
+    public static void amount(List<FieldError> errors, String field, BigDecimal amount) {
+        if (amount == null) {
+            errors.add(new FieldError(field, null, "required"));
+        } else if (amount.signum() <= 0) {
+            errors.add(new FieldError(field, amount, "must be greater than 0"));
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError(field, amount, "at most 2 decimals"));
+        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+            errors.add(new FieldError(field, amount, "too large"));
+        }
+    }
+
+    public static void number(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, value, "required"));
+        } else if (!DOCUMENT_NO.matcher(value).matches()) {
+            errors.add(new FieldError(field, value, "1-64 letters, digits or . _ / # -"));
+        }
+    }
+}
