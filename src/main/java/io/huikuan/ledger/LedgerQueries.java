@@ -210,6 +210,67 @@ public class LedgerQueries {
                    coalesce(a.paid, 0) paid, coalesce(cn.credited, 0) credited, coalesce(w.written_off, 0) written_off,
                    """ + OPEN + " open_amount";
 
+    /** A row of the payment list. */
+    public record PaymentRow(String paymentRef, String customerCode, String customerName, LocalDate paymentDate, BigDecimal amount,
+            String currency, PaymentMethod method, BigDecimal applied, BigDecimal unapplied, String note) {
+    }
+
+    /** Filters of the payment list; {@code unappliedOnly} shows payments with cash not yet applied. */
+    public record PaymentFilter(String customerCode, String q, LocalDate from, LocalDate to, Boolean unappliedOnly) {
+    }
+
+    private static final Map<String, String> PAYMENT_SORTS = Map.of(
+            "paymentRef", "p.payment_ref", "paymentDate", "p.payment_date", "amount", "p.amount", "customer", "c.code",
+            "unapplied", "unapplied");
+
+    public Page<PaymentRow> payments(PaymentFilter f, String sort, boolean desc, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        CurrentUser user = CurrentUser.get();
+        if (user.portfolioOnly()) {
+            where.append(" AND c.owner = ?");
+            params.add(user.username());
+        }
+        addEq(where, params, "c.code", f.customerCode());
+        if (notBlank(f.q())) {
+            where.append(" AND (lower(p.payment_ref) LIKE ? OR lower(c.name) LIKE ? OR lower(c.code) LIKE ?)");
+            String like = "%" + f.q().trim().toLowerCase() + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (f.from() != null) {
+            where.append(" AND p.payment_date >= ?");
+            params.add(java.sql.Date.valueOf(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND p.payment_date <= ?");
+            params.add(java.sql.Date.valueOf(f.to()));
+        }
+        if (Boolean.TRUE.equals(f.unappliedOnly())) {
+            where.append(" AND p.amount > coalesce(pa.applied, 0)");
+        }
+        String from = """
+                 FROM payment p JOIN customer c ON c.id = p.customer_id
+                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id""" + where;
+        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        String order = PAYMENT_SORTS.getOrDefault(sort == null ? "" : sort, "p.payment_date") + (desc ? " DESC" : " ASC") + ", p.payment_ref";
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<PaymentRow> items = jdbc.sql("""
+                SELECT p.payment_ref, c.code, c.name, p.payment_date, p.amount, p.currency, p.method, p.note,
+                       coalesce(pa.applied, 0) applied, p.amount - coalesce(pa.applied, 0) unapplied""" + from
+                        + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                .params(paged)
+                .query((rs, n) -> new PaymentRow(rs.getString("payment_ref"), rs.getString("code"), rs.getString("name"),
+                        rs.getObject("payment_date", LocalDate.class), scale(rs.getBigDecimal("amount")), rs.getString("currency").trim(),
+                        PaymentMethod.valueOf(rs.getString("method")), scale(rs.getBigDecimal("applied")),
+                        scale(rs.getBigDecimal("unapplied")), rs.getString("note")))
+                .list();
+        return new Page<>(items, total, page, size);
+    }
+
     static InvoiceView mapInvoice(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate due = rs.getObject("due_date", LocalDate.class);
         BigDecimal open = scale(rs.getBigDecimal("open_amount"));
