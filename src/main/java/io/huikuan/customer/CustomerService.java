@@ -5,6 +5,7 @@ import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -67,6 +68,7 @@ public class CustomerService {
 
     @Transactional
     public Customer create(Customer c, String reason) {
+        CurrentUser.require("create customers", Role.COLLECTOR, Role.FINANCE, Role.MANAGER);
         CurrentUser user = CurrentUser.get();
         Customer input = user.portfolioOnly() && c.owner() == null ? withOwner(c, user.username()) : c;
         validate(input, user);
@@ -94,6 +96,7 @@ public class CustomerService {
     /** Replaces the profile fields (contacts are managed separately). */
     @Transactional
     public Customer update(String code, Customer c, String reason) {
+        CurrentUser.require("change customers", Role.COLLECTOR, Role.FINANCE, Role.MANAGER);
         CurrentUser user = CurrentUser.get();
         CustomerRef ref = ref(code);
         Customer before = load(ref.id());
@@ -121,6 +124,7 @@ public class CustomerService {
 
     @Transactional
     public Contact addContact(String code, Contact contact, String reason) {
+        CurrentUser.require("change contacts", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         CustomerRef ref = ref(code);
         Contact stored = insertContact(ref.id(), contact, "contact", Instant.now(clock));
         events.publishEvent(new CustomerChanged(code, "CONTACT", String.valueOf(stored.id()), "CREATE", null, stored,
@@ -130,6 +134,7 @@ public class CustomerService {
 
     @Transactional
     public Contact updateContact(String code, long contactId, Contact contact, String reason) {
+        CurrentUser.require("change contacts", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         CustomerRef ref = ref(code);
         Contact before = contacts(ref.id()).stream().filter(c -> c.id() == contactId).findFirst()
                 .orElseThrow(() -> new NotFoundException("contact", String.valueOf(contactId)));
@@ -147,6 +152,7 @@ public class CustomerService {
 
     @Transactional
     public void deleteContact(String code, long contactId, String reason) {
+        CurrentUser.require("change contacts", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         CustomerRef ref = ref(code);
         Contact before = contacts(ref.id()).stream().filter(c -> c.id() == contactId).findFirst()
                 .orElseThrow(() -> new NotFoundException("contact", String.valueOf(contactId)));

@@ -49,6 +49,24 @@ public record CurrentUser(String username, Set<Role> roles) {
         return has(Role.COLLECTOR) && !has(Role.ADMIN) && !has(Role.MANAGER) && !has(Role.FINANCE) && !has(Role.LEGAL);
     }
 
+    /**
+     * Refuses (403) unless the user holds one of the roles; ADMIN holds every role's rights.
+     * Returns the user for chaining.
+     */
+    public static CurrentUser require(String action, Role... anyOf) {
+        CurrentUser user = get();
+        if (user.has(Role.ADMIN)) {
+            return user;
+        }
+        for (Role r : anyOf) {
+            if (user.has(r)) {
+                return user;
+            }
+        }
+        throw new org.springframework.security.access.AccessDeniedException(
+                "your roles " + user.roles() + " may not " + action + " (needs one of " + java.util.Arrays.toString(anyOf) + ")");
+    }
+
     /** May this user see or change a customer owned by {@code owner}? */
     public boolean mayAccess(String owner) {
         return !portfolioOnly() || username.equals(owner);

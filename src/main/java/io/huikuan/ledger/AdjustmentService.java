@@ -4,6 +4,7 @@ import io.huikuan.common.ConflictException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -34,6 +35,7 @@ public class AdjustmentService {
 
     @Transactional
     public CreditNote creditNote(CreditNote note) {
+        CurrentUser.require("issue credit notes", Role.FINANCE, Role.MANAGER);
         List<FieldError> errors = new ArrayList<>();
         LedgerRules.number(errors, "creditNoteNo", note.creditNoteNo());
         LedgerRules.amount(errors, "amount", note.amount());

@@ -7,6 +7,7 @@ import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.customer.CustomerRef;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -37,6 +38,7 @@ public class ContractService {
 
     @Transactional
     public Contract create(Contract c, String reason) {
+        CurrentUser.require("create contracts", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         List<FieldError> errors = new ArrayList<>();
         LedgerRules.number(errors, "contractNo", c.contractNo());
         if (c.amount() != null) {

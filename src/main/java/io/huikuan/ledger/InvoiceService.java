@@ -7,6 +7,7 @@ import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.customer.CustomerRef;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public class InvoiceService {
 
     @Transactional
     public InvoiceView create(Invoice invoice, String reason) {
+        CurrentUser.require("create invoices", Role.FINANCE, Role.MANAGER);
         List<FieldError> errors = new ArrayList<>(LedgerRules.check(invoice));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -70,6 +72,7 @@ public class InvoiceService {
 
     @Transactional
     public InvoiceView update(String invoiceNo, Invoice input, String reason) {
+        CurrentUser.require("change invoices", Role.FINANCE, Role.MANAGER);
         InvoiceView before = get(invoiceNo);
         Invoice changed = new Invoice(invoiceNo, input.customerCode() == null ? before.customerCode() : input.customerCode(),
                 input.contractNo(), input.issueDate(), input.dueDate(), input.amount(), input.currency(), input.taxInvoiceNo(),
@@ -106,6 +109,7 @@ public class InvoiceService {
     /** Records why an invoice is overdue and whether it is a short- or long-term debt. */
     @Transactional
     public InvoiceView classify(String invoiceNo, OverdueCause cause, OverdueNature nature, String reason) {
+        CurrentUser.require("classify overdue invoices", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         InvoiceView before = get(invoiceNo);
         if (Objects.equals(before.overdueCause(), cause) && Objects.equals(before.overdueNature(), nature)) {
             return before;
@@ -123,6 +127,7 @@ public class InvoiceService {
     /** Deletes an invoice entered by mistake; refused once anything is applied to it. */
     @Transactional
     public void delete(String invoiceNo, String reason) {
+        CurrentUser.require("delete invoices", Role.FINANCE, Role.MANAGER);
         InvoiceView before = get(invoiceNo);
         if (before.paid().signum() > 0 || before.credited().signum() > 0 || before.writtenOff().signum() > 0) {
             throw new ConflictException("invoiceNo", "invoice '" + invoiceNo + "' has payments, credit notes or write-offs; reverse them first");

@@ -210,6 +210,22 @@ public class LedgerQueries {
                    coalesce(a.paid, 0) paid, coalesce(cn.credited, 0) credited, coalesce(w.written_off, 0) written_off,
                    """ + OPEN + " open_amount";
 
+    /** A payment's allocation to an invoice, seen from the invoice. */
+    public record InvoiceAllocation(String paymentRef, LocalDate paymentDate, PaymentMethod method, BigDecimal amount) {
+    }
+
+    /** The payments applied to one invoice, oldest first (no portfolio check: the caller checked the invoice). */
+    public List<InvoiceAllocation> allocationsOfInvoice(String invoiceNo) {
+        return jdbc.sql("""
+                SELECT p.payment_ref, p.payment_date, p.method, sum(a.amount) amount
+                FROM allocation a JOIN payment p ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id
+                WHERE i.invoice_no = ? GROUP BY p.payment_ref, p.payment_date, p.method ORDER BY p.payment_date, p.payment_ref""")
+                .param(invoiceNo)
+                .query((rs, n) -> new InvoiceAllocation(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        PaymentMethod.valueOf(rs.getString(3)), scale(rs.getBigDecimal(4))))
+                .list();
+    }
+
     /** A row of the payment list. */
     public record PaymentRow(String paymentRef, String customerCode, String customerName, LocalDate paymentDate, BigDecimal amount,
             String currency, PaymentMethod method, BigDecimal applied, BigDecimal unapplied, String note) {

@@ -7,6 +7,7 @@ import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.customer.CustomerRef;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
 import io.huikuan.ledger.Payment.Allocation;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -74,6 +75,7 @@ public class PaymentService {
 
     @Transactional
     public Payment post(PaymentRequest r, String reason) {
+        CurrentUser.require("post payments", Role.FINANCE, Role.MANAGER);
         List<FieldError> errors = new ArrayList<>();
         LedgerRules.number(errors, "paymentRef", r.paymentRef());
         if (r.customerCode() == null || r.customerCode().isBlank()) {
@@ -112,6 +114,7 @@ public class PaymentService {
     /** Applies named amounts of a payment's unapplied cash to named invoices of the same customer. */
     @Transactional
     public Payment allocate(String paymentRef, List<Allocation> requested, String reason) {
+        CurrentUser.require("allocate payments", Role.FINANCE, Role.MANAGER);
         Payment payment = lockPayment(paymentRef);
         long customerId = customerId(payment);
         Map<String, BigDecimal> open = lockOpenBalances(customerId);
@@ -152,6 +155,7 @@ public class PaymentService {
     /** Applies a payment's unapplied cash to the customer's open invoices, oldest due first. */
     @Transactional
     public Payment autoAllocate(String paymentRef, String reason) {
+        CurrentUser.require("allocate payments", Role.FINANCE, Role.MANAGER);
         Payment payment = lockPayment(paymentRef);
         long customerId = customerId(payment);
         Map<String, BigDecimal> open = lockOpenBalances(customerId);
@@ -172,6 +176,7 @@ public class PaymentService {
     /** Removes a payment's allocation to one invoice (the cash becomes unapplied again). */
     @Transactional
     public Payment unallocate(String paymentRef, String invoiceNo, String reason) {
+        CurrentUser.require("change allocations", Role.FINANCE, Role.MANAGER);
         Payment payment = lockPayment(paymentRef);
         int removed = jdbc.sql("""
                 DELETE FROM allocation WHERE payment_id = (SELECT id FROM payment WHERE payment_ref = ?)
@@ -188,6 +193,7 @@ public class PaymentService {
     /** Deletes a payment entered by mistake, with its allocations; reason required. */
     @Transactional
     public void delete(String paymentRef, String reason) {
+        CurrentUser.require("delete payments", Role.FINANCE, Role.MANAGER);
         Payment payment = lockPayment(paymentRef);
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("reason", reason, "required to delete a payment");
