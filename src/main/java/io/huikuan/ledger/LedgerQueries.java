@@ -136,6 +136,50 @@ public class LedgerQueries {
                 WHERE p.customer_id = ?""").param(customerId).query(BigDecimal.class).single();
     }
 
+    /** Totals of the current user's portfolio, with the overdue amount split by days overdue. */
+    public record PortfolioTotals(long customers, long openInvoices, BigDecimal open, BigDecimal overdue, BigDecimal notDue,
+            BigDecimal unapplied, BigDecimal overdue1to30, BigDecimal overdue31to90, BigDecimal overdue91to180,
+            BigDecimal overdueOver180) {
+    }
+
+    public PortfolioTotals portfolio() {
+        LocalDate today = LocalDate.now(clock);
+        CurrentUser user = CurrentUser.get();
+        String scope = user.portfolioOnly() ? " AND c.owner = ?" : "";
+        List<Object> params = new ArrayList<>();
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today.minusDays(30)));
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today.minusDays(90)));
+        params.add(java.sql.Date.valueOf(today.minusDays(30)));
+        params.add(java.sql.Date.valueOf(today.minusDays(180)));
+        params.add(java.sql.Date.valueOf(today.minusDays(90)));
+        params.add(java.sql.Date.valueOf(today.minusDays(180)));
+        if (user.portfolioOnly()) {
+            params.add(user.username());
+        }
+        BigDecimal[] sums = jdbc.sql("""
+                SELECT coalesce(sum(%1$s), 0), coalesce(sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END), 0)
+                FROM invoice i JOIN customer c ON c.id = i.customer_id %2$s WHERE 1=1""".formatted(OPEN, SETTLED) + scope)
+                .params(params)
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)})
+                .single();
+        List<Object> owner = user.portfolioOnly() ? List.of(user.username()) : List.of();
+        long customers = jdbc.sql("SELECT count(*) FROM customer c WHERE 1=1" + scope).params(owner).query(Long.class).single();
+        BigDecimal unapplied = jdbc.sql("""
+                SELECT coalesce(sum(p.amount - coalesce(pa.applied, 0)), 0) FROM payment p JOIN customer c ON c.id = p.customer_id
+                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
+                WHERE 1=1""" + scope).params(owner).query(BigDecimal.class).single();
+        return new PortfolioTotals(customers, sums[6].longValue(), scale(sums[0]), scale(sums[1]), scale(sums[0].subtract(sums[1])),
+                scale(unapplied), scale(sums[2]), scale(sums[3]), scale(sums[4]), scale(sums[5]));
+    }
+
     /** Filters of the invoice list. status: open, overdue, paid or blank. */
     public record InvoiceFilter(String customerCode, String status, String q, LocalDate dueFrom, LocalDate dueTo, String owner) {
     }
