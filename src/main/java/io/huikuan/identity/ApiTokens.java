@@ -39,7 +39,7 @@ public class ApiTokens {
         RANDOM.nextBytes(bytes);
         String token = "hk_" + HexFormat.of().formatHex(bytes);
         jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, created_at, revoked) VALUES (?,?,?,?,FALSE)")
-                .params(userId, name == null || name.isBlank() ? "token" : name, hash(token), Instant.now(clock)).update();
+                .params(userId, name == null || name.isBlank() ? "token" : name, hash(token), java.sql.Timestamp.from(Instant.now(clock))).update();
         return token;
     }
 
@@ -53,7 +53,7 @@ public class ApiTokens {
         Optional<String> user = jdbc.sql("""
                 SELECT u.username FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE""").param(h).query(String.class).optional();
-        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").params(Instant.now(clock), h).update());
+        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").params(java.sql.Timestamp.from(Instant.now(clock)), h).update());
         return user;
     }
 

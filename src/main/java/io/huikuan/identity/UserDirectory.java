@@ -48,7 +48,7 @@ public class UserDirectory {
         }
         jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, roles, enabled, created_at) VALUES (?,?,?,?,TRUE,?)")
                 .params(username, encoder.encode(rawPassword), displayName == null || displayName.isBlank() ? username : displayName,
-                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), Instant.now(clock))
+                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), java.sql.Timestamp.from(Instant.now(clock)))
                 .update();
         return find(username).orElseThrow();
     }
