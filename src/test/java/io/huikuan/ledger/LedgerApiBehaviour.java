@@ -307,7 +307,7 @@ abstract class LedgerApiBehaviour {
                         .header("Authorization", "Bearer hk_0000"))
                 .andExpect(status().isUnauthorized());
         // the web UI is behind the login page
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/customers"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/customers").accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection());
     }
 
