@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +38,16 @@ public class PaymentService {
     private final LedgerQueries queries;
     private final History history;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PaymentService(JdbcClient jdbc, CustomerService customers, LedgerQueries queries, History history, Clock clock) {
+    PaymentService(JdbcClient jdbc, CustomerService customers, LedgerQueries queries, History history, Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.queries = queries;
         this.history = history;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A payment to post; {@code allocations} empty and {@code autoAllocate} true = oldest due first. */
@@ -104,11 +108,15 @@ public class PaymentService {
                 .update();
         Payment created = find(r.paymentRef()).orElseThrow();
         history.record("PAYMENT", r.paymentRef(), customer.code(), "CREATE", null, created, CurrentUser.get().username(), reason);
-        boolean auto = r.autoAllocate() == null ? (r.allocations() == null || r.allocations().isEmpty()) : r.autoAllocate();
+        boolean auto = r.autoAllocate() == null || r.autoAllocate();
+        Payment posted;
         if (r.allocations() != null && !r.allocations().isEmpty()) {
-            return allocate(r.paymentRef(), r.allocations(), reason);
+            posted = allocate(r.paymentRef(), r.allocations(), reason);
+        } else {
+            posted = auto ? autoAllocate(r.paymentRef(), reason) : created;
         }
-        return auto ? autoAllocate(r.paymentRef(), reason) : created;
+        events.publishEvent(new PaymentPosted(posted.paymentRef(), posted.customerCode(), posted.paymentDate(), posted.amount(), posted.unapplied()));
+        return posted;
     }
 
     /** Applies named amounts of a payment's unapplied cash to named invoices of the same customer. */
