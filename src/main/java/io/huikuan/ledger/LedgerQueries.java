@@ -57,25 +57,14 @@ public class LedgerQueries {
     }
 
     public Page<CustomerAccount> customers(CustomerFilter f, String sort, boolean desc, int page, int size) {
-        List<Object> params = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        CurrentUser user = CurrentUser.get();
-        if (user.portfolioOnly()) {
-            where.append(" AND c.owner = ?");
-            params.add(user.username());
+        SqlFilter where = SqlFilter.scoped("c.owner")
+                .contains(f.q(), "c.code", "c.name")
+                .eq("c.owner", f.owner()).eq("c.region", f.region()).eq("c.grade", f.grade())
+                .eq("c.industry", f.industry()).eq("c.business_unit", f.businessUnit());
+        if (Boolean.TRUE.equals(f.overdueOnly())) {
+            where.and("b.overdue_amount > 0");
         }
-        if (notBlank(f.q())) {
-            where.append(" AND (lower(c.code) LIKE ? OR lower(c.name) LIKE ?)");
-            String like = "%" + f.q().trim().toLowerCase() + "%";
-            params.add(like);
-            params.add(like);
-        }
-        addEq(where, params, "c.owner", f.owner());
-        addEq(where, params, "c.region", f.region());
-        addEq(where, params, "c.grade", f.grade());
-        addEq(where, params, "c.industry", f.industry());
-        addEq(where, params, "c.business_unit", f.businessUnit());
         String balances = """
                 SELECT i.customer_id,
                        sum(%1$s) open_amount,
@@ -87,10 +76,10 @@ public class LedgerQueries {
                 FROM payment p LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
                 GROUP BY p.customer_id""";
         String from = " FROM customer c LEFT JOIN (" + balances + ") b ON b.customer_id = c.id LEFT JOIN (" + unapplied
-                + ") u ON u.customer_id = c.id" + where + (Boolean.TRUE.equals(f.overdueOnly()) ? " AND b.overdue_amount > 0" : "");
+                + ") u ON u.customer_id = c.id" + where.sql();
         List<Object> all = new ArrayList<>();
         all.add(java.sql.Date.valueOf(today));
-        all.addAll(params);
+        all.addAll(where.params());
         long total = jdbc.sql("SELECT count(*)" + from).params(all).query(Long.class).single();
         String order = CUSTOMER_SORTS.getOrDefault(sort == null ? "" : sort, "c.code") + (desc ? " DESC" : " ASC") + ", c.code";
         List<Object> paged = new ArrayList<>(all);
@@ -186,49 +175,22 @@ public class LedgerQueries {
 
     public Page<InvoiceView> invoices(InvoiceFilter f, String sort, boolean desc, int page, int size) {
         LocalDate today = LocalDate.now(clock);
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        CurrentUser user = CurrentUser.get();
-        if (user.portfolioOnly()) {
-            where.append(" AND c.owner = ?");
-            params.add(user.username());
-        }
-        addEq(where, params, "c.code", f.customerCode());
-        addEq(where, params, "c.owner", f.owner());
-        if (notBlank(f.q())) {
-            where.append(" AND (lower(i.invoice_no) LIKE ? OR lower(c.name) LIKE ? OR lower(c.code) LIKE ?)");
-            String like = "%" + f.q().trim().toLowerCase() + "%";
-            params.add(like);
-            params.add(like);
-            params.add(like);
-        }
-        if (f.dueFrom() != null) {
-            where.append(" AND i.due_date >= ?");
-            params.add(java.sql.Date.valueOf(f.dueFrom()));
-        }
-        if (f.dueTo() != null) {
-            where.append(" AND i.due_date <= ?");
-            params.add(java.sql.Date.valueOf(f.dueTo()));
-        }
-        String status = f.status() == null ? "" : f.status();
-        switch (status) {
-            case "open" -> where.append(" AND ").append(OPEN).append(" > 0");
-            case "overdue" -> {
-                where.append(" AND ").append(OPEN).append(" > 0 AND i.due_date < ?");
-                params.add(java.sql.Date.valueOf(today));
-            }
-            case "paid" -> where.append(" AND ").append(OPEN).append(" = 0");
+        SqlFilter where = SqlFilter.scoped("c.owner")
+                .eq("c.code", f.customerCode()).eq("c.owner", f.owner())
+                .contains(f.q(), "i.invoice_no", "c.name", "c.code")
+                .onOrAfter("i.due_date", f.dueFrom()).onOrBefore("i.due_date", f.dueTo());
+        switch (f.status() == null ? "" : f.status()) {
+            case "open" -> where.and(OPEN + " > 0");
+            case "overdue" -> where.and(OPEN + " > 0 AND i.due_date < ?", java.sql.Date.valueOf(today));
+            case "paid" -> where.and(OPEN + " = 0");
             default -> {
             }
         }
-        String from = " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id " + SETTLED + where;
-        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        String from = " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id " + SETTLED + where.sql();
+        long total = jdbc.sql("SELECT count(*)" + from).params(where.params()).query(Long.class).single();
         String order = INVOICE_SORTS.getOrDefault(sort == null ? "" : sort, "i.due_date") + (desc ? " DESC" : " ASC") + ", i.invoice_no";
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(size);
-        paged.add((long) page * size);
         List<InvoiceView> items = jdbc.sql(SELECT_INVOICE + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(paged).query((rs, n) -> mapInvoice(rs, today)).list();
+                .params(where.paged(page, size)).query((rs, n) -> mapInvoice(rs, today)).list();
         return new Page<>(items, total, page, size);
     }
 
@@ -284,45 +246,23 @@ public class LedgerQueries {
             "unapplied", "unapplied");
 
     public Page<PaymentRow> payments(PaymentFilter f, String sort, boolean desc, int page, int size) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        CurrentUser user = CurrentUser.get();
-        if (user.portfolioOnly()) {
-            where.append(" AND c.owner = ?");
-            params.add(user.username());
-        }
-        addEq(where, params, "c.code", f.customerCode());
-        if (notBlank(f.q())) {
-            where.append(" AND (lower(p.payment_ref) LIKE ? OR lower(c.name) LIKE ? OR lower(c.code) LIKE ?)");
-            String like = "%" + f.q().trim().toLowerCase() + "%";
-            params.add(like);
-            params.add(like);
-            params.add(like);
-        }
-        if (f.from() != null) {
-            where.append(" AND p.payment_date >= ?");
-            params.add(java.sql.Date.valueOf(f.from()));
-        }
-        if (f.to() != null) {
-            where.append(" AND p.payment_date <= ?");
-            params.add(java.sql.Date.valueOf(f.to()));
-        }
+        SqlFilter where = SqlFilter.scoped("c.owner")
+                .eq("c.code", f.customerCode())
+                .contains(f.q(), "p.payment_ref", "c.name", "c.code")
+                .onOrAfter("p.payment_date", f.from()).onOrBefore("p.payment_date", f.to());
         if (Boolean.TRUE.equals(f.unappliedOnly())) {
-            where.append(" AND p.amount > coalesce(pa.applied, 0)");
+            where.and("p.amount > coalesce(pa.applied, 0)");
         }
         String from = """
                  FROM payment p JOIN customer c ON c.id = p.customer_id
-                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id""" + where;
-        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id""" + where.sql();
+        long total = jdbc.sql("SELECT count(*)" + from).params(where.params()).query(Long.class).single();
         String order = PAYMENT_SORTS.getOrDefault(sort == null ? "" : sort, "p.payment_date") + (desc ? " DESC" : " ASC") + ", p.payment_ref";
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(size);
-        paged.add((long) page * size);
         List<PaymentRow> items = jdbc.sql("""
                 SELECT p.payment_ref, c.code, c.name, p.payment_date, p.amount, p.currency, p.method, p.note,
                        coalesce(pa.applied, 0) applied, p.amount - coalesce(pa.applied, 0) unapplied""" + from
                         + " ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(paged)
+                .params(where.paged(page, size))
                 .query((rs, n) -> new PaymentRow(rs.getString("payment_ref"), rs.getString("code"), rs.getString("name"),
                         rs.getObject("payment_date", LocalDate.class), scale(rs.getBigDecimal("amount")), rs.getString("currency").trim(),
                         PaymentMethod.valueOf(rs.getString("method")), scale(rs.getBigDecimal("applied")),
@@ -359,14 +299,4 @@ public class LedgerQueries {
         return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    private static void addEq(StringBuilder where, List<Object> params, String column, String value) {
-        if (notBlank(value)) {
-            where.append(" AND ").append(column).append(" = ?");
-            params.add(value.trim());
-        }
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
-    }
 }
