@@ -1,0 +1,98 @@
+package io.huikuan.demo;
+
+import io.huikuan.demo.DemoUsers.DemoUser;
+import io.huikuan.demo.PortfolioLoader.LoadResult;
+import io.huikuan.identity.UserDirectory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo data on the first start: when {@code huikuan.demo} is true, or unset and the database is an
+ * embedded H2 database, and there are no customers yet, creates the demo users and loads a generated
+ * portfolio ({@code huikuan.demo-customers}, {@code huikuan.demo-seed}) as of today, in one
+ * transaction. Runs before the first administrator is created from configuration.
+ */
+@Component
+@Order(5)
+@Profile("!cli")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Environment env;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+    private final PortfolioLoader loader;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.env = env;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.users = users;
+        this.loader = loader;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled()) {
+            return;
+        }
+        LoadResult result = tx.execute(status -> {
+            long customers = jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
+            if (customers > 0) {
+                log.debug("the database has customers: no demo data loaded");
+                return null;
+            }
+            for (DemoUser u : DemoUsers.ALL) {
+                if (!users.exists(u.username())) {
+                    users.create(u.username(), u.password(), u.displayName(), EnumSet.of(u.role()));
+                }
+            }
+            return loader.load(settings(), "demo data");
+        });
+        if (result != null) {
+            log.info("demo data loaded ({}) in {} ms", result.describe(), result.millis());
+        }
+    }
+
+    GeneratorSettings settings() {
+        int customers = env.getProperty("huikuan.demo-customers", Integer.class, 200);
+        long seed = env.getProperty("huikuan.demo-seed", Long.class, 20261125L);
+        return new GeneratorSettings(seed, customers, customers * 30L, LocalDate.now(clock), "KH", DemoUsers.OWNERS);
+    }
+
+    /** {@code huikuan.demo} if set, otherwise: is the database an embedded H2 database? */
+    boolean enabled() {
+        Boolean demo = env.getProperty("huikuan.demo", Boolean.class);
+        if (demo != null) {
+            return demo;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            String url = c.getMetaData().getURL();
+            return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.huikuan.demo;
+
+import io.huikuan.demo.LedgerTables.Ids;
+import io.huikuan.demo.LedgerTables.Table;
+import io.huikuan.demo.Portfolio.GeneratedCustomer;
+import io.huikuan.ledger.History;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a generated portfolio into the database in one transaction, chunk by chunk (nothing is held
+ * whole): PostgreSQL {@code COPY} when the database is PostgreSQL, JDBC batches otherwise. Rows get
+ * explicit ids after the highest existing ones; the identity columns are moved past them at the end.
+ * One history row per table records the load.
+ */
+@Component
+public class PortfolioLoader {
+
+    private static final int CHUNK = 1_000;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final History history;
+    private final Clock clock;
+
+    PortfolioLoader(DataSource dataSource, JdbcTemplate jdbc, History history, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** What was written, per table name, and how long it took. */
+    public record LoadResult(Map<String, Long> rows, String method, long millis) {
+
+        public long count(String table) {
+            return rows.getOrDefault(table, 0L);
+        }
+
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            rows.forEach((t, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(t));
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Generates and writes the portfolio. Fails, writing nothing, when customers with the settings'
+     * code prefix already exist.
+     */
+    @Transactional
+    public LoadResult load(GeneratorSettings settings, String reason) {
+        long started = System.nanoTime();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            boolean postgres = isPostgres(connection);
+            Long clash = jdbc.queryForObject("SELECT count(*) FROM customer WHERE code LIKE ?", Long.class, settings.prefix() + "%");
+            if (clash != null && clash > 0) {
+                throw new IllegalStateException(clash + " customers with codes starting with '" + settings.prefix()
+                        + "' already exist; choose another prefix (--prefix=...)");
+            }
+            Map<Table, Long> max = new EnumMap<>(Table.class);
+            for (Table t : Table.values()) {
+                Long m = jdbc.queryForObject("SELECT max(id) FROM " + t.table, Long.class);
+                max.put(t, m == null ? 0L : m);
+            }
+            Ids ids = new Ids(max);
+            RowWriter writer = postgres ? RowWriter.copy(connection) : RowWriter.batches(jdbc);
+            Timestamp now = Timestamp.from(Instant.now(clock));
+            List<GeneratedCustomer> chunk = new ArrayList<>(CHUNK);
+            new PortfolioGenerator(settings).forEach(c -> {
+                chunk.add(c);
+                if (chunk.size() == CHUNK) {
+                    flush(chunk, ids, now, writer);
+                }
+            });
+            flush(chunk, ids, now, writer);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Table t : Table.values()) {
+                counts.put(t.table, ids.written(t));
+                if (ids.written(t) > 0) {
+                    restartIdentity(t, ids.last(t), postgres);
+                    Map<String, Object> what = new LinkedHashMap<>();
+                    what.put("rows", ids.written(t));
+                    what.put("seed", settings.seed());
+                    what.put("asOf", settings.asOf().toString());
+                    what.put("prefix", settings.prefix());
+                    history.record("DEMO", t.table, null, "CREATE", null, what, LedgerTables.ACTOR, reason);
+                }
+            }
+            return new LoadResult(counts, postgres ? "COPY" : "JDBC batches", (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Generates the portfolio into the three import files in {@code dir}. */
+    public LoadResult writeCsv(GeneratorSettings settings, Path dir) {
+        long started = System.nanoTime();
+        try (CsvFiles files = new CsvFiles(dir)) {
+            new PortfolioGenerator(settings).forEach(files::write);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("customers.csv", files.customerRows);
+            counts.put("invoices.csv", files.invoiceRows);
+            counts.put("payments.csv", files.paymentRows);
+            return new LoadResult(counts, "CSV", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static void flush(List<GeneratedCustomer> chunk, Ids ids, Timestamp now, RowWriter writer) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<Table, List<Object[]>> rows = LedgerTables.rows(chunk, ids, now);
+        for (Table t : Table.values()) {
+            writer.write(t, rows.get(t));
+        }
+        chunk.clear();
+    }
+
+    private void restartIdentity(Table t, long lastId, boolean postgres) {
+        if (postgres) {
+            jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('" + t.table + "', 'id'), ?)", Long.class, lastId);
+        } else {
+            jdbc.execute("ALTER TABLE " + t.table + " ALTER COLUMN id RESTART WITH " + (lastId + 1));
+        }
+    }
+
+    private static boolean isPostgres(Connection connection) {
+        try {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.huikuan.demo;
+
+import io.huikuan.demo.DemoUsers.DemoUser;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once the web application is ready: logs where it listens and, while the demo users still have
+ * their demo passwords, the demo logins.
+ */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Environment env;
+
+    StartupBanner(JdbcClient jdbc, PasswordEncoder encoder, Environment env) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.env = env;
+    }
+
+    @EventListener
+    void on(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        int port = web.getWebServer().getPort();
+        String path = env.getProperty("server.servlet.context-path", "");
+        String url = "http://localhost:" + port + (path.endsWith("/") ? path : path + "/");
+        List<DemoUser> logins = demoLogins();
+        StringBuilder sb = new StringBuilder("\n\n  Huikuan 回款 is running at ").append(url).append('\n');
+        if (!logins.isEmpty()) {
+            sb.append("  Demo logins (user / password):\n");
+            for (DemoUser u : logins) {
+                sb.append(String.format("    %-11s / %-11s %s%n", u.username(), u.password(), u.role()));
+            }
+        }
+        log.info(sb.toString());
+    }
+
+    /** The demo users whose password is still the demo password. */
+    List<DemoUser> demoLogins() {
+        return DemoUsers.ALL.stream().filter(u -> {
+            Optional<String> hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ? AND enabled = TRUE")
+                    .param(u.username()).query(String.class).optional();
+            return hash.isPresent() && encoder.matches(u.password(), hash.get());
+        }).toList();
+    }
+}
