@@ -1,0 +1,3 @@
+/** Customers (debtors), contacts and their roles, portfolios (owner). */
+@org.springframework.modulith.ApplicationModule(displayName = "Customer")
+package io.huikuan.customer;
