@@ -1,0 +1,152 @@
+package io.huikuan.exchange.internal;
+
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * Opens an uploaded file as rows. The content decides, not only the name: a ZIP (OOXML) is read
+ * as XLSX, legacy .xls and binary data are refused with a clear message, text is CSV whose
+ * encoding is detected (BOM, else UTF-8 if the bytes are valid UTF-8, else GBK/GB18030 as saved
+ * by a Chinese Excel) and whose delimiter is a comma (or a semicolon/tab when the header says so).
+ */
+public final class FileFormats {
+
+    private static final int SNIFF = 64 * 1024;
+    static final Charset GB18030 = Charset.forName("GB18030");
+
+    private FileFormats() {
+    }
+
+    /** Opens the file; XLSX content is spooled to {@code spool} (a temp file the caller deletes). */
+    public static RowSource open(InputStream raw, String filename, File spool) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        try {
+            BufferedInputStream in = new BufferedInputStream(raw, SNIFF);
+            in.mark(SNIFF);
+            byte[] head = in.readNBytes(SNIFF);
+            in.reset();
+            if (head.length == 0) {
+                throw new BadFileException(1, "file", "", "the file is empty: expected a header row with column names");
+            }
+            if (isZip(head)) {
+                Files.copy(in, spool.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                return new XlsxRowSource(spool);
+            }
+            if (isOle2(head)) {
+                throw new BadFileException("this is a legacy Excel 97-2003 (.xls) file; save it as .xlsx or CSV");
+            }
+            if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+                throw new BadFileException("the file is named " + filename + " but is not an XLSX spreadsheet; save it as .xlsx or CSV");
+            }
+            if (looksBinary(head)) {
+                throw new BadFileException("the file is not text (it contains binary data), so it cannot be read as CSV; upload a CSV text file or an .xlsx spreadsheet");
+            }
+            return csv(in, head);
+        } catch (IOException e) {
+            throw new BadFileException("the file cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static RowSource csv(BufferedInputStream in, byte[] head) throws IOException {
+        Charset charset;
+        int skip = 0;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            charset = StandardCharsets.UTF_8;
+            skip = 3;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (validUtf8(head)) {
+            charset = StandardCharsets.UTF_8;
+        } else if (valid(head, GB18030) || head.length == SNIFF && (valid(java.util.Arrays.copyOf(head, head.length - 1), GB18030)
+                || valid(java.util.Arrays.copyOf(head, head.length - 2), GB18030) || valid(java.util.Arrays.copyOf(head, head.length - 3), GB18030))) {
+            charset = GB18030;
+        } else {
+            throw new BadFileException("the file is neither UTF-8 nor GBK text; save it as CSV UTF-8 or as .xlsx");
+        }
+        in.skipNBytes(skip);
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader reader = new InputStreamReader(in, decoder);
+        String firstLine = new String(head, skip, Math.min(head.length - skip, 4096), charset).lines().findFirst().orElse("");
+        char delimiter = delimiter(firstLine);
+        String label = charset == GB18030 ? "GBK" : charset.name();
+        return new CsvRowSource(reader, label, delimiter);
+    }
+
+    private static char delimiter(String headerLine) {
+        long commas = headerLine.chars().filter(c -> c == ',').count();
+        long semicolons = headerLine.chars().filter(c -> c == ';').count();
+        long tabs = headerLine.chars().filter(c -> c == '\t').count();
+        if (tabs > commas && tabs >= semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    static boolean isZip(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
+
+    static boolean isOle2(byte[] b) {
+        return b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11 && (b[3] & 0xFF) == 0xE0;
+    }
+
+    /** NUL bytes (outside UTF-16) or many control characters mean binary content. */
+    static boolean looksBinary(byte[] b) {
+        boolean utf16 = b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF);
+        if (utf16) {
+            return false;
+        }
+        int control = 0;
+        for (byte x : b) {
+            int c = x & 0xFF;
+            if (c == 0) {
+                return true;
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0C) {
+                control++;
+            }
+        }
+        return control > b.length / 100 + 2;
+    }
+
+    /** Valid UTF-8, tolerating a multi-byte sequence cut at the end of the sniffed prefix. */
+    static boolean validUtf8(byte[] b) {
+        int end = b.length;
+        int back = 0;
+        while (back < 3 && end - back - 1 >= 0 && ((b[end - back - 1] & 0xC0) == 0x80)) {
+            back++;
+        }
+        if (end - back - 1 >= 0 && (b[end - back - 1] & 0xC0) == 0xC0) {
+            end = end - back - 1;
+        }
+        return valid(java.util.Arrays.copyOf(b, end), StandardCharsets.UTF_8);
+    }
+
+    static boolean valid(byte[] b, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}
