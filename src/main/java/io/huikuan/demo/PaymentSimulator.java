@@ -222,19 +222,19 @@ final class PaymentSimulator {
                 }
             }
             case DISPUTER -> {
-                if (rnd.nextInt(100) < 35) {
-                    long paid = share(amount, 0.7, 0.92);
+                if (rnd.nextInt(100) < 40) {
+                    long paid = share(amount, 0.65, 0.9);
                     long rest = amount - paid;
                     plans.add(settle(b, due.plusDays(rnd.nextInt(5, 26)), i, paid));
                     int outcome = rnd.nextInt(100);
-                    if (outcome < 50) {
+                    if (outcome < 40) {
                         credits.add(new Credit(due.plusDays(rnd.nextInt(30, 91)), i, rest, Names.pick(rnd, DISPUTE_REASONS)));
-                    } else if (outcome < 75) {
+                    } else if (outcome < 60) {
                         plans.add(settle(b, due.plusDays(rnd.nextInt(60, 151)), i, rest));
                     }
                     // otherwise the dispute is still open: the rest stays unpaid
                 } else {
-                    plans.add(settle(b, due.plusDays(rnd.nextInt(0, 26)), i, amount));
+                    plans.add(settle(b, due.plusDays(rnd.nextInt(5, 36)), i, amount));
                 }
             }
             case DEFAULTER -> {

@@ -1,0 +1,131 @@
+package io.huikuan.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.huikuan.customer.Customer;
+import io.huikuan.customer.CustomerService;
+import io.huikuan.ledger.LedgerQueries;
+import io.huikuan.ledger.LedgerQueries.CustomerAccount;
+import io.huikuan.ledger.LedgerQueries.CustomerFilter;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The behaviours of the demo data and the generator, run on H2 and on PostgreSQL by the subclasses. */
+abstract class DemoDataChecks {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService userDetails;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    LedgerQueries ledger;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    DemoData demo;
+    @Autowired
+    StartupBanner banner;
+    @Autowired
+    PortfolioLoader loader;
+    @Autowired
+    io.huikuan.identity.UserDirectory users;
+    @Autowired
+    org.springframework.core.env.Environment env;
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void demoUsersCanLogInWithTheirDemoPasswords() {
+        Map<String, String> roles = Map.of("admin", "ROLE_ADMIN", "manager", "ROLE_MANAGER", "finance", "ROLE_FINANCE", "legal", "ROLE_LEGAL",
+                "collector1", "ROLE_COLLECTOR", "collector2", "ROLE_COLLECTOR");
+        roles.forEach((username, role) -> {
+            UserDetails user = userDetails.loadUserByUsername(username);
+            assertThat(encoder.matches(username, user.getPassword())).as(username).isTrue();
+            assertThat(encoder.matches("wrong", user.getPassword())).isFalse();
+            assertThat(user.getAuthorities()).extracting(Object::toString).contains(role);
+        });
+        assertThat(banner.demoLogins()).hasSize(6);
+    }
+
+    @Test
+    void loadsAbout200CustomersSharedByTheCollectors() {
+        long total = jdbc.sql("SELECT count(*) FROM customer WHERE code LIKE 'KH%'").query(Long.class).single();
+        assertThat(total).isEqualTo(200);
+        Map<String, Long> byOwner = jdbc.sql("SELECT owner, count(*) n FROM customer WHERE code LIKE 'KH%' GROUP BY owner")
+                .query((rs, n) -> Map.entry(String.valueOf(rs.getString(1)), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(byOwner.get("collector1")).isBetween(1L, total - 1);
+        assertThat(byOwner.get("collector2")).isBetween(1L, total - 1);
+        assertThat(byOwner.get("manager")).isBetween(1L, 40L);
+        assertThat(byOwner.keySet()).containsOnly("collector1", "collector2", "manager");
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice WHERE invoice_no LIKE 'KH%'").query(Long.class).single()).isEqualTo(6000);
+        assertThat(jdbc.sql("SELECT count(*) FROM contact").query(Long.class).single()).isGreaterThanOrEqualTo(600);
+        assertThat(jdbc.sql("SELECT count(*) FROM contract").query(Long.class).single()).isGreaterThanOrEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_note").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE method = 'BANK_ACCEPTANCE_DRAFT'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM history WHERE entity_type = 'DEMO' AND reason = 'demo data'").query(Long.class).single()).isEqualTo(7);
+    }
+
+    @Test
+    void balancesAreConsistentAndSomeCustomersAreOverdue() {
+        List<CustomerAccount> accounts = ledger.customers(new CustomerFilter("KH0", null, null, null, null, null, null), "code", false, 0, 1000)
+                .items();
+        assertThat(accounts).hasSize(200);
+        assertThat(accounts).allSatisfy(a -> {
+            assertThat(a.openAmount()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+            assertThat(a.overdueAmount()).isGreaterThanOrEqualTo(BigDecimal.ZERO).isLessThanOrEqualTo(a.openAmount());
+            assertThat(a.unapplied()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+        });
+        assertThat(accounts.stream().filter(a -> a.overdueAmount().signum() > 0).count()).isBetween(20L, 199L);
+        assertThat(accounts.stream().filter(a -> a.unapplied().signum() > 0).count()).isPositive();
+        long overAllocatedInvoices = jdbc.sql("""
+                SELECT count(*) FROM invoice i
+                LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocation GROUP BY invoice_id) a ON a.invoice_id = i.id
+                LEFT JOIN (SELECT invoice_id, sum(amount) s FROM credit_note GROUP BY invoice_id) c ON c.invoice_id = i.id
+                WHERE coalesce(a.s, 0) + coalesce(c.s, 0) > i.amount""").query(Long.class).single();
+        long overAppliedPayments = jdbc.sql("""
+                SELECT count(*) FROM payment p JOIN (SELECT payment_id, sum(amount) s FROM allocation GROUP BY payment_id) a
+                ON a.payment_id = p.id WHERE a.s > p.amount""").query(Long.class).single();
+        assertThat(overAllocatedInvoices).isZero();
+        assertThat(overAppliedPayments).isZero();
+    }
+
+    @Test
+    void aSecondStartLoadsNothingAndNewRowsGetFreshIds() throws Exception {
+        demo.run(new DefaultApplicationArguments());
+        assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE code LIKE 'KH%'").query(Long.class).single()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single()).isEqualTo(6);
+        Customer created = customers.create(new Customer("NEW-" + System.nanoTime(), "上海新客户有限公司", null, "华东", null, null, "collector1",
+                null, 30, "B", List.of()), "test");
+        assertThat(customers.get(created.code()).name()).isEqualTo("上海新客户有限公司");
+    }
+
+    @Test
+    void generateWritesAPortfolioOfTheRequestedSizeOnce() throws Exception {
+        GenerateCommand command = new GenerateCommand(loader, users, env, clock);
+        command.run(new DefaultApplicationArguments("generate", "--customers=40", "--invoices=700", "--seed=9", "--as-of=2026-05-31",
+                "--prefix=GX"));
+        assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE code LIKE 'GX%'").query(Long.class).single()).isEqualTo(40);
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice i JOIN customer c ON c.id = i.customer_id WHERE c.code LIKE 'GX%'")
+                .query(Long.class).single()).isEqualTo(700);
+        assertThat(jdbc.sql("SELECT count(DISTINCT owner) FROM customer WHERE code LIKE 'GX%'").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT max(issue_date) FROM invoice WHERE invoice_no LIKE 'GX%'").query(java.time.LocalDate.class).single())
+                .isBeforeOrEqualTo(java.time.LocalDate.of(2026, 5, 31));
+        long before = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
+        assertThatThrownBy(() -> command.run(new DefaultApplicationArguments("generate", "--customers=5", "--prefix=GX")))
+                .hasMessageContaining("already exist");
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single()).isEqualTo(before);
+    }
+}
