@@ -2,6 +2,7 @@ package io.huikuan.identity.internal;
 
 import io.huikuan.identity.ApiTokens;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // not on the command line (import, export, generate), which has no web server
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -51,6 +53,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
