@@ -40,7 +40,7 @@ final class JdbcInvoiceSink implements InvoiceSink {
             direct.setDate(4, Date.valueOf(r.issueDate()));
             direct.setDate(5, Date.valueOf(r.dueDate()));
             direct.setBigDecimal(6, r.amount());
-            direct.setString(7, r.currency());
+            direct.setString(7, r.currency() == null ? "CNY" : r.currency());
             direct.setString(8, r.taxInvoiceNo());
             direct.setString(9, r.businessUnit());
             direct.setTimestamp(10, now);

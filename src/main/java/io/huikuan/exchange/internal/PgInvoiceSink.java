@@ -68,7 +68,7 @@ final class PgInvoiceSink implements InvoiceSink {
                 });
             }
             directText.field(r.invoiceNo()).field(r.customerId()).field(r.contractId()).field(r.issueDate()).field(r.dueDate())
-                    .field(r.amount()).field(r.currency()).field(r.taxInvoiceNo()).field(r.businessUnit()).field(now).field(now)
+                    .field(r.amount()).field(r.currency() == null ? "CNY" : r.currency()).field(r.taxInvoiceNo()).field(r.businessUnit()).field(now).field(now)
                     .field(batchId).endRow();
             direct++;
         } catch (SQLException | IOException e) {
