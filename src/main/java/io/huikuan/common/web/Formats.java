@@ -37,6 +37,14 @@ public class Formats {
         return f.format(amount);
     }
 
+    /** {@code part} as a percentage of {@code whole} with one decimal, e.g. {@code 33.3%}; empty when whole is zero. */
+    public String percent(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) {
+            return "";
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
     /** A plain amount for an input field: {@code 1234567.50}. */
     public String plain(BigDecimal amount) {
         return amount == null ? "" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();

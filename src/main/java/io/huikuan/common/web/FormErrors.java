@@ -1,0 +1,145 @@
+package io.huikuan.common.web;
+
+import io.huikuan.common.ValidationException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+
+/**
+ * The errors of one HTML form, by field, for showing next to the inputs ({@code errors.get('amount')}).
+ * Parses form input (amounts with thousands separators or ¥, dates yyyy-MM-dd or yyyy/M/d) and takes
+ * the field errors of a {@link ValidationException}.
+ */
+public final class FormErrors {
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    private final MessageSource messages;
+    private final Locale locale;
+
+    public FormErrors(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    public static FormErrors none() {
+        return new FormErrors(null, Locale.ROOT);
+    }
+
+    public void add(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    }
+
+    /** Adds the message of a bundle key. */
+    public void addCode(String field, String code) {
+        add(field, messages == null ? code : messages.getMessage(code, null, code, locale));
+    }
+
+    /** Takes each field error; {@code prefix} is cut from service field names (e.g. "contact."). */
+    public FormErrors addAll(ValidationException e, String prefix) {
+        for (ValidationException.FieldError f : e.errors()) {
+            String field = f.field() == null ? "" : f.field();
+            if (prefix != null && field.startsWith(prefix)) {
+                field = field.substring(prefix.length());
+            }
+            add(field, f.message());
+        }
+        return this;
+    }
+
+    public FormErrors addAll(ValidationException e) {
+        return addAll(e, null);
+    }
+
+    public boolean any() {
+        return !errors.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    /** The messages of one field joined with "; ", or null. */
+    public String get(String field) {
+        List<String> list = errors.get(field);
+        return list == null ? null : String.join("; ", list);
+    }
+
+    /** Every error as "field: message" lines, for a summary at the top of a form. */
+    public List<String> all() {
+        List<String> lines = new ArrayList<>();
+        errors.forEach((field, list) -> list.forEach(m -> lines.add(field.isEmpty() ? m : field + ": " + m)));
+        return lines;
+    }
+
+    /** Errors of fields not in {@code shown} (which have no input of their own on the form). */
+    public List<String> others(String... shown) {
+        List<String> known = List.of(shown);
+        List<String> lines = new ArrayList<>();
+        errors.forEach((field, list) -> {
+            if (!known.contains(field)) {
+                list.forEach(m -> lines.add(field.isEmpty() ? m : field + ": " + m));
+            }
+        });
+        return lines;
+    }
+
+    /** An amount such as {@code ¥1,234.50}; blank is null (or an error when required). */
+    public BigDecimal amount(String field, String raw, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                addCode(field, "error.required");
+            }
+            return null;
+        }
+        String cleaned = raw.trim().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "").replace(" ", "");
+        try {
+            return new BigDecimal(cleaned);
+        } catch (NumberFormatException e) {
+            addCode(field, "error.amount");
+            return null;
+        }
+    }
+
+    public LocalDate date(String field, String raw, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                addCode(field, "error.required");
+            }
+            return null;
+        }
+        String s = raw.trim();
+        try {
+            return s.contains("/") ? LocalDate.parse(s, SLASHED) : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            addCode(field, "error.date");
+            return null;
+        }
+    }
+
+    public Integer integer(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            addCode(field, "error.integer");
+            return null;
+        }
+    }
+
+    public void required(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            addCode(field, "error.required");
+        }
+    }
+}

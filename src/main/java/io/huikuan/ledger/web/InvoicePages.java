@@ -1,0 +1,242 @@
+package io.huikuan.ledger.web;
+
+import io.huikuan.common.ConflictException;
+import io.huikuan.common.Page;
+import io.huikuan.common.ValidationException;
+import io.huikuan.common.web.FormErrors;
+import io.huikuan.common.web.ListLinks;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.ledger.AdjustmentService;
+import io.huikuan.ledger.CreditNote;
+import io.huikuan.ledger.History;
+import io.huikuan.ledger.Invoice;
+import io.huikuan.ledger.InvoiceService;
+import io.huikuan.ledger.InvoiceView;
+import io.huikuan.ledger.LedgerQueries;
+import io.huikuan.ledger.LedgerQueries.InvoiceFilter;
+import io.huikuan.ledger.OverdueCause;
+import io.huikuan.ledger.OverdueNature;
+import io.huikuan.ledger.WriteOff;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/** The invoice list, the invoice page (balances, allocations, credit notes, write-offs, cause, history) and its forms. */
+@Controller
+class InvoicePages {
+
+    record InvoiceForm(String invoiceNo, String customerCode, String contractNo, String issueDate, String dueDate, String amount,
+            String currency, String taxInvoiceNo, String taxInvoiceDate, String businessUnit, String reason) {
+    }
+
+    record ClassifyForm(String cause, String nature, String reason) {
+    }
+
+    record CreditNoteForm(String creditNoteNo, String noteDate, String amount, String reason) {
+    }
+
+    record WriteOffForm(String writeOffDate, String amount, String reason) {
+    }
+
+    private final LedgerQueries queries;
+    private final InvoiceService invoices;
+    private final AdjustmentService adjustments;
+    private final History history;
+    private final HistoryRows historyRows;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    InvoicePages(LedgerQueries queries, InvoiceService invoices, AdjustmentService adjustments, History history, HistoryRows historyRows,
+            MessageSource messages, Clock clock) {
+        this.queries = queries;
+        this.invoices = invoices;
+        this.adjustments = adjustments;
+        this.history = history;
+        this.historyRows = historyRows;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/invoices")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customerCode, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
+            @RequestParam(defaultValue = "dueDate") String sort, @RequestParam(defaultValue = "false") boolean desc,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model, Locale locale) {
+        int pageSize = Math.clamp(size, 5, 200);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate from = errors.date("dueFrom", dueFrom, false);
+        LocalDate to = errors.date("dueTo", dueTo, false);
+        InvoiceFilter filter = new InvoiceFilter(customerCode, status, q, from, to, owner);
+        Page<InvoiceView> result = queries.invoices(filter, sort, desc, Math.max(page, 0), pageSize);
+        ListLinks links = new ListLinks("/invoices", sort, desc).filter("q", q).filter("status", status)
+                .filter("customerCode", customerCode).filter("owner", owner).filter("dueFrom", from).filter("dueTo", to);
+        if (pageSize != 25) {
+            links.filter("size", pageSize);
+        }
+        model.addAttribute("result", result);
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("customerCode", customerCode);
+        model.addAttribute("dueFrom", dueFrom);
+        model.addAttribute("dueTo", dueTo);
+        model.addAttribute("errors", errors);
+        model.addAttribute("links", links);
+        return "ledger/invoices";
+    }
+
+    @GetMapping("/invoices/new")
+    String newForm(@RequestParam(required = false) String customer, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        InvoiceForm form = new InvoiceForm("", customer == null ? "" : customer, "", today.toString(), today.plusDays(30).toString(),
+                "", "CNY", "", "", "", "");
+        return newForm(model, form, FormErrors.none());
+    }
+
+    @PostMapping("/invoices")
+    String create(@ModelAttribute("form") InvoiceForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate issue = errors.date("issueDate", form.issueDate(), true);
+        LocalDate due = errors.date("dueDate", form.dueDate(), true);
+        LocalDate taxDate = errors.date("taxInvoiceDate", form.taxInvoiceDate(), false);
+        BigDecimal amount = errors.amount("amount", form.amount(), true);
+        if (errors.any()) {
+            return newForm(model, form, errors);
+        }
+        Invoice invoice = new Invoice(CustomerPages.trim(form.invoiceNo()), CustomerPages.trim(form.customerCode()),
+                CustomerPages.blankToNull(form.contractNo()), issue, due, amount, CustomerPages.blankToNull(form.currency()),
+                CustomerPages.blankToNull(form.taxInvoiceNo()), taxDate, CustomerPages.blankToNull(form.businessUnit()));
+        try {
+            InvoiceView created = invoices.create(invoice, form.reason());
+            redirect.addFlashAttribute("flash", messages.getMessage("invoice.created", new Object[] {created.invoiceNo()}, locale));
+            return "redirect:" + invoiceUrl(created.invoiceNo());
+        } catch (ValidationException e) {
+            return newForm(model, form, errors.addAll(e));
+        } catch (ConflictException e) {
+            errors.add(e.field(), e.getMessage());
+            return newForm(model, form, errors);
+        }
+    }
+
+    private String newForm(Model model, InvoiceForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "ledger/invoice-new";
+    }
+
+    @GetMapping("/invoices/{invoiceNo}")
+    String show(@PathVariable String invoiceNo, Model model) {
+        return render(invoiceNo, model);
+    }
+
+    @PostMapping("/invoices/{invoiceNo}/classification")
+    String classify(@PathVariable String invoiceNo, @ModelAttribute ClassifyForm form, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors(messages, locale);
+        OverdueCause cause = CustomerPages.parseEnum(OverdueCause.class, form.cause(), "cause", errors, false);
+        OverdueNature nature = CustomerPages.parseEnum(OverdueNature.class, form.nature(), "nature", errors, false);
+        if (!errors.any()) {
+            try {
+                invoices.classify(invoiceNo, cause, nature, form.reason());
+                redirect.addFlashAttribute("flash", messages.getMessage("invoice.classified", null, locale));
+                return "redirect:" + invoiceUrl(invoiceNo);
+            } catch (ValidationException e) {
+                errors.addAll(e);
+            }
+        }
+        model.addAttribute("classifyForm", form);
+        model.addAttribute("classifyErrors", errors);
+        return render(invoiceNo, model);
+    }
+
+    @PostMapping("/invoices/{invoiceNo}/credit-notes")
+    String creditNote(@PathVariable String invoiceNo, @ModelAttribute CreditNoteForm form, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        invoices.get(invoiceNo);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate date = errors.date("noteDate", form.noteDate(), true);
+        BigDecimal amount = errors.amount("amount", form.amount(), true);
+        if (!errors.any()) {
+            try {
+                adjustments.creditNote(new CreditNote(CustomerPages.trim(form.creditNoteNo()), invoiceNo, date, amount,
+                        CustomerPages.trim(form.reason())));
+                redirect.addFlashAttribute("flash", messages.getMessage("creditNote.created", null, locale));
+                return "redirect:" + invoiceUrl(invoiceNo);
+            } catch (ValidationException e) {
+                errors.addAll(e);
+            } catch (ConflictException e) {
+                errors.add(e.field(), e.getMessage());
+            }
+        }
+        model.addAttribute("creditNoteForm", form);
+        model.addAttribute("creditNoteErrors", errors);
+        return render(invoiceNo, model);
+    }
+
+    @PostMapping("/invoices/{invoiceNo}/write-offs")
+    String writeOff(@PathVariable String invoiceNo, @ModelAttribute WriteOffForm form, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        invoices.get(invoiceNo);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate date = errors.date("writeOffDate", form.writeOffDate(), true);
+        BigDecimal amount = errors.amount("amount", form.amount(), true);
+        if (!errors.any()) {
+            try {
+                adjustments.writeOff(new WriteOff(null, invoiceNo, date, amount, CustomerPages.trim(form.reason()), null));
+                redirect.addFlashAttribute("flash", messages.getMessage("writeOff.created", null, locale));
+                return "redirect:" + invoiceUrl(invoiceNo);
+            } catch (ValidationException e) {
+                errors.addAll(e);
+            } catch (AccessDeniedException e) {
+                errors.add("", messages.getMessage("writeOff.managersOnly", null, locale));
+            }
+        }
+        model.addAttribute("writeOffForm", form);
+        model.addAttribute("writeOffErrors", errors);
+        return render(invoiceNo, model);
+    }
+
+    private String render(String invoiceNo, Model model) {
+        InvoiceView invoice = invoices.get(invoiceNo);
+        String today = LocalDate.now(clock).toString();
+        model.addAttribute("invoice", invoice);
+        model.addAttribute("allocations", queries.allocationsOfInvoice(invoiceNo));
+        model.addAttribute("creditNotes", adjustments.creditNotes(invoiceNo));
+        model.addAttribute("writeOffs", adjustments.writeOffs(invoiceNo));
+        model.addAttribute("history", historyRows.rows(history.forEntity("INVOICE", invoiceNo)).reversed());
+        model.addAttribute("causes", OverdueCause.values());
+        model.addAttribute("natures", OverdueNature.values());
+        model.addAttribute("mayWriteOff", CurrentUser.get().isManager());
+        if (!model.containsAttribute("classifyForm")) {
+            model.addAttribute("classifyForm", new ClassifyForm(invoice.overdueCause() == null ? "" : invoice.overdueCause().name(),
+                    invoice.overdueNature() == null ? "" : invoice.overdueNature().name(), ""));
+            model.addAttribute("classifyErrors", FormErrors.none());
+        }
+        if (!model.containsAttribute("creditNoteForm")) {
+            model.addAttribute("creditNoteForm", new CreditNoteForm("", today, "", ""));
+            model.addAttribute("creditNoteErrors", FormErrors.none());
+        }
+        if (!model.containsAttribute("writeOffForm")) {
+            model.addAttribute("writeOffForm", new WriteOffForm(today, "", ""));
+            model.addAttribute("writeOffErrors", FormErrors.none());
+        }
+        return "ledger/invoice";
+    }
+
+    static String invoiceUrl(String invoiceNo) {
+        return "/invoices/" + UriUtils.encodePathSegment(invoiceNo, StandardCharsets.UTF_8);
+    }
+}

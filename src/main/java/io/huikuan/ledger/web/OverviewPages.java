@@ -1,0 +1,30 @@
+package io.huikuan.ledger.web;
+
+import io.huikuan.ledger.LedgerQueries;
+import io.huikuan.ledger.LedgerQueries.CustomerFilter;
+import io.huikuan.ledger.LedgerQueries.PortfolioTotals;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: totals of the user's portfolio and the customers with the most overdue. */
+@Controller
+class OverviewPages {
+
+    private final LedgerQueries queries;
+
+    OverviewPages(LedgerQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/")
+    String overview(Model model) {
+        PortfolioTotals totals = queries.portfolio();
+        model.addAttribute("totals", totals);
+        model.addAttribute("topOverdue",
+                queries.customers(new CustomerFilter(null, null, null, null, null, null, true), "overdue", true, 0, 10).items());
+        model.addAttribute("agingBuckets", new java.math.BigDecimal[] {totals.notDue(), totals.overdue1to30(), totals.overdue31to90(),
+                totals.overdue91to180(), totals.overdueOver180()});
+        return "ledger/overview";
+    }
+}

@@ -1,0 +1,47 @@
+// Small behaviours of the server-rendered pages; everything works without them.
+(function () {
+  "use strict";
+
+  // Forms with data-confirm ask before they submit (deleting a contact, taking back an allocation).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  }, true);
+
+  // Typing an amount against an invoice switches the payment form to manual allocation.
+  document.addEventListener("input", function (event) {
+    if (event.target.classList && event.target.classList.contains("alloc-amount")) {
+      var manual = document.getElementById("allocation-manual");
+      if (manual) {
+        manual.checked = true;
+      }
+    }
+  });
+
+  // The overview's open-amount-by-age bar chart (Chart.js from the WebJar).
+  function drawCharts() {
+    var canvas = document.getElementById("aging-chart");
+    if (!canvas || typeof window.Chart === "undefined") {
+      return;
+    }
+    var labels = (canvas.getAttribute("data-labels") || "").split("|");
+    var values = (canvas.getAttribute("data-values") || "").split("|").map(Number);
+    var colors = ["#2f8f83", "#e0a526", "#e07b26", "#d2553b", "#9e2b2b"];
+    new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: labels, datasets: [{ data: values, backgroundColor: colors, borderRadius: 4 }] },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { callback: function (v) { return Number(v).toLocaleString(); } } } }
+      }
+    });
+  }
+
+  window.addEventListener("load", drawCharts);
+})();
