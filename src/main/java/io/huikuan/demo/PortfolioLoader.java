@@ -15,6 +15,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -81,14 +85,7 @@ public class PortfolioLoader {
             Ids ids = new Ids(max);
             RowWriter writer = postgres ? RowWriter.copy(connection) : RowWriter.batches(jdbc);
             Timestamp now = Timestamp.from(Instant.now(clock));
-            List<GeneratedCustomer> chunk = new ArrayList<>(CHUNK);
-            new PortfolioGenerator(settings).forEach(c -> {
-                chunk.add(c);
-                if (chunk.size() == CHUNK) {
-                    flush(chunk, ids, now, writer);
-                }
-            });
-            flush(chunk, ids, now, writer);
+            pipeline(new PortfolioGenerator(settings), ids, now, writer);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Table t : Table.values()) {
                 counts.put(t.table, ids.written(t));
@@ -121,15 +118,84 @@ public class PortfolioLoader {
         }
     }
 
-    private static void flush(List<GeneratedCustomer> chunk, Ids ids, Timestamp now, RowWriter writer) {
-        if (chunk.isEmpty()) {
-            return;
+    /**
+     * Generation and row building run on a second thread, one chunk ahead; the writes run here, on
+     * the thread bound to the transaction. A failure on either side stops both.
+     */
+    private static void pipeline(PortfolioGenerator generator, Ids ids, Timestamp now, RowWriter writer) {
+        BlockingQueue<List<Runnable>> queue = new ArrayBlockingQueue<>(2);
+        List<Runnable> end = new ArrayList<>(0); // marks the end (compared by identity)
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producer = Thread.ofPlatform().name("portfolio-generator").daemon().start(() -> {
+            try {
+                List<GeneratedCustomer> chunk = new ArrayList<>(CHUNK);
+                generator.forEach(c -> {
+                    chunk.add(c);
+                    if (chunk.size() == CHUNK) {
+                        put(queue, steps(chunk, ids, now, writer));
+                    }
+                });
+                if (!chunk.isEmpty()) {
+                    put(queue, steps(chunk, ids, now, writer));
+                }
+                put(queue, end);
+            } catch (Throwable t) {
+                failure.set(t);
+                queue.offer(end);
+            }
+        });
+        try {
+            while (true) {
+                List<Runnable> steps = queue.poll(1, TimeUnit.SECONDS);
+                if (steps == end) {
+                    break;
+                }
+                if (steps != null) {
+                    steps.forEach(Runnable::run);
+                } else if (!producer.isAlive() && queue.isEmpty()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the portfolio", e);
+        } finally {
+            producer.interrupt();
+            try {
+                producer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static List<Runnable> steps(List<GeneratedCustomer> chunk, Ids ids, Timestamp now, RowWriter writer) {
         Map<Table, List<Object[]>> rows = LedgerTables.rows(chunk, ids, now);
-        for (Table t : Table.values()) {
-            writer.write(t, rows.get(t));
-        }
         chunk.clear();
+        List<Runnable> steps = new ArrayList<>(rows.size());
+        for (Table t : Table.values()) {
+            steps.add(writer.prepare(t, rows.get(t)));
+        }
+        return steps;
+    }
+
+    private static void put(BlockingQueue<List<Runnable>> queue, List<Runnable> steps) {
+        try {
+            queue.put(steps);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("generation stopped", e);
+        }
     }
 
     private void restartIdentity(Table t, long lastId, boolean postgres) {

@@ -13,14 +13,18 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes rows of one table into the database: JDBC batches anywhere, {@code COPY} on PostgreSQL. */
+/**
+ * Writes rows of the ledger tables into the database: JDBC batches anywhere, {@code COPY} on
+ * PostgreSQL. {@link #prepare} may run on another thread (it builds what is to be sent); the
+ * returned step runs on the thread that holds the transaction.
+ */
 interface RowWriter {
 
-    void write(Table table, List<Object[]> rows);
+    Runnable prepare(Table table, List<Object[]> rows);
 
     /** JDBC batch inserts (H2 and any other database). */
     static RowWriter batches(JdbcTemplate jdbc) {
-        return (table, rows) -> {
+        return (table, rows) -> () -> {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate(table.insertSql(), rows, table.sqlTypes);
             }
@@ -37,7 +41,7 @@ interface RowWriter {
         }
         return (table, rows) -> {
             if (rows.isEmpty()) {
-                return;
+                return () -> { };
             }
             StringBuilder sb = new StringBuilder(rows.size() * 128);
             for (Object[] row : rows) {
@@ -49,14 +53,16 @@ interface RowWriter {
                 }
                 sb.append('\n');
             }
-            try {
-                copy.copyIn(table.copySql(), new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("COPY into " + table.table + " failed: " + e.getMessage(), e);
-            }
+            byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+            return () -> {
+                try {
+                    copy.copyIn(table.copySql(), new ByteArrayInputStream(data));
+                } catch (SQLException | IOException e) {
+                    throw new IllegalStateException("COPY into " + table.table + " failed: " + e.getMessage(), e);
+                }
+            };
         };
     }
-
     private static void appendCopyValue(StringBuilder sb, Object value) {
         if (value == null) {
             sb.append("\\N");

@@ -112,6 +112,20 @@ abstract class DemoDataChecks {
         assertThat(customers.get(created.code()).name()).isEqualTo("上海新客户有限公司");
     }
 
+    /** How this database is written: "COPY" on PostgreSQL, "JDBC batches" elsewhere. */
+    abstract String expectedMethod();
+
+    @Test
+    void loadsThroughTheFastestPathInOneTransaction() {
+        GeneratorSettings settings = new GeneratorSettings(3, 30, 400, java.time.LocalDate.of(2026, 6, 30), "LD", GeneratorSettings.Owners.NONE);
+        PortfolioLoader.LoadResult result = loader.load(settings, "test");
+        assertThat(result.method()).isEqualTo(expectedMethod());
+        assertThat(result.count("invoice")).isEqualTo(400);
+        assertThat(result.count("allocation")).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM allocation a JOIN invoice i ON i.id = a.invoice_id WHERE i.invoice_no LIKE 'LD%'")
+                .query(Long.class).single()).isEqualTo(result.count("allocation"));
+    }
+
     @Test
     void generateWritesAPortfolioOfTheRequestedSizeOnce() throws Exception {
         GenerateCommand command = new GenerateCommand(loader, users, env, clock);

@@ -19,4 +19,9 @@ class DemoDataPostgresTests extends DemoDataChecks {
     static void pg(DynamicPropertyRegistry r) {
         PostgresSupport.register(r);
     }
+
+    @Override
+    String expectedMethod() {
+        return "COPY";
+    }
 }
