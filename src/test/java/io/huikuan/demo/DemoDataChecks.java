@@ -126,6 +126,26 @@ abstract class DemoDataChecks {
                 .query(Long.class).single()).isEqualTo(result.count("allocation"));
     }
 
+    @Autowired
+    io.huikuan.ledger.InvoiceService invoices;
+
+    @Test
+    void aFailureHalfWayWritesNothing() {
+        GeneratorSettings settings = new GeneratorSettings(4, 3000, 6000, java.time.LocalDate.of(2026, 6, 30), "ZZ", GeneratorSettings.Owners.NONE);
+        customers.create(new Customer("OTHER-ZZ", "已有客户有限公司", null, null, null, null, null, null, null, null, List.of()), "test");
+        // an invoice number the generator will produce for customer 2500 (in the third chunk)
+        String taken = "ZZ002500-I0001";
+        invoices.create(new io.huikuan.ledger.Invoice(taken, "OTHER-ZZ", null, java.time.LocalDate.of(2026, 1, 5),
+                java.time.LocalDate.of(2026, 2, 5), new BigDecimal("100.00"), "CNY", null, null, null), "test");
+        long invoicesBefore = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
+        assertThatThrownBy(() -> loader.load(settings, "test")).isInstanceOf(RuntimeException.class)
+                .satisfies(e -> assertThat(org.assertj.core.util.Throwables.getStackTrace(e)).containsIgnoringCase("invoice_no"));
+        assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE code LIKE 'ZZ%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single()).isEqualTo(invoicesBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM history WHERE entity_type = 'DEMO' AND reason = 'test' AND after_state LIKE '%ZZ%'")
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void generateWritesAPortfolioOfTheRequestedSizeOnce() throws Exception {
         GenerateCommand command = new GenerateCommand(loader, users, env, clock);
