@@ -81,6 +81,40 @@ public class ExportService {
         this.clock = clock;
     }
 
+    /**
+     * The request from parameters named as the list filters: customers q, owner, region, grade,
+     * industry, businessUnit, overdueOnly; invoices customerCode, status, q, dueFrom, dueTo, owner;
+     * payments customerCode, q, from, to, unappliedOnly; plus format=xlsx|csv and lang=zh.
+     */
+    public static Request request(ImportKind kind, Map<String, String> p) {
+        Format format = Format.parse(p.get("format"));
+        String lang = p.getOrDefault("lang", "");
+        boolean chinese = lang.toLowerCase(Locale.ROOT).startsWith("zh") || "true".equalsIgnoreCase(p.get("chineseHeaders"));
+        CustomerFilter customers = new CustomerFilter(p.get("q"), p.get("owner"), p.get("region"), p.get("grade"), p.get("industry"),
+                p.get("businessUnit"), bool(p.get("overdueOnly")));
+        InvoiceFilter invoices = new InvoiceFilter(p.get("customerCode"), p.get("status"), p.get("q"), date(p, "dueFrom"), date(p, "dueTo"),
+                p.get("owner"));
+        PaymentFilter payments = new PaymentFilter(p.get("customerCode"), p.get("q"), date(p, "from"), date(p, "to"),
+                bool(p.get("unappliedOnly")));
+        return new Request(kind, format, chinese, customers, invoices, payments);
+    }
+
+    private static Boolean bool(String s) {
+        return s == null || s.isBlank() ? null : Boolean.valueOf(s.trim());
+    }
+
+    private static LocalDate date(Map<String, String> p, String name) {
+        String v = p.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new io.huikuan.common.ValidationException(name, v, "a date yyyy-MM-dd");
+        }
+    }
+
     /** The file name to offer, e.g. invoices-2026-06-30.xlsx. */
     public String fileName(ImportKind kind, Format format) {
         return kind.name().toLowerCase(Locale.ROOT) + "-" + LocalDate.now(clock) + "." + format.extension();

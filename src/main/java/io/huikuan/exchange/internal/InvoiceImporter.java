@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,13 +49,21 @@ public class InvoiceImporter {
         this.history = history;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InvoiceImporter.class);
+
     public Counts run(RowSource source, ImportContext ctx) {
+        long t0 = System.nanoTime();
         Map<String, Integer> cols = Columns.resolve(Columns.INVOICES, source.header(), source.headerRow());
         boolean hasContract = cols.containsKey("contract_no");
         Map<String, CustomerKey> customers = lookups.customers(ctx.user());
         Map<String, long[]> contracts = hasContract ? lookups.contracts() : Map.of();
-        Set<String> existing = lookups.invoiceNumbers();
-        Map<String, Integer> seen = new HashMap<>(existing == null ? 1 << 16 : Math.max(1 << 16, existing.size()));
+        Fingerprint.Present present = new Fingerprint.Present(cols.containsKey("currency"), hasContract, cols.containsKey("tax_invoice_no"),
+                cols.containsKey("business_unit"));
+        HashMap<String, Lookups.Slot> preloaded = lookups.invoices(present);
+        boolean complete = preloaded != null;
+        HashMap<String, Lookups.Slot> slots = complete ? preloaded : new HashMap<>(1 << 16);
+        int[] unchanged = {0};
+        long t1 = System.nanoTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         File spool;
         try {
@@ -73,26 +80,40 @@ public class InvoiceImporter {
                 if (row == null) {
                     return;
                 }
-                Integer first = seen.putIfAbsent(row.invoiceNo(), (int) Math.min(r.row(), Integer.MAX_VALUE));
-                if (first != null) {
-                    c.error("invoice_no", row.invoiceNo(), "duplicate invoice_no in this file: rows " + first + " and " + r.row());
+                int rowNo = (int) Math.min(r.row(), Integer.MAX_VALUE);
+                Lookups.Slot slot = slots.get(row.invoiceNo());
+                if (slot != null && slot.firstRow > 0) {
+                    c.error("invoice_no", row.invoiceNo(), "duplicate invoice_no in this file: rows " + slot.firstRow + " and " + r.row());
                     return;
+                }
+                if (slot == null) {
+                    slots.put(row.invoiceNo(), new Lookups.Slot(false, 0, rowNo));
+                } else {
+                    slot.firstRow = rowNo;
                 }
                 if (!ctx.writing()) {
                     return;
                 }
-                if (existing != null && !existing.contains(row.invoiceNo())) {
+                if (complete && slot == null) {
                     sink.direct(row);
+                } else if (slot != null && slot.fingerprint == Fingerprint.of(present, row.customerId(), row.contractId(), row.issueDate(),
+                        row.dueDate(), row.amount(), row.currency(), row.taxInvoiceNo(), row.businessUnit())) {
+                    unchanged[0]++;
                 } else {
                     sink.stage(row);
                 }
             });
+            long t2 = System.nanoTime();
             int direct = sink.finish();
-            seen.clear();
+            long t3 = System.nanoTime();
+            slots.clear();
             if (!ctx.writing()) {
                 return new Counts(0, 0, 0);
             }
-            return applyStaged(ctx, cols, direct);
+            Counts counts = applyStaged(ctx, cols, direct, unchanged[0], complete);
+            log.info("invoice import {}: lookups {} ms, read+check+load {} ms, finish load {} ms, set-based {} ms", ctx.fileName(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            return counts;
         } finally {
             sink.cleanup();
         }
@@ -145,65 +166,94 @@ public class InvoiceImporter {
                 currency == null ? (c.has("currency") ? "CNY" : null) : currency, tax, bu);
     }
 
-    /** The set-based half: rules needing stored data, history of changes, updates and inserts from staging. */
-    private Counts applyStaged(ImportContext ctx, Map<String, Integer> cols, int direct) {
+    /**
+     * The set-based half, over the staged rows (changed rows of stored invoices; with an
+     * incomplete preload also new and unchanged ones): rules needing stored data (not below what is
+     * settled, not to another customer once settled, not another collector's invoice), history
+     * and update of each changed invoice, then the insert of staged new numbers.
+     */
+    private Counts applyStaged(ImportContext ctx, Map<String, Integer> cols, int direct, int unchangedInMemory, boolean complete) {
         Integer staged = jdbc.queryForObject("SELECT count(*) FROM invoice_stage WHERE batch_id = ?", Integer.class, ctx.batchId());
         if (staged == null || staged == 0) {
-            return new Counts(direct, 0, 0);
-        }
-        List<Long> bad = checkStaged(ctx);
-        if (!bad.isEmpty()) {
-            if (!ctx.writing()) {
-                return new Counts(0, 0, 0);
-            }
-            List<Object[]> args = bad.stream().map(r -> new Object[] {ctx.batchId(), r}).toList();
-            jdbc.batchUpdate("DELETE FROM invoice_stage WHERE batch_id = ? AND row_no = ?", args);
-            staged -= bad.size();
+            return new Counts(direct, 0, unchangedInMemory);
         }
         String contract = cols.containsKey("contract_no") ? "s.contract_id" : "i.contract_id";
         String currency = cols.containsKey("currency") ? "s.currency" : "i.currency";
         String tax = cols.containsKey("tax_invoice_no") ? "s.tax_invoice_no" : "i.tax_invoice_no";
         String bu = cols.containsKey("business_unit") ? "s.business_unit" : "i.business_unit";
-        String changed = "(s.customer_id <> i.customer_id OR s.issue_date <> i.issue_date OR s.due_date <> i.due_date OR s.amount <> i.amount"
-                + " OR " + currency + " <> i.currency OR " + contract + " IS DISTINCT FROM i.contract_id OR " + tax
-                + " IS DISTINCT FROM i.tax_invoice_no OR " + bu + " IS DISTINCT FROM i.business_unit)";
+        boolean portfolio = ctx.user().portfolioOnly();
         Timestamp now = Timestamp.from(ctx.now());
         List<Object[]> updates = new ArrayList<>();
-        int[] updated = {0};
+        int[] counts = new int[3];
         jdbc.query("""
-                SELECT i.id, i.invoice_no, ic.code old_code, oc.contract_no old_contract, i.issue_date old_issue, i.due_date old_due,
-                       i.amount old_amount, i.currency old_currency, i.tax_invoice_no old_tax, i.tax_invoice_date, i.business_unit old_bu,
-                       sc.code new_code, s.customer_id, %1$s new_contract_id, nc.contract_no new_contract, s.issue_date, s.due_date, s.amount,
-                       %2$s new_currency, %3$s new_tax, %4$s new_bu
+                SELECT s.row_no, i.id, i.invoice_no, ic.code old_code, ic.owner, oc.contract_no old_contract, i.issue_date old_issue,
+                       i.due_date old_due, i.amount old_amount, i.currency old_currency, i.tax_invoice_no old_tax, i.tax_invoice_date,
+                       i.business_unit old_bu, sc.code new_code, s.customer_id, %1$s new_contract_id, nc.contract_no new_contract,
+                       s.issue_date, s.due_date, s.amount, %2$s new_currency, %3$s new_tax, %4$s new_bu,
+                       CASE WHEN s.amount < i.amount OR s.customer_id <> i.customer_id THEN
+                         (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = i.id)
+                         + (SELECT coalesce(sum(n.amount), 0) FROM credit_note n WHERE n.invoice_id = i.id)
+                         + (SELECT coalesce(sum(w.amount), 0) FROM write_off w WHERE w.invoice_id = i.id)
+                       ELSE 0 END settled
                 FROM invoice_stage s JOIN invoice i ON i.invoice_no = s.invoice_no
                 JOIN customer ic ON ic.id = i.customer_id JOIN customer sc ON sc.id = s.customer_id
                 LEFT JOIN contract oc ON oc.id = i.contract_id LEFT JOIN contract nc ON nc.id = %1$s
-                WHERE s.batch_id = ? AND %5$s ORDER BY s.row_no""".formatted(contract, currency, tax, bu, changed), rs -> {
-            Invoice before = new Invoice(rs.getString("invoice_no"), rs.getString("old_code"), rs.getString("old_contract"),
-                    date(rs, "old_issue"), date(rs, "old_due"), rs.getBigDecimal("old_amount"), rs.getString("old_currency").trim(),
-                    rs.getString("old_tax"), date(rs, "tax_invoice_date"), rs.getString("old_bu"));
-            Invoice after = new Invoice(before.invoiceNo(), rs.getString("new_code"), rs.getString("new_contract"), date(rs, "issue_date"),
-                    date(rs, "due_date"), rs.getBigDecimal("amount"), rs.getString("new_currency").trim(), rs.getString("new_tax"),
-                    before.taxInvoiceDate(), rs.getString("new_bu"));
+                WHERE s.batch_id = ? ORDER BY s.row_no""".formatted(contract, currency, tax, bu), rs -> {
+            long row = rs.getLong("row_no");
+            String no = rs.getString("invoice_no");
+            BigDecimal settled = rs.getBigDecimal("settled");
+            BigDecimal amount = rs.getBigDecimal("amount");
+            String oldCode = rs.getString("old_code");
+            String newCode = rs.getString("new_code");
+            if (portfolio && !ctx.actor().equals(rs.getString("owner"))) {
+                ctx.errors().add(row, "invoice_no", no, "invoice belongs to a customer outside your portfolio");
+                return;
+            }
+            if (amount.compareTo(settled) < 0) {
+                ctx.errors().add(row, "amount", amount.toPlainString(),
+                        "below what is already paid, credited or written off on invoice " + no + " (" + settled.setScale(2) + ")");
+                return;
+            }
+            if (!newCode.equals(oldCode) && settled.signum() > 0) {
+                ctx.errors().add(row, "customer_code", newCode, "invoice " + no + " of customer " + oldCode
+                        + " has payments or credits and cannot move to another customer");
+                return;
+            }
+            Invoice before = new Invoice(no, oldCode, rs.getString("old_contract"), date(rs, "old_issue"), date(rs, "old_due"),
+                    rs.getBigDecimal("old_amount").setScale(2), rs.getString("old_currency").trim(), rs.getString("old_tax"),
+                    date(rs, "tax_invoice_date"), rs.getString("old_bu"));
+            Invoice after = new Invoice(no, newCode, rs.getString("new_contract"), date(rs, "issue_date"), date(rs, "due_date"),
+                    amount.setScale(2), rs.getString("new_currency").trim(), rs.getString("new_tax"), before.taxInvoiceDate(),
+                    rs.getString("new_bu"));
+            if (before.equals(after)) {
+                counts[2]++;
+                return;
+            }
+            counts[1]++;
+            if (!ctx.writing()) {
+                return;
+            }
             long contractId = rs.getLong("new_contract_id");
             Long contractOrNull = rs.wasNull() ? null : contractId;
             updates.add(new Object[] {rs.getLong("customer_id"), contractOrNull, Date.valueOf(after.issueDate()), Date.valueOf(after.dueDate()),
                     after.amount(), after.currency(), after.taxInvoiceNo(), after.businessUnit(), now, rs.getLong("id")});
-            history.record("INVOICE", before.invoiceNo(), after.customerCode(), "UPDATE", before, after, ctx.actor(),
-                    "import of " + ctx.fileName());
+            history.record("INVOICE", no, newCode, "UPDATE", before, after, ctx.actor(), "import of " + ctx.fileName());
             if (updates.size() == 1000) {
-                updated[0] += flushUpdates(updates);
+                flushUpdates(updates);
             }
         }, ctx.batchId());
-        updated[0] += flushUpdates(updates);
-        int inserted = jdbc.update("""
+        if (!ctx.writing()) {
+            return new Counts(0, 0, 0);
+        }
+        flushUpdates(updates);
+        int inserted = complete ? 0 : jdbc.update("""
                 INSERT INTO invoice (invoice_no, customer_id, contract_id, issue_date, due_date, amount, currency, tax_invoice_no, business_unit,
                                      created_at, updated_at, import_batch_id)
                 SELECT s.invoice_no, s.customer_id, s.contract_id, s.issue_date, s.due_date, s.amount, coalesce(s.currency, 'CNY'),
                        s.tax_invoice_no, s.business_unit, ?, ?, ?
                 FROM invoice_stage s WHERE s.batch_id = ? AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.invoice_no = s.invoice_no)""",
                 now, now, ctx.batchId(), ctx.batchId());
-        return new Counts(direct + inserted, updated[0], staged - inserted - updated[0]);
+        return new Counts(direct + inserted, counts[1], unchangedInMemory + counts[2]);
     }
 
     private int flushUpdates(List<Object[]> updates) {
@@ -216,48 +266,6 @@ public class InvoiceImporter {
                                    business_unit = ?, updated_at = ? WHERE id = ?""", updates);
         updates.clear();
         return n;
-    }
-
-    /**
-     * Rules on existing invoices: not below what is settled, not to another customer once
-     * settled, not an invoice of another collector's customer. Answers the rejected rows.
-     */
-    private List<Long> checkStaged(ImportContext ctx) {
-        boolean portfolio = ctx.user().portfolioOnly();
-        List<Long> bad = new ArrayList<>();
-        jdbc.query("""
-                SELECT s.row_no, s.invoice_no, s.amount, sc.code new_code, ic.code old_code, ic.owner,
-                       CASE WHEN s.amount < i.amount OR s.customer_id <> i.customer_id THEN
-                         (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = i.id)
-                         + (SELECT coalesce(sum(n.amount), 0) FROM credit_note n WHERE n.invoice_id = i.id)
-                         + (SELECT coalesce(sum(w.amount), 0) FROM write_off w WHERE w.invoice_id = i.id)
-                       ELSE 0 END settled
-                FROM invoice_stage s JOIN invoice i ON i.invoice_no = s.invoice_no
-                JOIN customer ic ON ic.id = i.customer_id JOIN customer sc ON sc.id = s.customer_id
-                WHERE s.batch_id = ? AND (s.amount < i.amount OR s.customer_id <> i.customer_id OR (? AND (ic.owner IS NULL OR ic.owner <> ?)))
-                ORDER BY s.row_no""", (ResultSet rs) -> {
-            long row = rs.getLong("row_no");
-            String no = rs.getString("invoice_no");
-            BigDecimal settled = rs.getBigDecimal("settled");
-            String owner = rs.getString("owner");
-            boolean rejected = false;
-            if (portfolio && !ctx.actor().equals(owner)) {
-                ctx.errors().add(row, "invoice_no", no, "invoice belongs to a customer outside your portfolio");
-                rejected = true;
-            } else if (rs.getBigDecimal("amount").compareTo(settled) < 0) {
-                ctx.errors().add(row, "amount", rs.getBigDecimal("amount").toPlainString(),
-                        "below what is already paid, credited or written off on invoice " + no + " (" + settled.setScale(2) + ")");
-                rejected = true;
-            } else if (!rs.getString("new_code").equals(rs.getString("old_code")) && settled.signum() > 0) {
-                ctx.errors().add(row, "customer_code", rs.getString("new_code"), "invoice " + no + " of customer " + rs.getString("old_code")
-                        + " has payments or credits and cannot move to another customer");
-                rejected = true;
-            }
-            if (rejected) {
-                bad.add(row);
-            }
-        }, ctx.batchId(), portfolio, ctx.actor());
-        return bad;
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -46,17 +46,38 @@ public class Lookups {
         return map;
     }
 
-    /** The numbers of all stored invoices, or null when there are too many to hold in memory. */
-    public Set<String> invoiceNumbers() {
+    /** A stored invoice (or a number first seen in the file) while a file is read. */
+    static final class Slot {
+        final boolean stored;
+        final long fingerprint;
+        int firstRow;
+
+        Slot(boolean stored, long fingerprint, int firstRow) {
+            this.stored = stored;
+            this.fingerprint = fingerprint;
+            this.firstRow = firstRow;
+        }
+    }
+
+    /**
+     * invoice_no → fingerprint of every stored invoice (see {@link Fingerprint}), or null when
+     * there are too many to hold in memory (every row then goes through staging).
+     */
+    HashMap<String, Slot> invoices(Fingerprint.Present present) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM invoice", Long.class);
         if (count == null || count > PRELOAD_INVOICES_MAX) {
             return null;
         }
-        Set<String> set = new HashSet<>((int) (count / 0.75) + 16);
-        jdbc.query("SELECT invoice_no FROM invoice", rs -> {
-            set.add(rs.getString(1));
-        });
-        return set;
+        HashMap<String, Slot> map = new HashMap<>((int) (Math.max(count, 50_000) / 0.75) + 16);
+        jdbc.query("SELECT invoice_no, customer_id, contract_id, issue_date, due_date, amount, currency, tax_invoice_no, business_unit FROM invoice",
+                rs -> {
+                    long contract = rs.getLong(3);
+                    Long contractId = rs.wasNull() ? null : contract;
+                    long f = Fingerprint.of(present, rs.getLong(2), contractId, rs.getObject(4, java.time.LocalDate.class),
+                            rs.getObject(5, java.time.LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                    map.put(rs.getString(1), new Slot(true, f, 0));
+                });
+        return map;
     }
 
     public Set<String> usernames() {
