@@ -80,21 +80,25 @@ class InvoicePages {
         FormErrors errors = new FormErrors(messages, locale);
         LocalDate from = errors.date("dueFrom", dueFrom, false);
         LocalDate to = errors.date("dueTo", dueTo, false);
-        InvoiceFilter filter = new InvoiceFilter(customerCode, status, q, from, to, owner);
+        // open invoices unless the user chose otherwise ("all" shows every invoice)
+        String chosen = status == null || status.isBlank() ? "open" : status;
+        InvoiceFilter filter = new InvoiceFilter(customerCode, "all".equals(chosen) ? null : chosen, q, from, to, owner);
         Page<InvoiceView> result = queries.invoices(filter, sort, desc, Math.max(page, 0), pageSize);
-        ListLinks links = new ListLinks("/invoices", sort, desc).filter("q", q).filter("status", status)
+        ListLinks links = new ListLinks("/invoices", sort, desc).filter("q", q).filter("status", chosen)
                 .filter("customerCode", customerCode).filter("owner", owner).filter("dueFrom", from).filter("dueTo", to);
         if (pageSize != 25) {
             links.filter("size", pageSize);
         }
         model.addAttribute("result", result);
         model.addAttribute("q", q);
-        model.addAttribute("status", status);
+        model.addAttribute("status", chosen);
         model.addAttribute("customerCode", customerCode);
         model.addAttribute("dueFrom", dueFrom);
         model.addAttribute("dueTo", dueTo);
         model.addAttribute("errors", errors);
         model.addAttribute("links", links);
+        model.addAttribute("filtered", !"open".equals(chosen) || links.filtered() && (notBlank(q) || notBlank(customerCode)
+                || notBlank(owner) || from != null || to != null));
         return "ledger/invoices";
     }
 
@@ -234,6 +238,10 @@ class InvoicePages {
             model.addAttribute("writeOffErrors", FormErrors.none());
         }
         return "ledger/invoice";
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     static String invoiceUrl(String invoiceNo) {
