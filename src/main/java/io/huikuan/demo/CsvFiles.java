@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes a generated portfolio as the three import files (customers.csv, invoices.csv, payments.csv,
  * UTF-8) with exactly the import columns. Contacts, contracts and credit notes have no import file
- * and are left out; a payment names its invoice when the customer named one (otherwise the import
+ * and are left out (so {@code contract_no} stays empty: the import accepts only known contracts); a payment names its invoice when the customer named one (otherwise the import
  * allocates it oldest due first, as the generator did).
  */
 final class CsvFiles implements AutoCloseable {
@@ -51,7 +51,7 @@ final class CsvFiles implements AutoCloseable {
             customerRows++;
             for (GeneratedInvoice v : c.invoices()) {
                 invoices.printRecord(v.invoiceNo(), c.code(), v.issueDate(), v.dueDate(), LedgerTables.money(v.amount()).toPlainString(), "CNY",
-                        v.contract() < 0 ? "" : c.contracts().get(v.contract()).contractNo(), v.taxInvoiceNo(), v.businessUnit());
+                        "", v.taxInvoiceNo(), v.businessUnit());
                 invoiceRows++;
             }
             for (GeneratedPayment p : c.payments()) {

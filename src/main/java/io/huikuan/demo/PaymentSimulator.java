@@ -74,7 +74,9 @@ final class PaymentSimulator {
         }
         boolean batches = behaviour != Behaviour.DISPUTER && behaviour != Behaviour.DEFAULTER && rnd.nextInt(100) < 40;
         double draftShare = rnd.nextInt(100) < 45 ? 0.25 + rnd.nextDouble() * 0.5 : 0;
-        boolean advance = behaviour != Behaviour.DEFAULTER && rnd.nextInt(100) < 6;
+        // unapplied cash (an advance without an invoice, a rounded-up transfer) only from customers paying
+        // oldest due first, so payments naming an invoice never meet an invoice already taken by such cash
+        boolean advance = batches && rnd.nextInt(100) < 15;
         LocalDate advanceDate = asOf.minusDays(rnd.nextInt(1, 150));
         long advanceAmount = (10 + rnd.nextInt(90)) * 100_000L;
 
@@ -149,9 +151,6 @@ final class PaymentSimulator {
         List<GeneratedAllocation> allocations = new ArrayList<>();
         String invoiceNo = null;
         if (e.invoice() >= 0) {
-            if (method.equals("BANK_TRANSFER") && rnd.nextInt(100) < 3 && amount % 10_000 != 0) {
-                amount = (amount / 10_000 + 1) * 10_000; // rounded up to the next 100 yuan: the rest is unapplied
-            }
             invoiceNo = bills.get(e.invoice()).invoiceNo();
             long a = Math.min(amount, open[e.invoice()]);
             if (a > 0) {
@@ -159,6 +158,9 @@ final class PaymentSimulator {
                 allocations.add(new GeneratedAllocation(e.invoice(), a));
             }
         } else {
+            if (method.equals("BANK_TRANSFER") && rnd.nextInt(100) < 5 && amount % 10_000 != 0) {
+                amount = (amount / 10_000 + 1) * 10_000; // rounded up to the next 100 yuan: what is left stays unapplied
+            }
             long left = amount;
             for (int i = 0; i < bills.size() && left > 0; i++) {
                 if (open[i] > 0 && !bills.get(i).issueDate().isAfter(e.date())) {

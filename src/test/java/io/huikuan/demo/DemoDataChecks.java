@@ -146,6 +146,31 @@ abstract class DemoDataChecks {
                 .query(Long.class).single()).isZero();
     }
 
+    @Autowired
+    io.huikuan.exchange.ImportService imports;
+
+    @Test
+    void theGeneratedCsvFilesImportWithoutRejectedRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        GeneratorSettings settings = new GeneratorSettings(8, 100, 2000, java.time.LocalDate.of(2026, 6, 30), "CV",
+                (region, index) -> index % 2 == 0 ? "collector1" : "collector2");
+        loader.writeCsv(settings, dir);
+        int[] expected = {100, 2000, -1};
+        String[] files = {"customers.csv", "invoices.csv", "payments.csv"};
+        io.huikuan.exchange.ImportKind[] kinds = io.huikuan.exchange.ImportKind.values();
+        for (int i = 0; i < 3; i++) {
+            try (var in = java.nio.file.Files.newInputStream(dir.resolve(files[i]))) {
+                io.huikuan.exchange.ImportReport report = imports.run(kinds[i], in, files[i], io.huikuan.exchange.ImportMode.ALL_OR_NOTHING, false);
+                assertThat(report.rejected()).as(files[i] + ": " + report.errors().stream().limit(5).toList()).isZero();
+                if (expected[i] >= 0) {
+                    assertThat(report.imported()).isEqualTo(expected[i]);
+                } else {
+                    assertThat(report.imported()).isPositive();
+                }
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice WHERE invoice_no LIKE 'CV%'").query(Long.class).single()).isEqualTo(2000);
+    }
+
     @Test
     void generateWritesAPortfolioOfTheRequestedSizeOnce() throws Exception {
         GenerateCommand command = new GenerateCommand(loader, users, env, clock);
