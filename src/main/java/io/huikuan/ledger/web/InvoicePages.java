@@ -205,7 +205,9 @@ class InvoicePages {
             } catch (ValidationException e) {
                 errors.addAll(e);
             } catch (AccessDeniedException e) {
-                errors.add("", messages.getMessage("writeOff.managersOnly", null, locale));
+                // the form is not shown to others; say so at the top of the page
+                model.addAttribute("flashError", messages.getMessage("writeOff.managersOnly", null, locale));
+                return render(invoiceNo, model);
             }
         }
         model.addAttribute("writeOffForm", form);
