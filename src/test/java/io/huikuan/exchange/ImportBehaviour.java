@@ -505,6 +505,96 @@ abstract class ImportBehaviour {
         assertThat(jdbc.sql("SELECT owner FROM customer WHERE code = ?").param(p + "NEW").query(String.class).single()).isEqualTo("collector2");
     }
 
+    // ---------------------------------------------------------------- exports
+
+    byte[] download(String url, org.springframework.test.web.servlet.request.RequestPostProcessor auth) throws Exception {
+        MvcResult r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url).with(auth)).andReturn();
+        if (r.getRequest().isAsyncStarted()) {
+            r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(r)).andReturn();
+        }
+        assertThat(r.getResponse().getStatus()).as(url).isEqualTo(200);
+        return r.getResponse().getContentAsByteArray();
+    }
+
+    static java.util.List<java.util.List<String>> readXlsx(byte[] bytes) throws IOException {
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes));
+                var stream = wb.getFirstSheet().openStream()) {
+            stream.forEach(r -> {
+                java.util.List<String> cells = new java.util.ArrayList<>();
+                for (int i = 0; i < r.getCellCount(); i++) {
+                    var cell = r.getCell(i);
+                    cells.add(cell == null ? "" : cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER
+                            ? cell.asNumber().stripTrailingZeros().toPlainString() : cell.getText());
+                }
+                rows.add(cells);
+            });
+        }
+        return rows;
+    }
+
+    @Test
+    void exportedInvoicesShowBalancesAndImportAgainUnchanged() throws Exception {
+        upload("invoices", "finance", "i.csv", csv(invoices(
+                p + "INV-1,%s,2026-01-05,2026-02-04,1000".formatted(c1),
+                p + "INV-2,%s,2026-03-05,2026-08-04,2500.50".formatted(c1),
+                p + "INV-3,%s,2026-03-05,2026-04-04,700".formatted(c2))));
+        upload("payments", "finance", "p.csv", csv("payment_ref,customer_code,payment_date,amount\n" + p + "P-1," + c1 + ",2026-02-01,400\n"));
+
+        byte[] xlsx = download("/api/exports/invoices?format=xlsx&customerCode=" + c1, httpBasic("finance", "finance"));
+        var rows = readXlsx(xlsx);
+        assertThat(rows.get(0).subList(0, 9)).containsExactly("invoice_no", "customer_code", "issue_date", "due_date", "amount", "currency",
+                "contract_no", "tax_invoice_no", "business_unit");
+        assertThat(rows.get(0)).contains("open_amount", "overdue_amount", "days_overdue", "status");
+        assertThat(rows).hasSize(3);
+        int open = rows.get(0).indexOf("open_amount");
+        int status = rows.get(0).indexOf("status");
+        assertThat(rows.get(1).get(0)).isEqualTo(p + "INV-1");
+        assertThat(rows.get(1).get(open)).isEqualTo("600");
+        assertThat(rows.get(1).get(status)).isEqualTo("OVERDUE");
+        assertThat(rows.get(2).get(open)).isEqualTo("2500.5");
+        Answer again = upload("invoices", "finance", "export.xlsx", xlsx);
+        assertThat(again.report().unchanged()).isEqualTo(2);
+        assertThat(again.report().imported() + again.report().updated()).isZero();
+
+        byte[] csvFile = download("/api/exports/invoices?format=csv&q=" + p.toLowerCase(), httpBasic("finance", "finance"));
+        String text = new String(csvFile, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFinvoice_no,customer_code,issue_date,due_date,amount,");
+        assertThat(text.lines().count()).isEqualTo(4);
+        assertThat(text).contains(p + "INV-3," + c2 + ",2026-03-05,2026-04-04,700.00,CNY");
+        assertThat(upload("invoices", "finance", "export.csv", csvFile).report().unchanged()).isEqualTo(3);
+
+        String zh = new String(download("/api/exports/invoices?format=csv&lang=zh&customerCode=" + c2, httpBasic("finance", "finance")),
+                StandardCharsets.UTF_8);
+        assertThat(zh).startsWith("\uFEFF发票号,客户编码,开票日期,到期日,金额");
+        assertThat(upload("invoices", "finance", "zh.csv", zh.getBytes(StandardCharsets.UTF_8)).report().unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void customerAndPaymentExportsAreLimitedToTheCollectorsPortfolio() throws Exception {
+        upload("payments", "finance", "p.csv", csv("payment_ref,customer_code,payment_date,amount,method\n"
+                + p + "P-1," + c1 + ",2026-02-01,400,CASH\n" + p + "P-2," + c2 + ",2026-02-02,500,\n"));
+        String customers = new String(download("/api/exports/customers?format=csv&q=" + p.toLowerCase(), httpBasic("collector1", "collector1")),
+                StandardCharsets.UTF_8);
+        assertThat(customers).contains(c1 + ",").doesNotContain(c2 + ",");
+        assertThat(customers.lines().skip(1).findFirst().orElseThrow()).startsWith(c1 + ",苏州恒达精密机械有限公司,华东,,,collector1,500000.00,60,B,");
+        assertThat(upload("customers", "admin", "c.csv", customers.getBytes(StandardCharsets.UTF_8)).report().unchanged()).isEqualTo(1);
+
+        var payments = readXlsx(download("/api/exports/payments?format=xlsx&q=" + p.toLowerCase(), httpBasic("manager", "manager")));
+        assertThat(payments).hasSize(3);
+        assertThat(payments.get(0).subList(0, 5)).containsExactly("payment_ref", "customer_code", "payment_date", "amount", "method");
+        assertThat(payments.get(1).get(4)).isEqualTo("CASH");
+        assertThat(payments.get(0).indexOf("unapplied")).isPositive();
+        assertThat(payments.get(1).get(payments.get(0).indexOf("unapplied"))).isEqualTo("400");
+
+        var mine = readXlsx(download("/api/exports/payments?format=xlsx", httpBasic("collector2", "collector2")));
+        assertThat(mine).extracting(r -> r.get(1)).doesNotContain(c1);
+
+        byte[] page = download("/exports/customers?format=csv&q=" + p.toLowerCase(),
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("collector2").roles("COLLECTOR"));
+        assertThat(new String(page, StandardCharsets.UTF_8)).contains(c2 + ",").doesNotContain(c1 + ",");
+    }
+
     @Test
     void unknownKindAndModeAreClientErrors() throws Exception {
         byte[] file = csv(invoices());
