@@ -149,6 +149,7 @@ class FoundationBrowserTests {
         assertThat(page.locator("#count-imported")).hasText("3");
         assertThat(page.locator("#count-rejected")).hasText("0");
         assertThat(page.locator("#import-errors")).hasCount(0);
+        shot("import-report");
 
         page.navigate(url("/customers/" + code));
         assertThat(page.locator("#customer-name")).hasText("上海华锐机械有限公司");
@@ -181,7 +182,9 @@ class FoundationBrowserTests {
         page.locator("input[aria-label='INV-" + n + "-3']").fill("9000");
         assertThat(page.locator("#allocation-manual")).isChecked();
         page.locator("#post-payment").click();
-        assertThat(page.locator("#payment-errors")).containsText("over-allocation");
+        assertThat(page.locator("#payment-errors")).isVisible();
+        assertThat(page.locator("input[aria-label='INV-" + n + "-3'] + .field-error")).containsText("over-allocation");
+        shot("payment-over-allocation");
         assertThat(page.locator("#paymentRef")).hasValue("PAY-" + n + "-2");
         page.navigate(url("/customers/" + code));
         assertThat(page.locator("#summary-open")).hasText("24,999.50");
@@ -198,6 +201,7 @@ class FoundationBrowserTests {
         assertThat(page.locator("#summary-open")).hasText("17,345.17");
         assertThat(page.locator("#summary-unapplied")).hasText("1,345.67");
         assertThat(page.locator("#history")).containsText("PAY-" + n + "-2");
+        shot("customer-after-payments");
     }
 
     @Test
@@ -214,6 +218,7 @@ class FoundationBrowserTests {
         assertThat(other.status()).isEqualTo(404);
         assertThat(page.locator("h1")).containsText("未找到");
         assertThat(page.locator("body")).not().containsText("广州南方化工股份有限公司");
+        shot("collector-404");
 
         page.navigate(url("/customers?q=" + theirs));
         assertThat(page.locator("#customer-table")).hasCount(0);
@@ -235,6 +240,14 @@ class FoundationBrowserTests {
         assertThat(page.locator("h1")).hasText("Invoices");
         page.locator("a[lang='zh-CN']").click();
         assertThat(page.locator("h1")).hasText("发票");
+    }
+
+    /** With {@code -Dhuikuan.screenshots=DIR} the test leaves screenshots of its key steps for a person to look at. */
+    private void shot(String name) {
+        String dirName = System.getProperty("huikuan.screenshots");
+        if (dirName != null && !dirName.isBlank()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
+        }
     }
 
     private void login(String username) {

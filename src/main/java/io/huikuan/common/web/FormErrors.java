@@ -80,12 +80,16 @@ public final class FormErrors {
         return lines;
     }
 
-    /** Errors of fields not in {@code shown} (which have no input of their own on the form). */
+    /**
+     * Errors of fields not in {@code shown} (which have no input of their own on the form); a name
+     * ending in {@code *} stands for every field with that prefix.
+     */
     public List<String> others(String... shown) {
         List<String> known = List.of(shown);
         List<String> lines = new ArrayList<>();
         errors.forEach((field, list) -> {
-            if (!known.contains(field)) {
+            boolean placed = known.stream().anyMatch(k -> k.endsWith("*") ? field.startsWith(k.substring(0, k.length() - 1)) : k.equals(field));
+            if (!placed) {
                 list.forEach(m -> lines.add(field.isEmpty() ? m : field + ": " + m));
             }
         });

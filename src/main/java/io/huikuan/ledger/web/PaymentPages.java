@@ -147,7 +147,13 @@ class PaymentPages {
                     new Object[] {posted.paymentRef(), posted.unapplied().toPlainString()}, locale));
             return "redirect:" + paymentUrl(posted.paymentRef());
         } catch (ValidationException e) {
-            return newForm(model, form, errors.addAll(e));
+            // an over-allocated invoice is marked at its own amount input
+            List<String> shown = form.allocInvoice() == null ? List.of() : form.allocInvoice();
+            for (ValidationException.FieldError f : e.errors()) {
+                boolean atInvoice = "allocations".equals(f.field()) && f.value() instanceof String no && shown.contains(no);
+                errors.add(atInvoice ? "alloc." + f.value() : f.field(), f.message());
+            }
+            return newForm(model, form, errors);
         } catch (ConflictException e) {
             errors.add(e.field(), e.getMessage());
             return newForm(model, form, errors);
