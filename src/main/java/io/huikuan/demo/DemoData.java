@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final long LOCK_KEY = 0x68756B64656D6FL; // "hukdemo"
 
     private final Environment env;
     private final DataSource dataSource;
@@ -58,7 +59,12 @@ class DemoData implements ApplicationRunner {
         if (!enabled()) {
             return;
         }
+        boolean postgres = isPostgres();
         LoadResult result = tx.execute(status -> {
+            if (postgres) {
+                // several nodes starting at once on one empty database: only the first loads
+                jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK_KEY).query((rs, n) -> 1).list();
+            }
             long customers = jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
             if (customers > 0) {
                 log.debug("the database has customers: no demo data loaded");
@@ -80,6 +86,14 @@ class DemoData implements ApplicationRunner {
         int customers = env.getProperty("huikuan.demo-customers", Integer.class, 200);
         long seed = env.getProperty("huikuan.demo-seed", Long.class, 20261125L);
         return new GeneratorSettings(seed, customers, customers * 30L, LocalDate.now(clock), "KH", DemoUsers.OWNERS);
+    }
+
+    private boolean isPostgres() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** {@code huikuan.demo} if set, otherwise: is the database an embedded H2 database? */
