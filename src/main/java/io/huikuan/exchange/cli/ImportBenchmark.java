@@ -45,6 +45,8 @@ class ImportBenchmark {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    private double shapedInsert = Double.NaN;
+
     private record Timed(ImportReport report, double seconds, long heapPeak) {
     }
 
@@ -75,6 +77,7 @@ class ImportBenchmark {
             System.err.printf("benchmark: generated %,d customers and %,d invoices (%.1f MB) in %s in %.1f s%n", customers, invoices,
                     size / 1e6, dir, generated);
 
+            loadBefore = loadAverage();
             Timed customerRun = timedImport(ImportKind.CUSTOMERS, customerFile);
             boolean postgres = isPostgres();
             double copy = postgres ? copyBaseline(invoiceFile) : Double.NaN;
@@ -147,6 +150,20 @@ class ImportBenchmark {
             double s = seconds(start);
             System.err.printf("benchmark: PostgreSQL COPY of %,d rows into a bare table in %.2f s%n", rows, s);
             try (Statement st = c.createStatement()) {
+                // what the server alone needs to put the same rows into a table shaped like invoice (keys, indexes, checks, foreign key)
+                st.execute("DROP TABLE IF EXISTS bench_invoice_like");
+                st.execute("CREATE TABLE bench_invoice_like (LIKE invoice INCLUDING ALL)");
+                st.execute("ALTER TABLE bench_invoice_like ADD FOREIGN KEY (customer_id) REFERENCES customer (id)");
+                long t = System.nanoTime();
+                st.execute("""
+                        INSERT INTO bench_invoice_like (invoice_no, customer_id, issue_date, due_date, amount, currency, tax_invoice_no, business_unit,
+                                                        created_at, updated_at)
+                        SELECT b.invoice_no, c.id, b.issue_date, b.due_date, b.amount, b.currency, b.tax_invoice_no, b.business_unit, now(), now()
+                        FROM bench_copy_baseline b JOIN customer c ON c.code = b.customer_code""");
+                shapedInsert = seconds(t);
+                System.err.printf("benchmark: PostgreSQL INSERT ... SELECT of the same rows into a table like invoice (indexes, FK) in %.2f s%n",
+                        shapedInsert);
+                st.execute("DROP TABLE bench_invoice_like");
                 st.execute("DROP TABLE bench_copy_baseline");
             }
             return s;
@@ -165,6 +182,9 @@ class ImportBenchmark {
         rows.add(new String[] {"invoice file", String.format("%,d rows, %.1f MB CSV", invoices, size / 1e6)});
         rows.add(new String[] {"customers import", String.format("%,d rows in %.2f s", customers, customerRun.seconds())});
         rows.add(new String[] {"COPY into a bare table", Double.isNaN(copy) ? "n/a (not PostgreSQL)" : String.format("%.2f s", copy)});
+        rows.add(new String[] {"INSERT of the same rows into a table like invoice", Double.isNaN(shapedInsert) ? "n/a"
+                : String.format("%.2f s (server only: its indexes, checks, foreign key)", shapedInsert)});
+        rows.add(new String[] {"load average (1 min) before / after", loadBefore + " / " + loadAverage()});
         rows.add(new String[] {"invoice import (new rows)", String.format("%.2f s = %,.0f rows/s", first.seconds(), invoices / first.seconds())});
         rows.add(new String[] {"import / COPY", Double.isNaN(copy) ? "n/a" : String.format("%.2f x", first.seconds() / copy)});
         rows.add(new String[] {"heap peak (sampled) during import", (first.heapPeak() >> 20) + " MB"});
@@ -180,6 +200,16 @@ class ImportBenchmark {
             if (r == rows.get(0)) {
                 System.out.println("|" + "-".repeat(width + 2) + "|" + "-".repeat(40) + "|");
             }
+        }
+    }
+
+    private String loadBefore = "?";
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 

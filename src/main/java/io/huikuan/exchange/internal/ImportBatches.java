@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +27,11 @@ public class ImportBatches {
     }
 
     public long start(ImportKind kind, String fileName, ImportMode mode, String actor, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO import_batch (kind, file_name, actor, mode, started_at) VALUES (?,?,?,?,?)")
-                .params(kind.name(), fileName == null ? null : abbreviate(fileName), actor, mode.name(), Timestamp.from(now)).update();
-        return jdbc.sql("SELECT max(id) FROM import_batch WHERE actor = ? AND kind = ?").params(actor, kind.name()).query(Long.class).single();
+                .params(kind.name(), fileName == null ? null : abbreviate(fileName), actor, mode.name(), Timestamp.from(now))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     public void finish(long id, ImportKind kind, String fileName, String sha256, ImportContext.Counts counts, int rejected, String actor,

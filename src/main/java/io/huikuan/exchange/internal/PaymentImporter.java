@@ -53,7 +53,7 @@ public class PaymentImporter {
     }
 
     /** The state recorded in the history. */
-    record PaymentState(String paymentRef, String customerCode, LocalDate paymentDate, BigDecimal amount, String method) {
+    public record PaymentState(String paymentRef, String customerCode, LocalDate paymentDate, BigDecimal amount, String method) {
     }
 
     private static final class OpenInvoice {
