@@ -65,8 +65,9 @@ class GenerateCommand implements ApplicationRunner {
             result = loader.load(settings, "generated data (seed " + seed + ")");
             target = env.getProperty("spring.datasource.url", "the database");
         }
-        System.out.printf("generate: wrote %s into %s (%s; seed %d, as of %s) in %.1f s%n", result.describe(), target, result.method(),
-                seed, asOf, result.millis() / 1000.0);
+        long rows = result.rows().values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("generate: wrote %s into %s (%s; seed %d, as of %s) in %.1f s, %,d rows/s%n", result.describe(), target,
+                result.method(), seed, asOf, result.millis() / 1000.0, rows * 1000 / Math.max(1, result.millis()));
     }
 
     private List<String> owners(ApplicationArguments args) {
