@@ -188,7 +188,7 @@ public final class PortfolioGenerator {
 
         double months = Math.max(1, ChronoUnit.DAYS.between(start, asOf) / 30.4);
         long monthly = Math.round(volume / months);
-        long limit = roundUp(Math.max(5_000_000, Math.round(monthly * (creditDays / 30.0 + 1) * 1.2)), 1_000_000);
+        long limit = roundUp(Math.max(5_000_000, Math.round(monthly * (creditDays / 30.0 + 1) * 1.5)), 1_000_000);
         if (grade.equals("E")) {
             limit = roundUp(limit / 2, 1_000_000);
         }
