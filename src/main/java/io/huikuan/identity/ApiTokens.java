@@ -57,6 +57,29 @@ public class ApiTokens {
         return user;
     }
 
+    /** A token as its owner sees it (never the token itself). */
+    public record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt, boolean revoked) {
+    }
+
+    public java.util.List<TokenInfo> list(String username) {
+        return jdbc.sql("""
+                SELECT t.id, t.name, t.created_at, t.last_used_at, t.revoked FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE u.username = ? ORDER BY t.id DESC""").param(username)
+                .query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getBoolean(5)))
+                .list();
+    }
+
+    /** Revokes one of the user's own tokens; 404 for a token of someone else. */
+    @Transactional
+    public void revoke(String username, long tokenId) {
+        int n = jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = ? AND user_id = (SELECT id FROM app_user WHERE username = ?)")
+                .params(tokenId, username).update();
+        if (n == 0) {
+            throw new NotFoundException("token", String.valueOf(tokenId));
+        }
+    }
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

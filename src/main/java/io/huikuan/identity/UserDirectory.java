@@ -34,6 +34,7 @@ public class UserDirectory {
 
     @Transactional
     public UserAccount create(String username, String rawPassword, String displayName, Set<Role> roles) {
+        CurrentUser.require("create users", Role.ADMIN);
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new ValidationException("username", username, "2-64 letters, digits, '.', '_' or '-'");
         }
@@ -50,6 +51,20 @@ public class UserDirectory {
                 .params(username, encoder.encode(rawPassword), displayName == null || displayName.isBlank() ? username : displayName,
                         roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), java.sql.Timestamp.from(Instant.now(clock)))
                 .update();
+        return find(username).orElseThrow();
+    }
+
+    /** Enables or disables a user (a disabled user cannot log in, nor use API tokens). Administrators only. */
+    @Transactional
+    public UserAccount setEnabled(String username, boolean enabled) {
+        CurrentUser me = CurrentUser.require("enable or disable users", Role.ADMIN);
+        if (!enabled && me.username().equals(username)) {
+            throw new ValidationException("username", username, "you cannot disable yourself");
+        }
+        int n = jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+        if (n == 0) {
+            throw new io.huikuan.common.NotFoundException("user", username);
+        }
         return find(username).orElseThrow();
     }
 

@@ -33,9 +33,9 @@ class LayoutModel implements WebMvcConfigurer {
 
     /** What the signed-in user may do (mirrors the services' role checks). */
     record Can(boolean editCustomers, boolean editContacts, boolean createInvoices, boolean classify, boolean creditNotes,
-            boolean writeOff, boolean postPayments, boolean importData) {
+            boolean writeOff, boolean postPayments, boolean importData, boolean seeUsers) {
 
-        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false);
+        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false);
 
         static Can of(CurrentUser u) {
             boolean admin = u.has(Role.ADMIN);
@@ -44,7 +44,7 @@ class LayoutModel implements WebMvcConfigurer {
             boolean collector = u.has(Role.COLLECTOR);
             boolean legal = u.has(Role.LEGAL);
             return new Can(manager || finance || collector, manager || finance || collector || legal, manager || finance,
-                    manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance);
+                    manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance, manager);
         }
     }
 
