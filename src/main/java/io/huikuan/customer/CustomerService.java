@@ -30,8 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
-    public static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._/-]{1,64}");
-    private static final Pattern GRADE = Pattern.compile("[A-Z][A-Z0-9+-]{0,9}");
+    /** A customer code: it appears in URLs, so no '/' (which servers refuse even when encoded). */
+    public static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
+    public static final String CODE_RULE = "1-64 letters, digits, '.', '_' or '-'";
+    public static final Pattern GRADE = Pattern.compile("[A-Z][A-Z0-9+-]{0,9}");
+    public static final String GRADE_RULE = "a letter grade such as A, B, C, D, E";
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
@@ -181,7 +184,7 @@ public class CustomerService {
     private void validate(Customer c, CurrentUser user) {
         List<FieldError> errors = new ArrayList<>();
         if (c.code() == null || !CODE.matcher(c.code()).matches()) {
-            errors.add(new FieldError("code", c.code(), "required; 1-64 letters, digits, '.', '_', '/' or '-'"));
+            errors.add(new FieldError("code", c.code(), "required; " + CODE_RULE));
         }
         if (c.name() == null || c.name().isBlank() || c.name().length() > 300) {
             errors.add(new FieldError("name", c.name(), "required, at most 300 characters"));
@@ -208,7 +211,7 @@ public class CustomerService {
             errors.add(new FieldError("creditDays", c.creditDays(), "between 0 and 3650"));
         }
         if (c.grade() != null && !c.grade().isBlank() && !GRADE.matcher(c.grade()).matches()) {
-            errors.add(new FieldError("grade", c.grade(), "a letter grade such as A, B, C, D, E"));
+            errors.add(new FieldError("grade", c.grade(), GRADE_RULE));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

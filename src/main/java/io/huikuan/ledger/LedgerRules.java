@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /** Field rules of ledger documents, shared by the forms, the API and the file import. */
 public final class LedgerRules {
 
-    public static final Pattern DOCUMENT_NO = Pattern.compile("[\\p{L}\\p{N}._/#-]{1,64}");
+    /** A document number (invoice, payment, contract, credit note): it appears in URLs, so no '/'. */
+    public static final Pattern DOCUMENT_NO = Pattern.compile("[\\p{L}\\p{N}._#-]{1,64}");
+    public static final String DOCUMENT_NO_RULE = "1-64 letters, digits or . _ # -";
     public static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999999.99");
 
@@ -58,7 +60,7 @@ public final class LedgerRules {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, value, "required"));
         } else if (!DOCUMENT_NO.matcher(value).matches()) {
-            errors.add(new FieldError(field, value, "1-64 letters, digits or . _ / # -"));
+            errors.add(new FieldError(field, value, DOCUMENT_NO_RULE));
         }
     }
 }
