@@ -138,7 +138,64 @@ class InvoicePages {
     private String newForm(Model model, InvoiceForm form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("editing", false);
         return "ledger/invoice-new";
+    }
+
+    @GetMapping("/invoices/{invoiceNo}/edit")
+    String editForm(@PathVariable String invoiceNo, Model model) {
+        InvoiceView v = invoices.get(invoiceNo);
+        InvoiceForm form = new InvoiceForm(v.invoiceNo(), v.customerCode(), v.contractNo() == null ? "" : v.contractNo(),
+                v.issueDate().toString(), v.dueDate().toString(), v.amount().toPlainString(), v.currency(),
+                v.taxInvoiceNo() == null ? "" : v.taxInvoiceNo(), v.taxInvoiceDate() == null ? "" : v.taxInvoiceDate().toString(),
+                v.businessUnit() == null ? "" : v.businessUnit(), "");
+        return editForm(model, form, FormErrors.none());
+    }
+
+    @PostMapping("/invoices/{invoiceNo}")
+    String update(@PathVariable String invoiceNo, @ModelAttribute("form") InvoiceForm form, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        invoices.get(invoiceNo);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate issue = errors.date("issueDate", form.issueDate(), true);
+        LocalDate due = errors.date("dueDate", form.dueDate(), true);
+        LocalDate taxDate = errors.date("taxInvoiceDate", form.taxInvoiceDate(), false);
+        BigDecimal amount = errors.amount("amount", form.amount(), true);
+        InvoiceForm shown = new InvoiceForm(invoiceNo, form.customerCode(), form.contractNo(), form.issueDate(), form.dueDate(),
+                form.amount(), form.currency(), form.taxInvoiceNo(), form.taxInvoiceDate(), form.businessUnit(), form.reason());
+        if (errors.any()) {
+            return editForm(model, shown, errors);
+        }
+        Invoice invoice = new Invoice(invoiceNo, CustomerPages.trim(form.customerCode()), CustomerPages.blankToNull(form.contractNo()),
+                issue, due, amount, CustomerPages.blankToNull(form.currency()), CustomerPages.blankToNull(form.taxInvoiceNo()), taxDate,
+                CustomerPages.blankToNull(form.businessUnit()));
+        try {
+            invoices.update(invoiceNo, invoice, form.reason());
+            redirect.addFlashAttribute("flash", messages.getMessage("invoice.updated", new Object[] {invoiceNo}, locale));
+            return "redirect:" + invoiceUrl(invoiceNo);
+        } catch (ValidationException e) {
+            return editForm(model, shown, errors.addAll(e));
+        }
+    }
+
+    private String editForm(Model model, InvoiceForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("editing", true);
+        return "ledger/invoice-new";
+    }
+
+    @PostMapping("/invoices/{invoiceNo}/delete")
+    String delete(@PathVariable String invoiceNo, @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+        InvoiceView v = invoices.get(invoiceNo);
+        try {
+            invoices.delete(invoiceNo, reason);
+            redirect.addFlashAttribute("flash", messages.getMessage("invoice.deleted", new Object[] {invoiceNo}, locale));
+            return "redirect:/customers/" + UriUtils.encodePathSegment(v.customerCode(), StandardCharsets.UTF_8);
+        } catch (ValidationException | ConflictException e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("invoice.notDeleted", new Object[] {e.getMessage()}, locale));
+            return "redirect:" + invoiceUrl(invoiceNo);
+        }
     }
 
     @GetMapping("/invoices/{invoiceNo}")

@@ -240,6 +240,21 @@ class PaymentPages {
         return "redirect:" + paymentUrl(paymentRef);
     }
 
+    /** Deletes a payment entered by mistake, with its allocations (reason required, kept in the history). */
+    @PostMapping("/payments/{paymentRef}/delete")
+    String delete(@PathVariable String paymentRef, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        Payment payment = payments.get(paymentRef);
+        try {
+            payments.delete(paymentRef, reason);
+            redirect.addFlashAttribute("flash", messages.getMessage("payment.deleted", new Object[] {paymentRef}, locale));
+            return "redirect:/customers/" + UriUtils.encodePathSegment(payment.customerCode(), StandardCharsets.UTF_8);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("payment.notDeleted", new Object[] {e.getMessage()}, locale));
+            return "redirect:" + paymentUrl(paymentRef);
+        }
+    }
+
     static String paymentUrl(String paymentRef) {
         return "/payments/" + UriUtils.encodePathSegment(paymentRef, StandardCharsets.UTF_8);
     }
