@@ -448,6 +448,21 @@ abstract class ImportBehaviour {
         assertThat(invoice(p + "INV-LATE").open()).isEqualByComparingTo("0");
         long id = jdbc.sql("SELECT id FROM customer WHERE code = ?").param(c1).query(Long.class).single();
         assertThat(ledger.unapplied(id)).isEqualByComparingTo("200");
+
+        Answer changed = upload("payments", "manager", "p4.csv", csv("""
+                payment_ref,customer_code,payment_date,amount,method
+                %1$sP-4,%2$s,2026-05-05,1300,现金
+                %1$sP-1,%2$s,2026-05-01,1000,银行转账
+                """.formatted(p, c1)), "mode", "valid-rows");
+        assertThat(changed.report().updated()).isEqualTo(1);
+        assertThat(changed.error(0).row()).isEqualTo(3);
+        assertThat(changed.error(0).message()).contains("below the 1200.00 already allocated");
+        assertThat(ledger.unapplied(id)).isEqualByComparingTo("300");
+        assertThat(history.forEntity("PAYMENT", p + "P-4")).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("UPDATE");
+            assertThat(e.before()).contains("1200");
+            assertThat(e.after()).contains("1300").contains("CASH");
+        });
     }
 
     // ---------------------------------------------------------------- customers
