@@ -1,16 +1,14 @@
 package io.huikuan.demo;
 
 import io.huikuan.demo.DemoUsers.DemoUser;
+import io.huikuan.identity.UserDirectory;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +20,11 @@ class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-    private final JdbcClient jdbc;
-    private final PasswordEncoder encoder;
+    private final UserDirectory users;
     private final Environment env;
 
-    StartupBanner(JdbcClient jdbc, PasswordEncoder encoder, Environment env) {
-        this.jdbc = jdbc;
-        this.encoder = encoder;
+    StartupBanner(UserDirectory users, Environment env) {
+        this.users = users;
         this.env = env;
     }
 
@@ -53,10 +49,6 @@ class StartupBanner {
 
     /** The demo users whose password is still the demo password. */
     List<DemoUser> demoLogins() {
-        return DemoUsers.ALL.stream().filter(u -> {
-            Optional<String> hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ? AND enabled = TRUE")
-                    .param(u.username()).query(String.class).optional();
-            return hash.isPresent() && encoder.matches(u.password(), hash.get());
-        }).toList();
+        return DemoUsers.ALL.stream().filter(u -> users.passwordMatches(u.username(), u.password())).toList();
     }
 }

@@ -68,6 +68,12 @@ public class UserDirectory {
         return find(username).orElseThrow();
     }
 
+    /** True when the user exists, is enabled and has exactly this password (e.g. a demo user still on its demo password). */
+    public boolean passwordMatches(String username, String rawPassword) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ? AND enabled = TRUE").param(username)
+                .query(String.class).optional().map(hash -> encoder.matches(rawPassword, hash)).orElse(false);
+    }
+
     public Optional<UserAccount> find(String username) {
         return jdbc.sql("SELECT id, username, display_name, roles, enabled, created_at FROM app_user WHERE username = ?")
                 .param(username).query(UserDirectory::map).optional();
