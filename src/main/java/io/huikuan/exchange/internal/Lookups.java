@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Lookups {
 
-    /** Above this many invoices the existing numbers are not preloaded; every row then goes through staging. */
-    static final long PRELOAD_INVOICES_MAX = 3_000_000;
-
     private final JdbcTemplate jdbc;
+    /** Above this many stored invoices their numbers are not preloaded; every row then goes through staging. */
+    private final long preloadMax;
 
-    Lookups(DataSource dataSource) {
+    Lookups(DataSource dataSource, @Value("${huikuan.exchange.preload-max-invoices:3000000}") long preloadMax) {
+        this.preloadMax = preloadMax;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(10_000);
     }
@@ -65,7 +66,7 @@ public class Lookups {
      */
     HashMap<String, Slot> invoices(Fingerprint.Present present) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM invoice", Long.class);
-        if (count == null || count > PRELOAD_INVOICES_MAX) {
+        if (count == null || count > preloadMax) {
             return null;
         }
         HashMap<String, Slot> map = new HashMap<>((int) (Math.max(count, 50_000) / 0.75) + 16);
