@@ -318,6 +318,25 @@ abstract class ImportBehaviour {
         assertThat(invoice(p + "INV-1").customerCode()).isEqualTo(c1);
     }
 
+    @Test
+    void amountsKeepEveryDigit() throws Exception {
+        String[] amounts = {"0.01", "0.1", "1", "10000", "10000.01", "9999.99", "100000000", "123456789012345.67", "99999999999999999.99"};
+        String[] rows = new String[amounts.length];
+        for (int i = 0; i < amounts.length; i++) {
+            rows[i] = p + "AMT-" + i + "," + c1 + ",2026-01-05,2026-02-04," + amounts[i];
+        }
+        Answer a = upload("invoices", "finance", "amounts.csv", csv(invoices(rows)));
+        assertThat(a.report().imported()).isEqualTo(amounts.length);
+        for (int i = 0; i < amounts.length; i++) {
+            assertThat(invoice(p + "AMT-" + i).amount()).as(amounts[i]).isEqualByComparingTo(amounts[i]);
+            assertThat(invoice(p + "AMT-" + i).issueDate()).isEqualTo(LocalDate.of(2026, 1, 5));
+        }
+        assertThat(upload("invoices", "finance", "amounts.csv", csv(invoices(rows))).report().unchanged()).isEqualTo(amounts.length);
+        java.sql.Timestamp created = jdbc.sql("SELECT created_at FROM invoice WHERE invoice_no = ?").param(p + "AMT-0")
+                .query(java.sql.Timestamp.class).single();
+        assertThat(created.toInstant()).isEqualTo(java.time.Instant.parse("2026-06-30T02:00:00Z"));
+    }
+
     // ---------------------------------------------------------------- malformed files
 
     @Test

@@ -27,10 +27,10 @@ final class PgInvoiceSink implements InvoiceSink {
     private final Connection connection;
     private final CopyManager copy;
     private final long batchId;
-    private final String now;
     private final File spool;
+    private final Instant nowInstant;
     private CopyIn directCopy;
-    private CopyText directText;
+    private CopyBinary directRows;
     private OutputStream spoolOut;
     private CopyText stageText;
     private int direct;
@@ -40,7 +40,7 @@ final class PgInvoiceSink implements InvoiceSink {
             this.connection = connection;
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             this.batchId = batchId;
-            this.now = now.toString();
+            this.nowInstant = now;
             this.spool = spool;
             try (Statement s = connection.createStatement()) {
                 s.execute("""
@@ -57,9 +57,9 @@ final class PgInvoiceSink implements InvoiceSink {
     public void direct(InvoiceRow r) {
         try {
             if (directCopy == null) {
-                directCopy = copy.copyIn("COPY invoice (" + DIRECT_COLUMNS + ") FROM STDIN");
+                directCopy = copy.copyIn("COPY invoice (" + DIRECT_COLUMNS + ") FROM STDIN (FORMAT binary)");
                 CopyIn in = directCopy;
-                directText = new CopyText((b, n) -> {
+                directRows = new CopyBinary((b, n) -> {
                     try {
                         in.writeToCopy(b, 0, n);
                     } catch (SQLException e) {
@@ -67,9 +67,9 @@ final class PgInvoiceSink implements InvoiceSink {
                     }
                 });
             }
-            directText.field(r.invoiceNo()).field(r.customerId()).field(r.contractId()).field(r.issueDate()).field(r.dueDate())
-                    .field(r.amount()).field(r.currency() == null ? "CNY" : r.currency()).field(r.taxInvoiceNo()).field(r.businessUnit()).field(now).field(now)
-                    .field(batchId).endRow();
+            directRows.row(12).text(r.invoiceNo()).int8(r.customerId()).int8(r.contractId()).date(r.issueDate()).date(r.dueDate())
+                    .numeric(r.amount()).text(r.currency() == null ? "CNY" : r.currency()).text(r.taxInvoiceNo()).text(r.businessUnit())
+                    .timestamp(nowInstant).timestamp(nowInstant).int8(batchId);
             direct++;
         } catch (SQLException | IOException e) {
             throw new SinkException(e);
@@ -94,7 +94,7 @@ final class PgInvoiceSink implements InvoiceSink {
     public int finish() {
         try {
             if (directCopy != null) {
-                directText.flush();
+                directRows.finish();
                 directCopy.endCopy();
                 directCopy = null;
             }
