@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerImporter {
 
-    private static final Pattern GRADE = Pattern.compile("[A-Z][A-Z0-9+-]{0,9}");
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
@@ -135,7 +133,7 @@ public class CustomerImporter {
     }
 
     private static Customer check(RowCheck c, Set<String> users, ImportContext ctx) {
-        String code = c.key("customer_code", CustomerService.CODE, "1-64 letters, digits, '.', '_', '/' or '-'");
+        String code = c.key("customer_code", CustomerService.CODE, CustomerService.CODE_RULE);
         String name = c.required("name");
         if (name != null && name.length() > 300) {
             c.error("name", name, "at most 300 characters");
@@ -159,7 +157,7 @@ public class CustomerImporter {
         String grade = c.text("grade");
         if (grade != null) {
             grade = grade.toUpperCase(Locale.ROOT);
-            if (!GRADE.matcher(grade).matches()) {
+            if (!CustomerService.GRADE.matcher(grade).matches()) {
                 c.error("grade", grade, "a letter grade such as A, B, C, D, E");
             }
         }

@@ -120,7 +120,7 @@ public class InvoiceImporter {
     }
 
     private static InvoiceRow check(RowCheck c, Map<String, CustomerKey> customers, Map<String, long[]> contracts) {
-        String no = c.key("invoice_no", LedgerRules.DOCUMENT_NO, "1-64 letters, digits or . _ / # -");
+        String no = c.key("invoice_no", LedgerRules.DOCUMENT_NO, LedgerRules.DOCUMENT_NO_RULE);
         String code = c.required("customer_code");
         CustomerKey customer = null;
         if (code != null) {

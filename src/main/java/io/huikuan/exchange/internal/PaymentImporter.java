@@ -272,7 +272,7 @@ public class PaymentImporter {
         RowCheck c = new RowCheck(ctx.errors(), cols, source.spreadsheet());
         Rows.forEach(source, ctx.errors(), r -> {
             c.on(r);
-            String ref = c.key("payment_ref", LedgerRules.DOCUMENT_NO, "1-64 letters, digits or . _ / # -");
+            String ref = c.key("payment_ref", LedgerRules.DOCUMENT_NO, LedgerRules.DOCUMENT_NO_RULE);
             String code = c.required("customer_code");
             CustomerKey customer = code == null ? null : customers.get(code);
             if (code != null && customer == null) {
