@@ -5,8 +5,6 @@ import io.huikuan.exchange.internal.Lookups.CustomerKey;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.Invoice;
 import io.huikuan.ledger.LedgerRules;
-import java.io.File;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -65,13 +63,7 @@ public class InvoiceImporter {
         int[] unchanged = {0};
         long t1 = System.nanoTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        File spool;
-        try {
-            spool = File.createTempFile("huikuan-stage-", ".copy");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        InvoiceSink sink = InvoiceSink.isPostgres(connection) ? new PgInvoiceSink(connection, ctx.batchId(), ctx.now(), spool)
+        InvoiceSink sink = InvoiceSink.isPostgres(connection) ? new PgInvoiceSink(connection, ctx.batchId(), ctx.now())
                 : new JdbcInvoiceSink(connection, ctx.batchId(), ctx.now());
         try {
             RowCheck c = new RowCheck(ctx.errors(), cols, source.spreadsheet());

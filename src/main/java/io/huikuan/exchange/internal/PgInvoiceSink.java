@@ -27,7 +27,7 @@ final class PgInvoiceSink implements InvoiceSink {
     private final Connection connection;
     private final CopyManager copy;
     private final long batchId;
-    private final File spool;
+    private File spool;
     private final Instant nowInstant;
     private CopyIn directCopy;
     private CopyBinary directRows;
@@ -35,13 +35,12 @@ final class PgInvoiceSink implements InvoiceSink {
     private CopyText stageText;
     private int direct;
 
-    PgInvoiceSink(Connection connection, long batchId, Instant now, File spool) {
+    PgInvoiceSink(Connection connection, long batchId, Instant now) {
         try {
             this.connection = connection;
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             this.batchId = batchId;
             this.nowInstant = now;
-            this.spool = spool;
             try (Statement s = connection.createStatement()) {
                 s.execute("""
                         CREATE TEMP TABLE IF NOT EXISTS invoice_stage (batch_id BIGINT, row_no BIGINT, invoice_no VARCHAR(64), customer_id BIGINT,
@@ -80,6 +79,8 @@ final class PgInvoiceSink implements InvoiceSink {
     public void stage(InvoiceRow r) {
         try {
             if (stageText == null) {
+                // rows to compare with stored ones are spooled to a temp file, created only when needed
+                spool = File.createTempFile("huikuan-stage-", ".copy");
                 spoolOut = new BufferedOutputStream(new FileOutputStream(spool), 1 << 16);
                 stageText = CopyText.to(spoolOut);
             }
@@ -132,7 +133,9 @@ final class PgInvoiceSink implements InvoiceSink {
     @Override
     public void cleanup() {
         abort();
-        spool.delete();
+        if (spool != null) {
+            spool.delete();
+        }
     }
 
     /** The database refused a row while loading (e.g. a key inserted concurrently). */
