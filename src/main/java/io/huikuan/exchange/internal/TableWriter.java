@@ -24,6 +24,18 @@ public interface TableWriter extends AutoCloseable {
     void close();
 
     /** CSV, UTF-8 with a byte order mark so that Excel shows Chinese correctly; dates yyyy-MM-dd, plain amounts. */
+    /**
+     * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+     * apostrophe, so an exported CSV opened in Excel cannot execute what a debtor typed (CSV injection).
+     * Numbers are written as numbers and are not affected.
+     */
+    static String safeText(String t) {
+        if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) {
+            return "'" + t;
+        }
+        return t;
+    }
+
     static TableWriter csv(OutputStream out) {
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -39,7 +51,7 @@ public interface TableWriter extends AutoCloseable {
                 public void row(Object... values) {
                     try {
                         for (Object v : values) {
-                            printer.print(v instanceof BigDecimal b ? b.toPlainString() : v);
+                            printer.print(v instanceof BigDecimal b ? b.toPlainString() : v instanceof String t ? safeText(t) : v);
                         }
                         printer.println();
                     } catch (IOException e) {
