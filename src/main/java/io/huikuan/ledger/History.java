@@ -41,6 +41,40 @@ public class History {
                 .update();
     }
 
+    /**
+     * After a file import: one history entry per customer the batch created rows for (the customer
+     * itself, or its invoices or payments: how many, the total, the first and last number), so the
+     * customer's history shows who imported what, when and from which file. Set-based: rows of the
+     * batch are those with {@code import_batch_id = batchId} and an id above {@code idWatermark}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordImport(String table, long batchId, long idWatermark, String fileName, String actor) {
+        String reason = "import of " + (fileName == null ? "a file" : fileName) + " (batch " + batchId + ")";
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        String sql = switch (table) {
+            case "customer" -> """
+                    INSERT INTO history (entity_type, entity_key, customer_code, action, actor, occurred_at, reason, before_state, after_state)
+                    SELECT 'CUSTOMER', c.code, c.code, 'CREATE', ?, ?, ?, NULL,
+                           '{"importBatch":' || CAST(? AS VARCHAR(20)) || ',"name":"' || replace(replace(c.name, '\\', '\\\\'), '"', '\\"') || '"}'
+                    FROM customer c WHERE c.import_batch_id = ? AND c.id > ?""";
+            case "invoice", "payment" -> """
+                    INSERT INTO history (entity_type, entity_key, customer_code, action, actor, occurred_at, reason, before_state, after_state)
+                    SELECT '%1$s_IMPORT', CAST(? AS VARCHAR(20)), c.code, 'CREATE', ?, ?, ?, NULL,
+                           '{"importBatch":' || CAST(? AS VARCHAR(20)) || ',"count":' || CAST(count(*) AS VARCHAR(20))
+                           || ',"amount":"' || CAST(sum(t.amount) AS VARCHAR(40)) || '","first":"' || min(t.%2$s)
+                           || '","last":"' || max(t.%2$s) || '"}'
+                    FROM %3$s t JOIN customer c ON c.id = t.customer_id
+                    WHERE t.import_batch_id = ? AND t.id > ? GROUP BY c.code""".formatted(table.toUpperCase(java.util.Locale.ROOT),
+                    table.equals("invoice") ? "invoice_no" : "payment_ref", table);
+            default -> throw new IllegalArgumentException(table);
+        };
+        if (table.equals("customer")) {
+            jdbc.sql(sql).params(actor, now, reason, batchId, batchId, idWatermark).update();
+        } else {
+            jdbc.sql(sql).params(batchId, actor, now, reason, batchId, batchId, idWatermark).update();
+        }
+    }
+
     @EventListener
     void on(CustomerChanged e) {
         record(e.entityType(), e.entityKey(), e.customerCode(), e.action(), e.before(), e.after(), e.actor(), e.reason());

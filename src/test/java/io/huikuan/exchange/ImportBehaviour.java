@@ -149,6 +149,38 @@ abstract class ImportBehaviour {
     // ---------------------------------------------------------------- invoices
 
     @Test
+    void theCustomersHistoryShowsWhoImportedWhatFromWhichFile() throws Exception {
+        Answer a = upload("invoices", "finance", "erp-2026-06.csv", csv("""
+                invoice_no,customer_code,issue_date,due_date,amount
+                %1$sH1,%2$s,2026-05-01,2026-05-31,100.10
+                %1$sH2,%2$s,2026-05-02,2026-06-30,200.20
+                %1$sH3,%3$s,2026-05-03,2026-07-31,50.00
+                """.formatted(p, c1, c2)));
+        assertThat(a.report().imported()).isEqualTo(3);
+        var c1History = history.forCustomer(c1, 0, 50).items();
+        assertThat(c1History).anySatisfy(h -> {
+            assertThat(h.entityType()).isEqualTo("INVOICE_IMPORT");
+            assertThat(h.actor()).isEqualTo("finance");
+            assertThat(h.reason()).contains("erp-2026-06.csv");
+            assertThat(h.after()).contains("\"count\":2").contains("300.30").contains(p + "H1").contains(p + "H2");
+        });
+        assertThat(c1History).anySatisfy(h -> {
+            assertThat(h.entityType()).isEqualTo("CUSTOMER");
+            assertThat(h.after()).contains("苏州恒达精密机械有限公司");
+        });
+        assertThat(history.forCustomer(c2, 0, 50).items()).anySatisfy(h -> assertThat(h.after()).contains("\"count\":1"));
+        // importing the same file again creates nothing and records nothing new for the customer
+        int before = history.forCustomer(c1, 0, 50).items().size();
+        upload("invoices", "finance", "erp-2026-06.csv", csv("""
+                invoice_no,customer_code,issue_date,due_date,amount
+                %1$sH1,%2$s,2026-05-01,2026-05-31,100.10
+                %1$sH2,%2$s,2026-05-02,2026-06-30,200.20
+                %1$sH3,%3$s,2026-05-03,2026-07-31,50.00
+                """.formatted(p, c1, c2)));
+        assertThat(history.forCustomer(c1, 0, 50).items()).hasSize(before);
+    }
+
+    @Test
     void invoicesImportWithBalancesAndTheSameFileTwiceChangesNothing() throws Exception {
         byte[] file = csv(invoices(
                 p + "INV-1,%s,2026-01-05,2026-02-04,\"12,000.00\"".formatted(c1),

@@ -28,8 +28,9 @@ public class ImportBatches {
 
     public long start(ImportKind kind, String fileName, ImportMode mode, String actor, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO import_batch (kind, file_name, actor, mode, started_at) VALUES (?,?,?,?,?)")
-                .params(kind.name(), fileName == null ? null : abbreviate(fileName), actor, mode.name(), Timestamp.from(now))
+        long watermark = jdbc.sql("SELECT coalesce(max(id), 0) FROM " + table(kind)).query(Long.class).single();
+        jdbc.sql("INSERT INTO import_batch (kind, file_name, actor, mode, started_at, id_watermark) VALUES (?,?,?,?,?,?)")
+                .params(kind.name(), fileName == null ? null : abbreviate(fileName), actor, mode.name(), Timestamp.from(now), watermark)
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -50,7 +51,17 @@ public class ImportBatches {
             after.put("rejected", rejected);
             history.record("IMPORT_BATCH", String.valueOf(id), null, "CREATE", null, after, actor,
                     "import of " + fileName + ": " + counts.imported() + " " + kind.name().toLowerCase() + " created (rows carry import_batch_id " + id + ")");
+            long watermark = jdbc.sql("SELECT id_watermark FROM import_batch WHERE id = ?").param(id).query(Long.class).single();
+            history.recordImport(table(kind), id, watermark, fileName, actor);
         }
+    }
+
+    private static String table(ImportKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> "customer";
+            case INVOICES -> "invoice";
+            case PAYMENTS -> "payment";
+        };
     }
 
     private static String abbreviate(String s) {
