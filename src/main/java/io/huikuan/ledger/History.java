@@ -60,11 +60,11 @@ public class History {
             case "invoice", "payment" -> """
                     INSERT INTO history (entity_type, entity_key, customer_code, action, actor, occurred_at, reason, before_state, after_state)
                     SELECT '%1$s_IMPORT', CAST(? AS VARCHAR(20)), c.code, 'CREATE', ?, ?, ?, NULL,
-                           '{"importBatch":' || CAST(? AS VARCHAR(20)) || ',"count":' || CAST(count(*) AS VARCHAR(20))
-                           || ',"amount":"' || CAST(sum(t.amount) AS VARCHAR(40)) || '","first":"' || min(t.%2$s)
-                           || '","last":"' || max(t.%2$s) || '"}'
-                    FROM %3$s t JOIN customer c ON c.id = t.customer_id
-                    WHERE t.import_batch_id = ? AND t.id > ? GROUP BY c.code""".formatted(table.toUpperCase(java.util.Locale.ROOT),
+                           '{"importBatch":' || CAST(? AS VARCHAR(20)) || ',"count":' || CAST(g.n AS VARCHAR(20))
+                           || ',"amount":"' || CAST(g.total AS VARCHAR(40)) || '","first":"' || g.first_no || '","last":"' || g.last_no || '"}'
+                    FROM (SELECT t.customer_id, count(*) n, sum(t.amount) total, min(t.%2$s) first_no, max(t.%2$s) last_no
+                          FROM %3$s t WHERE t.import_batch_id = ? AND t.id > ? GROUP BY t.customer_id) g
+                    JOIN customer c ON c.id = g.customer_id""".formatted(table.toUpperCase(java.util.Locale.ROOT),
                     table.equals("invoice") ? "invoice_no" : "payment_ref", table);
             default -> throw new IllegalArgumentException(table);
         };
