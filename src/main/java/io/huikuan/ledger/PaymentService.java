@@ -125,7 +125,7 @@ public class PaymentService {
         CurrentUser.require("allocate payments", Role.FINANCE, Role.MANAGER);
         Payment payment = lockPayment(paymentRef);
         long customerId = customerId(payment);
-        Map<String, BigDecimal> open = lockOpenBalances(customerId);
+        Map<String, BigDecimal> open = lockOpenBalances(customerId, payment.currency());
         List<FieldError> errors = new ArrayList<>();
         Map<String, BigDecimal> wanted = new LinkedHashMap<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -133,6 +133,12 @@ public class PaymentService {
             String field = "allocations[" + i + "]";
             if (a.invoiceNo() == null || !open.containsKey(a.invoiceNo()) && !invoiceOfCustomer(a.invoiceNo(), customerId)) {
                 errors.add(new FieldError(field + ".invoiceNo", a.invoiceNo(), "not an invoice of customer " + payment.customerCode()));
+                continue;
+            }
+            String invoiceCurrency = invoiceCurrency(a.invoiceNo());
+            if (!payment.currency().equals(invoiceCurrency)) {
+                errors.add(new FieldError(field + ".invoiceNo", a.invoiceNo(),
+                        "invoice is in " + invoiceCurrency + ", the payment in " + payment.currency() + ": they cannot be allocated to each other"));
                 continue;
             }
             LedgerRules.amount(errors, field + ".amount", a.amount());
@@ -166,7 +172,7 @@ public class PaymentService {
         CurrentUser.require("allocate payments", Role.FINANCE, Role.MANAGER);
         Payment payment = lockPayment(paymentRef);
         long customerId = customerId(payment);
-        Map<String, BigDecimal> open = lockOpenBalances(customerId);
+        Map<String, BigDecimal> open = lockOpenBalances(customerId, payment.currency());
         Map<String, BigDecimal> plan = new LinkedHashMap<>();
         BigDecimal left = payment.unapplied();
         for (var e : open.entrySet()) {
@@ -237,14 +243,20 @@ public class PaymentService {
         return customers.findRef(p.customerCode()).orElseThrow().id();
     }
 
-    /** Locks the customer's invoices and returns open balances of the open ones, oldest due first. */
-    private Map<String, BigDecimal> lockOpenBalances(long customerId) {
+    /** Locks the customer's invoices and returns open balances of the open ones in the currency, oldest due first. */
+    private Map<String, BigDecimal> lockOpenBalances(long customerId, String currency) {
         jdbc.sql("SELECT id FROM invoice WHERE customer_id = ? FOR UPDATE").param(customerId).query(Long.class).list();
         Map<String, BigDecimal> open = new LinkedHashMap<>();
         for (InvoiceView v : queries.openInvoices(customerId)) {
-            open.put(v.invoiceNo(), v.open());
+            if (v.currency().equals(currency)) {
+                open.put(v.invoiceNo(), v.open());
+            }
         }
         return open;
+    }
+
+    private String invoiceCurrency(String invoiceNo) {
+        return jdbc.sql("SELECT currency FROM invoice WHERE invoice_no = ?").param(invoiceNo).query(String.class).single().trim();
     }
 
     private boolean invoiceOfCustomer(String invoiceNo, long customerId) {

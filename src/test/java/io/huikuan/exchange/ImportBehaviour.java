@@ -149,6 +149,22 @@ abstract class ImportBehaviour {
     // ---------------------------------------------------------------- invoices
 
     @Test
+    void anImportedPaymentIsNotAllocatedToAnInvoiceInAnotherCurrency() throws Exception {
+        upload("invoices", "finance", "fx.csv", csv("""
+                invoice_no,customer_code,issue_date,due_date,amount,currency
+                %1$sFX1,%2$s,2026-01-01,2026-01-31,100.00,USD
+                %1$sFX2,%2$s,2026-02-01,2026-02-28,60.00,CNY
+                """.formatted(p, c1)));
+        Answer a = upload("payments", "finance", "fxpay.csv", csv("""
+                payment_ref,customer_code,payment_date,amount
+                %1$sFXP,%2$s,2026-06-01,100.00
+                """.formatted(p, c1)));
+        assertThat(a.report().imported()).isEqualTo(1);
+        assertThat(ledger.invoice(p + "FX1").orElseThrow().open()).isEqualByComparingTo("100.00");
+        assertThat(ledger.invoice(p + "FX2").orElseThrow().open()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void theCustomersHistoryShowsWhoImportedWhatFromWhichFile() throws Exception {
         Answer a = upload("invoices", "finance", "erp-2026-06.csv", csv("""
                 invoice_no,customer_code,issue_date,due_date,amount

@@ -164,6 +164,26 @@ abstract class LedgerApiBehaviour {
     }
 
     @Test
+    void aPaymentIsNeverAllocatedToAnInvoiceInAnotherCurrency() throws Exception {
+        call(post("/api/invoices"), "finance", """
+                {"invoiceNo":"USD-%s","customerCode":"%s","issueDate":"2026-01-01","dueDate":"2026-01-31","amount":100,"currency":"USD"}"""
+                .formatted(c1, c1)).andExpect(status().isCreated());
+        invoice("CNY-" + c1, c1, "2026-03-01", "2026-03-31", "80.00");
+        call(post("/api/payments"), "finance", """
+                {"paymentRef":"FX-%s","customerCode":"%s","paymentDate":"2026-06-10","amount":100}""".formatted(c1, c1))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.allocations.length()").value(1))
+                .andExpect(jsonPath("$.allocations[0].invoiceNo").value("CNY-" + c1))
+                .andExpect(jsonPath("$.unapplied").value(20.00));
+        call(post("/api/payments/FX-" + c1 + "/allocations"), "finance", """
+                [{"invoiceNo":"USD-%s","amount":20}]""".formatted(c1))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("allocations[0].invoiceNo"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("USD")));
+        get("/api/invoices/USD-" + c1, "finance").andExpect(jsonPath("$.open").value(100.00));
+    }
+
+    @Test
     void creditNotesAndWriteOffsReduceTheBalanceWithinLimitsAndRoles() throws Exception {
         invoice("W-" + c1, c1, "2025-01-01", "2025-02-28", "1000.00");
         call(post("/api/invoices/W-" + c1 + "/credit-notes"), "finance", """

@@ -254,7 +254,7 @@ public class PaymentImporter {
                                i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = i.id)
                                         - (SELECT coalesce(sum(n.amount), 0) FROM credit_note n WHERE n.invoice_id = i.id)
                                         - (SELECT coalesce(sum(w.amount), 0) FROM write_off w WHERE w.invoice_id = i.id) open_amount
-                        FROM invoice i WHERE i.customer_id IN (""" + in + ") ORDER BY i.customer_id, i.due_date, i.issue_date, i.invoice_no", rs -> {
+                        FROM invoice i WHERE i.currency = 'CNY' AND i.customer_id IN (""" + in + ") ORDER BY i.customer_id, i.due_date, i.issue_date, i.invoice_no", rs -> {
                     BigDecimal amount = rs.getBigDecimal("open_amount");
                     if (amount.signum() > 0) {
                         open.get(rs.getLong("customer_id")).add(new OpenInvoice(rs.getLong("id"), rs.getString("invoice_no"), amount));
