@@ -29,6 +29,11 @@ public class LedgerQueries {
             LEFT JOIN (SELECT invoice_id, sum(amount) written_off FROM write_off GROUP BY invoice_id) w ON w.invoice_id = i.id
             """;
     static final String OPEN = "(i.amount - coalesce(a.paid, 0) - coalesce(cn.credited, 0) - coalesce(w.written_off, 0))";
+    /** The same open balance with correlated sums: cheap when only a few invoices are selected. */
+    static final String OPEN_CORRELATED = """
+            (i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = i.id)
+                      - (SELECT coalesce(sum(n.amount), 0) FROM credit_note n WHERE n.invoice_id = i.id)
+                      - (SELECT coalesce(sum(w.amount), 0) FROM write_off w WHERE w.invoice_id = i.id))""";
 
     private static final Map<String, String> CUSTOMER_SORTS = Map.of(
             "code", "c.code", "name", "c.name", "owner", "c.owner", "region", "c.region", "grade", "c.grade",
@@ -62,6 +67,10 @@ public class LedgerQueries {
                 .contains(f.q(), "c.code", "c.name")
                 .eq("c.owner", f.owner()).eq("c.region", f.region()).eq("c.grade", f.grade())
                 .eq("c.industry", f.industry()).eq("c.business_unit", f.businessUnit());
+        boolean byBalance = "open".equals(sort) || "overdue".equals(sort) || Boolean.TRUE.equals(f.overdueOnly());
+        if (!byBalance) {
+            return customersPageFirst(where, sort, desc, page, size, today);
+        }
         if (Boolean.TRUE.equals(f.overdueOnly())) {
             where.and("b.overdue_amount > 0");
         }
@@ -91,6 +100,53 @@ public class LedgerQueries {
                        coalesce(b.open_invoices, 0) open_invoices, coalesce(u.unapplied, 0) unapplied
                 """ + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                 .params(paged).query(LedgerQueries::mapAccount).list();
+        return new Page<>(items, total, page, size);
+    }
+
+    /**
+     * The customer list when neither the order nor a filter depends on balances: the page of
+     * customers is chosen first, then balances are derived for those customers only (index
+     * lookups per invoice instead of aggregating every allocation), so the list stays fast on
+     * a large ledger.
+     */
+    private Page<CustomerAccount> customersPageFirst(SqlFilter where, String sort, boolean desc, int page, int size, LocalDate today) {
+        long total = jdbc.sql("SELECT count(*) FROM customer c" + where.sql()).params(where.params()).query(Long.class).single();
+        String order = CUSTOMER_SORTS.getOrDefault(sort == null ? "" : sort, "c.code") + (desc ? " DESC" : " ASC") + ", c.code";
+        record Row(long id, CustomerAccount account) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT c.id, c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.grade, c.credit_limit, c.credit_days,
+                       0 open_amount, 0 overdue_amount, 0 open_invoices, 0 unapplied
+                FROM customer c""" + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                .params(where.paged(page, size)).query((rs, n) -> new Row(rs.getLong("id"), mapAccount(rs, n))).list();
+        if (rows.isEmpty()) {
+            return new Page<>(List.of(), total, page, size);
+        }
+        String ids = String.join(",", rows.stream().map(r -> String.valueOf(r.id())).toList());
+        Map<Long, Object[]> balances = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT t.customer_id, sum(t.open_amount), sum(CASE WHEN t.due_date < ? THEN t.open_amount ELSE 0 END),
+                       sum(CASE WHEN t.open_amount > 0 THEN 1 ELSE 0 END)
+                FROM (SELECT i.customer_id, i.due_date, %s open_amount FROM invoice i WHERE i.customer_id IN (%s)) t
+                GROUP BY t.customer_id""".formatted(OPEN_CORRELATED, ids))
+                .param(java.sql.Date.valueOf(today))
+                .query(rs -> {
+                    balances.put(rs.getLong(1), new Object[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4)});
+                });
+        Map<Long, BigDecimal> unapplied = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT p.customer_id, sum(p.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.payment_id = p.id))
+                FROM payment p WHERE p.customer_id IN (%s) GROUP BY p.customer_id""".formatted(ids))
+                .query(rs -> {
+                    unapplied.put(rs.getLong(1), rs.getBigDecimal(2));
+                });
+        List<CustomerAccount> items = rows.stream().map(r -> {
+            CustomerAccount a = r.account();
+            Object[] b = balances.get(r.id());
+            return new CustomerAccount(a.code(), a.name(), a.region(), a.businessUnit(), a.industry(), a.owner(), a.grade(),
+                    a.creditLimit(), a.creditDays(), scale(b == null ? null : (BigDecimal) b[0]), scale(b == null ? null : (BigDecimal) b[1]),
+                    b == null ? 0 : (Long) b[2], scale(unapplied.get(r.id())));
+        }).toList();
         return new Page<>(items, total, page, size);
     }
 

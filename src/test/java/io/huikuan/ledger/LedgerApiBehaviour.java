@@ -101,6 +101,12 @@ abstract class LedgerApiBehaviour {
                 .andExpect(jsonPath("$.open").value(400.25))
                 .andExpect(jsonPath("$.status").value("OVERDUE"))
                 .andExpect(jsonPath("$.daysOverdue").value(61));
+        for (String sort : new String[] {"name", "overdue"}) {
+            get("/api/customers?q=" + c1 + "&sort=" + sort, "finance")
+                    .andExpect(jsonPath("$.items[0].openAmount").value(700.25))
+                    .andExpect(jsonPath("$.items[0].overdueAmount").value(400.25))
+                    .andExpect(jsonPath("$.items[0].openInvoices").value(2));
+        }
         get("/api/customers/" + c1 + "/account", "finance")
                 .andExpect(jsonPath("$.invoiced").value(1900.50))
                 .andExpect(jsonPath("$.open").value(700.25))
@@ -117,6 +123,12 @@ abstract class LedgerApiBehaviour {
                 .andExpect(jsonPath("$.unapplied").value(299.75));
         get("/api/customers?q=" + c1, "finance")
                 .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].openAmount").value(0.00))
+                .andExpect(jsonPath("$.items[0].unapplied").value(299.75));
+        // ordering by a balance takes the other query path: the same figures
+        get("/api/customers?q=" + c1 + "&sort=open&desc=true", "finance")
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].openAmount").value(0.00))
                 .andExpect(jsonPath("$.items[0].unapplied").value(299.75));
     }
 
