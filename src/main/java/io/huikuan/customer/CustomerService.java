@@ -184,34 +184,34 @@ public class CustomerService {
     private void validate(Customer c, CurrentUser user) {
         List<FieldError> errors = new ArrayList<>();
         if (c.code() == null || !CODE.matcher(c.code()).matches()) {
-            errors.add(new FieldError("code", c.code(), "required; " + CODE_RULE));
+            errors.add(FieldError.coded("code", c.code(), "customerCode.pattern", "required; " + CODE_RULE));
         }
         if (c.name() == null || c.name().isBlank() || c.name().length() > 300) {
-            errors.add(new FieldError("name", c.name(), "required, at most 300 characters"));
+            errors.add(FieldError.coded("name", c.name(), "name.required", "required, at most 300 characters"));
         }
         if (c.creditCode() != null && !c.creditCode().isBlank()) {
             String problem = CreditCode.problem(c.creditCode());
             if (problem != null) {
-                errors.add(new FieldError("creditCode", c.creditCode(), "统一社会信用代码 " + problem));
+                errors.add(FieldError.coded("creditCode", c.creditCode(), "creditCode", "统一社会信用代码 " + problem, problem));
             }
         }
         if (c.owner() != null && !c.owner().isBlank() && !users.exists(c.owner())) {
-            errors.add(new FieldError("owner", c.owner(), "no such user"));
+            errors.add(FieldError.coded("owner", c.owner(), "owner.unknown", "no such user"));
         }
         if (user.portfolioOnly() && c.owner() != null && !c.owner().equals(user.username())) {
-            errors.add(new FieldError("owner", c.owner(), "a collector may only add customers to their own portfolio"));
+            errors.add(FieldError.coded("owner", c.owner(), "owner.ownPortfolio", "a collector may only add customers to their own portfolio"));
         }
         if (c.creditLimit() != null && c.creditLimit().signum() < 0) {
-            errors.add(new FieldError("creditLimit", c.creditLimit(), "must not be negative"));
+            errors.add(FieldError.coded("creditLimit", c.creditLimit(), "amount.negative", "must not be negative"));
         }
         if (c.creditLimit() != null && c.creditLimit().scale() > 2) {
-            errors.add(new FieldError("creditLimit", c.creditLimit(), "at most 2 decimals"));
+            errors.add(FieldError.coded("creditLimit", c.creditLimit(), "amount.decimals", "at most 2 decimals"));
         }
         if (c.creditDays() != null && (c.creditDays() < 0 || c.creditDays() > 3650)) {
-            errors.add(new FieldError("creditDays", c.creditDays(), "between 0 and 3650"));
+            errors.add(FieldError.coded("creditDays", c.creditDays(), "days.range", "between 0 and 3650"));
         }
         if (c.grade() != null && !c.grade().isBlank() && !GRADE.matcher(c.grade()).matches()) {
-            errors.add(new FieldError("grade", c.grade(), GRADE_RULE));
+            errors.add(FieldError.coded("grade", c.grade(), "grade.pattern", GRADE_RULE));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -221,16 +221,16 @@ public class CustomerService {
     private static void validateContact(Contact c, String field) {
         List<FieldError> errors = new ArrayList<>();
         if (c.name() == null || c.name().isBlank()) {
-            errors.add(new FieldError(field + ".name", c.name(), "required"));
+            errors.add(FieldError.coded(field + ".name", c.name(), "required", "required"));
         }
         if (c.role() == null) {
             errors.add(new FieldError(field + ".role", null, "required: FINANCE, PURCHASING, DECISION_MAKER or OTHER"));
         }
         if (c.email() != null && !c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add(new FieldError(field + ".email", c.email(), "not an email address"));
+            errors.add(FieldError.coded(field + ".email", c.email(), "email", "not an email address"));
         }
         if (c.phone() != null && !c.phone().isBlank() && !c.phone().matches("[+0-9 ()-]{5,30}")) {
-            errors.add(new FieldError(field + ".phone", c.phone(), "digits, spaces, '+', '-', '(' and ')' only"));
+            errors.add(FieldError.coded(field + ".phone", c.phone(), "phone", "digits, spaces, '+', '-', '(' and ')' only"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

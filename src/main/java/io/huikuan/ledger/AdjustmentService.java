@@ -40,10 +40,10 @@ public class AdjustmentService {
         LedgerRules.number(errors, "creditNoteNo", note.creditNoteNo());
         LedgerRules.amount(errors, "amount", note.amount());
         if (note.noteDate() == null) {
-            errors.add(new FieldError("noteDate", null, "required (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("noteDate", null, "date.required", "required (yyyy-MM-dd)"));
         }
         if (note.reason() == null || note.reason().isBlank()) {
-            errors.add(new FieldError("reason", note.reason(), "required"));
+            errors.add(FieldError.coded("reason", note.reason(), "required", "required"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -73,10 +73,10 @@ public class AdjustmentService {
         List<FieldError> errors = new ArrayList<>();
         LedgerRules.amount(errors, "amount", w.amount());
         if (w.writeOffDate() == null) {
-            errors.add(new FieldError("writeOffDate", null, "required (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("writeOffDate", null, "date.required", "required (yyyy-MM-dd)"));
         }
         if (w.reason() == null || w.reason().isBlank()) {
-            errors.add(new FieldError("reason", w.reason(), "required: why this debt is written off"));
+            errors.add(FieldError.coded("reason", w.reason(), "reason.writeOff", "required: why this debt is written off"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -120,7 +120,8 @@ public class AdjustmentService {
 
     private static void checkWithinOpen(InvoiceView invoice, BigDecimal amount) {
         if (amount.compareTo(invoice.open()) > 0) {
-            throw new ValidationException("amount", amount, "exceeds the open balance " + invoice.open() + " of invoice " + invoice.invoiceNo());
+            throw ValidationException.coded("amount", amount, "exceedsOpen", "exceeds the open balance " + invoice.open() + " of invoice " + invoice.invoiceNo(),
+                    invoice.open().toPlainString(), invoice.invoiceNo());
         }
     }
 }

@@ -45,23 +45,23 @@ public class ContractService {
             LedgerRules.amount(errors, "amount", c.amount());
         }
         if (c.paymentDays() != null && (c.paymentDays() < 0 || c.paymentDays() > 3650)) {
-            errors.add(new FieldError("paymentDays", c.paymentDays(), "between 0 and 3650"));
+            errors.add(FieldError.coded("paymentDays", c.paymentDays(), "days.range", "between 0 and 3650"));
         }
         LateClause clause = c.lateClause() == null ? LateClause.NONE : c.lateClause();
         if (clause != LateClause.NONE && (c.lateRate() == null || c.lateRate().signum() <= 0)) {
-            errors.add(new FieldError("lateRate", c.lateRate(), "a positive rate is required for " + clause));
+            errors.add(FieldError.coded("lateRate", c.lateRate(), "lateRate.required", "a positive rate is required for " + clause));
         }
         if (clause == LateClause.DAILY_RATE && c.lateRate() != null && c.lateRate().compareTo(new BigDecimal("0.01")) > 0) {
-            errors.add(new FieldError("lateRate", c.lateRate(), "a daily rate above 1% is not plausible (e.g. 0.0005 = 万分之五)"));
+            errors.add(FieldError.coded("lateRate", c.lateRate(), "lateRate.daily", "a daily rate above 1% is not plausible (e.g. 0.0005 = 万分之五)"));
         }
         if (clause == LateClause.ANNUAL_RATE && c.lateRate() != null && c.lateRate().compareTo(BigDecimal.ONE) > 0) {
-            errors.add(new FieldError("lateRate", c.lateRate(), "an annual rate is a fraction, e.g. 0.12 for 12%"));
+            errors.add(FieldError.coded("lateRate", c.lateRate(), "lateRate.annual", "an annual rate is a fraction, e.g. 0.12 for 12%"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         CustomerRef customer = customers.findRef(c.customerCode()).filter(r -> CurrentUser.get().mayAccess(r.owner()))
-                .orElseThrow(() -> new ValidationException("customerCode", c.customerCode(), "unknown customer"));
+                .orElseThrow(() -> ValidationException.coded("customerCode", c.customerCode(), "unknownCustomer", "unknown customer"));
         if (find(c.contractNo()).isPresent()) {
             throw new ConflictException("contractNo", "contract '" + c.contractNo() + "' already exists");
         }

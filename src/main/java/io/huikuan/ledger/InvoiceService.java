@@ -141,9 +141,9 @@ public class InvoiceService {
 
     private CustomerRef customerOrError(String code) {
         var ref = customers.findRef(code)
-                .orElseThrow(() -> new ValidationException("customerCode", code, "unknown customer"));
+                .orElseThrow(() -> ValidationException.coded("customerCode", code, "unknownCustomer", "unknown customer"));
         if (!CurrentUser.get().mayAccess(ref.owner())) {
-            throw new ValidationException("customerCode", code, "unknown customer");
+            throw ValidationException.coded("customerCode", code, "unknownCustomer", "unknown customer");
         }
         return ref;
     }

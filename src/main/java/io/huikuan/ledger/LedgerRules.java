@@ -22,20 +22,20 @@ public final class LedgerRules {
         List<FieldError> errors = new ArrayList<>();
         number(errors, "invoiceNo", i.invoiceNo());
         if (i.customerCode() == null || i.customerCode().isBlank()) {
-            errors.add(new FieldError("customerCode", i.customerCode(), "required"));
+            errors.add(FieldError.coded("customerCode", i.customerCode(), "required", "required"));
         }
         if (i.issueDate() == null) {
-            errors.add(new FieldError("issueDate", null, "required (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("issueDate", null, "date.required", "required (yyyy-MM-dd)"));
         }
         if (i.dueDate() == null) {
-            errors.add(new FieldError("dueDate", null, "required (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("dueDate", null, "date.required", "required (yyyy-MM-dd)"));
         }
         if (i.issueDate() != null && i.dueDate() != null && i.dueDate().isBefore(i.issueDate())) {
-            errors.add(new FieldError("dueDate", i.dueDate(), "due date is before the issue date " + i.issueDate()));
+            errors.add(FieldError.coded("dueDate", i.dueDate(), "dueBeforeIssue", "due date is before the issue date " + i.issueDate(), i.issueDate()));
         }
         amount(errors, "amount", i.amount());
         if (i.currency() != null && !i.currency().isBlank() && !CURRENCY.matcher(i.currency()).matches()) {
-            errors.add(new FieldError("currency", i.currency(), "a three-letter ISO code such as CNY"));
+            errors.add(FieldError.coded("currency", i.currency(), "currency", "a three-letter ISO code such as CNY"));
         }
         if (i.taxInvoiceDate() != null && i.issueDate() != null && i.taxInvoiceDate().isBefore(i.issueDate().minusYears(1))) {
             errors.add(new FieldError("taxInvoiceDate", i.taxInvoiceDate(), "more than a year before the issue date"));
@@ -46,21 +46,21 @@ public final class LedgerRules {
     /** A positive amount with at most 2 decimals. */
     public static void amount(List<FieldError> errors, String field, BigDecimal amount) {
         if (amount == null) {
-            errors.add(new FieldError(field, null, "required"));
+            errors.add(FieldError.coded(field, null, "required", "required"));
         } else if (amount.signum() <= 0) {
-            errors.add(new FieldError(field, amount, "must be greater than 0"));
+            errors.add(FieldError.coded(field, amount, "amount.positive", "must be greater than 0"));
         } else if (amount.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError(field, amount, "at most 2 decimals"));
+            errors.add(FieldError.coded(field, amount, "amount.decimals", "at most 2 decimals"));
         } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-            errors.add(new FieldError(field, amount, "too large"));
+            errors.add(FieldError.coded(field, amount, "amount.tooLarge", "too large"));
         }
     }
 
     public static void number(List<FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, value, "required"));
+            errors.add(FieldError.coded(field, value, "required", "required"));
         } else if (!DOCUMENT_NO.matcher(value).matches()) {
-            errors.add(new FieldError(field, value, DOCUMENT_NO_RULE));
+            errors.add(FieldError.coded(field, value, "number.pattern", DOCUMENT_NO_RULE));
         }
     }
 }

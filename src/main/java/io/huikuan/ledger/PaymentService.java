@@ -83,10 +83,10 @@ public class PaymentService {
         List<FieldError> errors = new ArrayList<>();
         LedgerRules.number(errors, "paymentRef", r.paymentRef());
         if (r.customerCode() == null || r.customerCode().isBlank()) {
-            errors.add(new FieldError("customerCode", r.customerCode(), "required"));
+            errors.add(FieldError.coded("customerCode", r.customerCode(), "required", "required"));
         }
         if (r.paymentDate() == null) {
-            errors.add(new FieldError("paymentDate", null, "required (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("paymentDate", null, "date.required", "required (yyyy-MM-dd)"));
         }
         LedgerRules.amount(errors, "amount", r.amount());
         if (r.currency() != null && !r.currency().isBlank() && !LedgerRules.CURRENCY.matcher(r.currency()).matches()) {
@@ -97,7 +97,7 @@ public class PaymentService {
         }
         CustomerRef customer = customers.findRef(r.customerCode())
                 .filter(c -> CurrentUser.get().mayAccess(c.owner()))
-                .orElseThrow(() -> new ValidationException("customerCode", r.customerCode(), "unknown customer"));
+                .orElseThrow(() -> ValidationException.coded("customerCode", r.customerCode(), "unknownCustomer", "unknown customer"));
         if (find(r.paymentRef()).isPresent()) {
             throw new ConflictException("paymentRef", "payment '" + r.paymentRef() + "' already exists");
         }
@@ -132,13 +132,15 @@ public class PaymentService {
             Allocation a = requested.get(i);
             String field = "allocations[" + i + "]";
             if (a.invoiceNo() == null || !open.containsKey(a.invoiceNo()) && !invoiceOfCustomer(a.invoiceNo(), customerId)) {
-                errors.add(new FieldError(field + ".invoiceNo", a.invoiceNo(), "not an invoice of customer " + payment.customerCode()));
+                errors.add(FieldError.coded(field + ".invoiceNo", a.invoiceNo(), "allocation.otherCustomer",
+                        "not an invoice of customer " + payment.customerCode(), payment.customerCode()));
                 continue;
             }
             String invoiceCurrency = invoiceCurrency(a.invoiceNo());
             if (!payment.currency().equals(invoiceCurrency)) {
-                errors.add(new FieldError(field + ".invoiceNo", a.invoiceNo(),
-                        "invoice is in " + invoiceCurrency + ", the payment in " + payment.currency() + ": they cannot be allocated to each other"));
+                errors.add(FieldError.coded(field + ".invoiceNo", a.invoiceNo(), "allocation.currency",
+                        "invoice is in " + invoiceCurrency + ", the payment in " + payment.currency() + ": they cannot be allocated to each other",
+                        invoiceCurrency, payment.currency()));
                 continue;
             }
             LedgerRules.amount(errors, field + ".amount", a.amount());
@@ -150,14 +152,16 @@ public class PaymentService {
         for (var e : wanted.entrySet()) {
             BigDecimal invoiceOpen = open.getOrDefault(e.getKey(), BigDecimal.ZERO);
             if (e.getValue().compareTo(invoiceOpen) > 0) {
-                errors.add(new FieldError("allocations", e.getKey(),
-                        "over-allocation: " + e.getValue() + " exceeds the open balance " + LedgerQueries.scale(invoiceOpen) + " of invoice " + e.getKey()));
+                errors.add(FieldError.coded("allocations", e.getKey(), "overAllocation.invoice",
+                        "over-allocation: " + e.getValue() + " exceeds the open balance " + LedgerQueries.scale(invoiceOpen) + " of invoice " + e.getKey(),
+                        e.getValue().toPlainString(), LedgerQueries.scale(invoiceOpen).toPlainString(), e.getKey()));
             }
             total = total.add(e.getValue());
         }
         if (total.compareTo(payment.unapplied()) > 0) {
-            errors.add(new FieldError("allocations", total,
-                    "over-allocation: " + LedgerQueries.scale(total) + " exceeds the unapplied amount " + payment.unapplied() + " of payment " + paymentRef));
+            errors.add(FieldError.coded("allocations", total, "overAllocation.payment",
+                    "over-allocation: " + LedgerQueries.scale(total) + " exceeds the unapplied amount " + payment.unapplied() + " of payment " + paymentRef,
+                    LedgerQueries.scale(total).toPlainString(), payment.unapplied().toPlainString(), paymentRef));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

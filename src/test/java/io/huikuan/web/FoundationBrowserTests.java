@@ -183,7 +183,7 @@ class FoundationBrowserTests {
         assertThat(page.locator("#allocation-manual")).isChecked();
         page.locator("#post-payment").click();
         assertThat(page.locator("#payment-errors")).isVisible();
-        assertThat(page.locator("input[aria-label='INV-" + n + "-3'] + .field-error")).containsText("over-allocation");
+        assertThat(page.locator("input[aria-label='INV-" + n + "-3'] + .field-error")).containsText("超额核销：9000 超过发票 INV-" + n + "-3 的未清余额 7654.33");
         shot("payment-over-allocation");
         assertThat(page.locator("#paymentRef")).hasValue("PAY-" + n + "-2");
         page.navigate(url("/customers/" + code));

@@ -67,7 +67,11 @@ class InvoiceEditPagesIntegrationTests {
         mvc.perform(post("/invoices/ED1-1").with(user("finance1").roles("FINANCE")).with(csrf())
                         .param("customerCode", "ED1").param("issueDate", "2026-05-01").param("dueDate", "2026-04-01")
                         .param("amount", "900.00").param("currency", "CNY").param("reason", "x"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("field-error")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("到期日早于开票日期 2026-05-01")));
+        mvc.perform(post("/invoices/ED1-1").param("lang", "en").with(user("finance1").roles("FINANCE")).with(csrf())
+                        .param("customerCode", "NOPE").param("issueDate", "2026-05-01").param("dueDate", "2026-05-31")
+                        .param("amount", "900.00").param("currency", "CNY"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("unknown customer (or not in your portfolio)")));
         mvc.perform(post("/invoices/ED1-1").with(user("finance1").roles("FINANCE")).with(csrf())
                         .param("customerCode", "ED1").param("issueDate", "2026-05-01").param("dueDate", "2026-07-15")
                         .param("amount", "900.00").param("currency", "CNY").param("reason", "合同约定账期75天"))

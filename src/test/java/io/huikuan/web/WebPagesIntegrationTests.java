@@ -147,7 +147,7 @@ class WebPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/customers/" + code + "/contacts").with(csrf()).with(as("collector1", Role.COLLECTOR))
                         .param("name", "李强").param("role", "DECISION_MAKER").param("email", "not-an-email"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("not an email address")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("不是有效的电子邮箱")));
         mvc.perform(post("/customers/" + code + "/contacts").with(csrf()).with(as("collector1", Role.COLLECTOR))
                         .param("name", "李强").param("role", "DECISION_MAKER").param("phone", "138 0000 0000").param("preferredChannel", "PHONE"))
                 .andExpect(status().is3xxRedirection());
@@ -162,7 +162,7 @@ class WebPagesIntegrationTests {
         mvc.perform(post("/invoices").with(csrf()).with(as("finance1", Role.FINANCE))
                         .param("invoiceNo", code + "-I9").param("customerCode", code).param("issueDate", "2026-06-30")
                         .param("dueDate", "2026-06-01").param("amount", "100"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("due date is before the issue date")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("到期日早于开票日期 2026-06-30")));
         mvc.perform(post("/invoices").with(csrf()).with(as("finance1", Role.FINANCE))
                         .param("invoiceNo", code + "-I9").param("customerCode", code).param("issueDate", "2026/6/1")
                         .param("dueDate", "2026-06-30").param("amount", "1,000.10"))
@@ -178,7 +178,7 @@ class WebPagesIntegrationTests {
 
         mvc.perform(post("/invoices/" + invoiceNo + "/credit-notes").with(csrf()).with(as("finance1", Role.FINANCE))
                         .param("creditNoteNo", code + "-CN1").param("noteDate", "2026-06-30").param("amount", "99999").param("reason", "折让"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("exceeds the open balance")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("超过发票 " + invoiceNo + " 的未清余额 7345.67")));
         mvc.perform(post("/invoices/" + invoiceNo + "/credit-notes").with(csrf()).with(as("finance1", Role.FINANCE))
                         .param("creditNoteNo", code + "-CN1").param("noteDate", "2026-06-30").param("amount", "345.67").param("reason", "折让"))
                 .andExpect(status().is3xxRedirection());
@@ -199,7 +199,7 @@ class WebPagesIntegrationTests {
                         .param("paymentRef", code + "-P2").param("customerCode", code).param("paymentDate", "2026-06-30")
                         .param("amount", "30000").param("method", "COMMERCIAL_ACCEPTANCE_DRAFT").param("allocation", "manual")
                         .param("allocInvoice", invoiceNo, code + "-I2").param("allocAmount", "9000", ""))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("over-allocation")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("超额核销：9000 超过发票 " + invoiceNo + " 的未清余额 7345.67")));
         mvc.perform(get("/payments/" + code + "-P2").with(as("finance1", Role.FINANCE))).andExpect(status().isNotFound());
 
         mvc.perform(post("/payments").with(csrf()).with(as("finance1", Role.FINANCE))

@@ -50,9 +50,16 @@ public final class FormErrors {
             if (prefix != null && field.startsWith(prefix)) {
                 field = field.substring(prefix.length());
             }
-            add(field, f.message());
+            add(field, text(f));
         }
         return this;
+    }
+
+    /** A service's rule message in the user's language when the rule has a code, else as the service said it. */
+    public String text(ValidationException.FieldError f) {
+        return f.code() != null && messages != null
+                ? messages.getMessage("error." + f.code(), f.args().toArray(), f.message(), locale)
+                : f.message();
     }
 
     public FormErrors addAll(ValidationException e) {

@@ -151,7 +151,7 @@ class PaymentPages {
             List<String> shown = form.allocInvoice() == null ? List.of() : form.allocInvoice();
             for (ValidationException.FieldError f : e.errors()) {
                 boolean atInvoice = "allocations".equals(f.field()) && f.value() instanceof String no && shown.contains(no);
-                errors.add(atInvoice ? "alloc." + f.value() : f.field(), f.message());
+                errors.add(atInvoice ? "alloc." + f.value() : f.field(), errors.text(f));
             }
             return newForm(model, form, errors);
         } catch (ConflictException e) {
