@@ -242,9 +242,20 @@ public class LedgerQueries {
             default -> {
             }
         }
+        String order = INVOICE_SORTS.getOrDefault(sort == null ? "" : sort, "i.due_date") + (desc ? " DESC" : " ASC") + ", i.invoice_no";
+        String status = f.status() == null ? "" : f.status();
+        if (!List.of("open", "overdue", "paid").contains(status) && !"open".equals(sort)) {
+            // neither the filter nor the order needs balances: count and page on the invoices alone, then
+            // derive the balances of the page's invoices only (index lookups instead of full aggregates)
+            String from = " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id" + where.sql();
+            long total = jdbc.sql("SELECT count(*) FROM invoice i JOIN customer c ON c.id = i.customer_id" + where.sql())
+                    .params(where.params()).query(Long.class).single();
+            List<InvoiceView> items = jdbc.sql(SELECT_INVOICE_CORRELATED + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                    .params(where.paged(page, size)).query((rs, n) -> mapInvoice(rs, today)).list();
+            return new Page<>(items, total, page, size);
+        }
         String from = " FROM invoice i JOIN customer c ON c.id = i.customer_id LEFT JOIN contract k ON k.id = i.contract_id " + SETTLED + where.sql();
         long total = jdbc.sql("SELECT count(*)" + from).params(where.params()).query(Long.class).single();
-        String order = INVOICE_SORTS.getOrDefault(sort == null ? "" : sort, "i.due_date") + (desc ? " DESC" : " ASC") + ", i.invoice_no";
         List<InvoiceView> items = jdbc.sql(SELECT_INVOICE + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                 .params(where.paged(page, size)).query((rs, n) -> mapInvoice(rs, today)).list();
         return new Page<>(items, total, page, size);
@@ -271,6 +282,15 @@ public class LedgerQueries {
                    i.currency, i.tax_invoice_no, i.tax_invoice_date, i.business_unit, i.overdue_cause, i.overdue_nature,
                    coalesce(a.paid, 0) paid, coalesce(cn.credited, 0) credited, coalesce(w.written_off, 0) written_off,
                    """ + OPEN + " open_amount";
+
+    /** The same columns with correlated sums, for a page of invoices chosen without looking at balances. */
+    private static final String SELECT_INVOICE_CORRELATED = """
+            SELECT i.invoice_no, c.code customer_code, c.name customer_name, k.contract_no, i.issue_date, i.due_date, i.amount,
+                   i.currency, i.tax_invoice_no, i.tax_invoice_date, i.business_unit, i.overdue_cause, i.overdue_nature,
+                   (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = i.id) paid,
+                   (SELECT coalesce(sum(n.amount), 0) FROM credit_note n WHERE n.invoice_id = i.id) credited,
+                   (SELECT coalesce(sum(w.amount), 0) FROM write_off w WHERE w.invoice_id = i.id) written_off,
+                   """ + OPEN_CORRELATED + " open_amount";
 
     /** A payment's allocation to an invoice, seen from the invoice. */
     public record InvoiceAllocation(String paymentRef, LocalDate paymentDate, PaymentMethod method, BigDecimal amount) {
@@ -306,17 +326,21 @@ public class LedgerQueries {
                 .eq("c.code", f.customerCode())
                 .contains(f.q(), "p.payment_ref", "c.name", "c.code")
                 .onOrAfter("p.payment_date", f.from()).onOrBefore("p.payment_date", f.to());
+        boolean byApplied = Boolean.TRUE.equals(f.unappliedOnly()) || "unapplied".equals(sort);
         if (Boolean.TRUE.equals(f.unappliedOnly())) {
             where.and("p.amount > coalesce(pa.applied, 0)");
         }
-        String from = """
-                 FROM payment p JOIN customer c ON c.id = p.customer_id
-                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id""" + where.sql();
+        // the aggregate of all allocations is joined only when the filter or the order needs it; otherwise
+        // the page's payments get their applied amount by index lookups
+        String applied = byApplied ? "coalesce(pa.applied, 0)" : "(SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.payment_id = p.id)";
+        String from = " FROM payment p JOIN customer c ON c.id = p.customer_id" + (byApplied
+                ? " LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id" : "")
+                + where.sql();
         long total = jdbc.sql("SELECT count(*)" + from).params(where.params()).query(Long.class).single();
         String order = PAYMENT_SORTS.getOrDefault(sort == null ? "" : sort, "p.payment_date") + (desc ? " DESC" : " ASC") + ", p.payment_ref";
         List<PaymentRow> items = jdbc.sql("""
                 SELECT p.payment_ref, c.code, c.name, p.payment_date, p.amount, p.currency, p.method, p.note,
-                       coalesce(pa.applied, 0) applied, p.amount - coalesce(pa.applied, 0) unapplied""" + from
+                       %1$s applied, p.amount - %1$s unapplied""".formatted(applied) + from
                         + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                 .params(where.paged(page, size))
                 .query((rs, n) -> new PaymentRow(rs.getString("payment_ref"), rs.getString("code"), rs.getString("name"),

@@ -159,6 +159,19 @@ abstract class LedgerApiBehaviour {
                 .andExpect(jsonPath("$.unapplied").value(449.90));
         get("/api/invoices/M2-" + c1, "finance").andExpect(jsonPath("$.open").value(549.90));
         get("/api/invoices/M1-" + c1, "finance").andExpect(jsonPath("$.open").value(500.00));
+        // lists that do and do not filter or order by balances derive them the same way
+        for (String query : new String[] {"", "&status=open", "&sort=open"}) {
+            get("/api/invoices?customer=" + c1 + "&q=M2-" + query, "finance")
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].paid").value(250.10))
+                    .andExpect(jsonPath("$.items[0].open").value(549.90));
+        }
+        for (String query : new String[] {"", "&unappliedOnly=true", "&sort=unapplied"}) {
+            get("/api/payments?customer=" + c1 + query, "finance")
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].applied").value(250.10))
+                    .andExpect(jsonPath("$.items[0].unapplied").value(449.90));
+        }
 
         call(post("/api/payments/MP-" + c1 + "/allocations?auto=true"), "finance", null)
                 .andExpect(jsonPath("$.unapplied").value(0.00));
