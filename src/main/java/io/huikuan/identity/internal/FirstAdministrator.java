@@ -32,6 +32,10 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (props.username() == null || props.username().isBlank()) {
+            if (users.count() == 0) {
+                log.warn("the database has no users, so nobody can log in: start once with huikuan.admin.username and "
+                        + "huikuan.admin.password (or HUIKUAN_ADMIN_USERNAME / HUIKUAN_ADMIN_PASSWORD) to create the first administrator");
+            }
             return;
         }
         if (users.exists(props.username())) {
