@@ -187,42 +187,71 @@ public class LedgerQueries {
             BigDecimal overdueOver180) {
     }
 
-    public PortfolioTotals portfolio() {
+    /** The overview: the portfolio's totals and the customers with the most overdue. */
+    public record Overview(PortfolioTotals totals, List<CustomerAccount> topOverdue) {
+    }
+
+    /**
+     * Totals of the current user's portfolio and its {@code top} customers by overdue amount, from
+     * one pass over the invoices: balances are summed per customer, the totals are window sums over
+     * those customers, and only the top rows come back.
+     */
+    public Overview overview(int top) {
         LocalDate today = LocalDate.now(clock);
         CurrentUser user = CurrentUser.get();
-        String scope = user.portfolioOnly() ? " AND c.owner = ?" : "";
+        String scope = user.portfolioOnly() ? " JOIN customer s ON s.id = i.customer_id AND s.owner = ?" : "";
         List<Object> params = new ArrayList<>();
-        params.add(java.sql.Date.valueOf(today));
-        params.add(java.sql.Date.valueOf(today.minusDays(30)));
-        params.add(java.sql.Date.valueOf(today));
-        params.add(java.sql.Date.valueOf(today.minusDays(90)));
-        params.add(java.sql.Date.valueOf(today.minusDays(30)));
-        params.add(java.sql.Date.valueOf(today.minusDays(180)));
-        params.add(java.sql.Date.valueOf(today.minusDays(90)));
-        params.add(java.sql.Date.valueOf(today.minusDays(180)));
+        java.sql.Date d0 = java.sql.Date.valueOf(today);
+        java.sql.Date d30 = java.sql.Date.valueOf(today.minusDays(30));
+        java.sql.Date d90 = java.sql.Date.valueOf(today.minusDays(90));
+        java.sql.Date d180 = java.sql.Date.valueOf(today.minusDays(180));
+        params.addAll(List.of(d0, d30, d0, d90, d30, d180, d90, d180));
         if (user.portfolioOnly()) {
             params.add(user.username());
         }
-        BigDecimal[] sums = jdbc.sql("""
-                SELECT coalesce(sum(%1$s), 0), coalesce(sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END), 0)
-                FROM invoice i JOIN customer c ON c.id = i.customer_id %2$s WHERE 1=1""".formatted(OPEN, SETTLED) + scope)
+        params.add(top);
+        BigDecimal[] sums = new BigDecimal[7];
+        java.util.Arrays.fill(sums, BigDecimal.ZERO);
+        List<CustomerAccount> rows = jdbc.sql("""
+                WITH per AS (
+                    SELECT i.customer_id, sum(%1$s) open_amount,
+                           sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END) overdue_amount,
+                           sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END) b1,
+                           sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END) b2,
+                           sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END) b3,
+                           sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END) b4,
+                           sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END) open_invoices
+                    FROM invoice i %2$s %3$s GROUP BY i.customer_id)
+                SELECT c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.grade, c.credit_limit, c.credit_days,
+                       per.open_amount, per.overdue_amount, per.open_invoices, 0 unapplied,
+                       sum(per.open_amount) OVER () t_open, sum(per.overdue_amount) OVER () t_overdue, sum(per.b1) OVER () t_b1,
+                       sum(per.b2) OVER () t_b2, sum(per.b3) OVER () t_b3, sum(per.b4) OVER () t_b4,
+                       sum(per.open_invoices) OVER () t_invoices
+                FROM per JOIN customer c ON c.id = per.customer_id
+                ORDER BY per.overdue_amount DESC, c.code LIMIT ?""".formatted(OPEN, SETTLED, scope))
                 .params(params)
-                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)})
-                .single();
+                .query((rs, n) -> {
+                    if (n == 0) {
+                        String[] cols = {"t_open", "t_overdue", "t_b1", "t_b2", "t_b3", "t_b4", "t_invoices"};
+                        for (int k = 0; k < cols.length; k++) {
+                            BigDecimal v = rs.getBigDecimal(cols[k]);
+                            sums[k] = v == null ? BigDecimal.ZERO : v;
+                        }
+                    }
+                    return mapAccount(rs, n);
+                })
+                .list();
         List<Object> owner = user.portfolioOnly() ? List.of(user.username()) : List.of();
-        long customers = jdbc.sql("SELECT count(*) FROM customer c WHERE 1=1" + scope).params(owner).query(Long.class).single();
+        String customerScope = user.portfolioOnly() ? " WHERE c.owner = ?" : "";
+        long customers = jdbc.sql("SELECT count(*) FROM customer c" + customerScope).params(owner).query(Long.class).single();
         BigDecimal unapplied = jdbc.sql("""
                 SELECT coalesce(sum(p.amount - coalesce(pa.applied, 0)), 0) FROM payment p JOIN customer c ON c.id = p.customer_id
-                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
-                WHERE 1=1""" + scope).params(owner).query(BigDecimal.class).single();
-        return new PortfolioTotals(customers, sums[6].longValue(), scale(sums[0]), scale(sums[1]), scale(sums[0].subtract(sums[1])),
-                scale(unapplied), scale(sums[2]), scale(sums[3]), scale(sums[4]), scale(sums[5]));
+                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id""" + customerScope)
+                .params(owner).query(BigDecimal.class).single();
+        PortfolioTotals totals = new PortfolioTotals(customers, sums[6].longValue(), scale(sums[0]), scale(sums[1]),
+                scale(sums[0].subtract(sums[1])), scale(unapplied), scale(sums[2]), scale(sums[3]), scale(sums[4]), scale(sums[5]));
+        List<CustomerAccount> overdue = rows.stream().filter(r -> r.overdueAmount().signum() > 0).toList();
+        return new Overview(totals, overdue);
     }
 
     /** Filters of the invoice list. status: open, overdue, paid or blank. */

@@ -1,7 +1,6 @@
 package io.huikuan.ledger.web;
 
 import io.huikuan.ledger.LedgerQueries;
-import io.huikuan.ledger.LedgerQueries.CustomerFilter;
 import io.huikuan.ledger.LedgerQueries.PortfolioTotals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +18,10 @@ class OverviewPages {
 
     @GetMapping("/")
     String overview(Model model) {
-        PortfolioTotals totals = queries.portfolio();
+        LedgerQueries.Overview overview = queries.overview(10);
+        PortfolioTotals totals = overview.totals();
         model.addAttribute("totals", totals);
-        model.addAttribute("topOverdue",
-                queries.customers(new CustomerFilter(null, null, null, null, null, null, true), "overdue", true, 0, 10).items());
+        model.addAttribute("topOverdue", overview.topOverdue());
         model.addAttribute("agingBuckets", new java.math.BigDecimal[] {totals.notDue(), totals.overdue1to30(), totals.overdue31to90(),
                 totals.overdue91to180(), totals.overdueOver180()});
         return "ledger/overview";
