@@ -63,6 +63,7 @@ class GenerateCommand implements ApplicationRunner {
             target = dir.toString();
         } else {
             result = loader.load(settings, "generated data (seed " + seed + ")");
+            loader.analyze();
             target = env.getProperty("spring.datasource.url", "the database");
         }
         long rows = result.rows().values().stream().mapToLong(Long::longValue).sum();

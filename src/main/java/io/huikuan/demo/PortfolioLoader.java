@@ -63,6 +63,25 @@ public class PortfolioLoader {
     }
 
     /**
+     * Refreshes PostgreSQL's planner statistics of the tables just loaded (after the load has
+     * committed): without them, queries right after a bulk load can take seconds instead of
+     * milliseconds until autovacuum gets round to it.
+     */
+    public void analyze() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!isPostgres(connection)) {
+                return;
+            }
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        for (Table t : Table.values()) {
+            jdbc.execute("ANALYZE " + t.table);
+        }
+    }
+
+    /**
      * Generates and writes the portfolio. Fails, writing nothing, when customers with the settings'
      * code prefix already exist.
      */

@@ -150,6 +150,9 @@ public class ImportService {
             }
         }
         Counts c = counts[0];
+        if (written[0]) {
+            batches.analyzeAfterBulk(kind, c.imported() + c.updated());
+        }
         List<ImportReport.RowError> list = errors.list();
         return new ImportReport(c.imported(), c.updated(), c.unchanged(), errors.rejected(),
                 list, dryRun, written[0]);

@@ -56,6 +56,23 @@ public class ImportBatches {
         }
     }
 
+    /**
+     * After a large import has committed, refreshes PostgreSQL's planner statistics of the table, so
+     * the lists and reports that follow do not plan with the old row counts (autovacuum would get
+     * there only later).
+     */
+    public void analyzeAfterBulk(ImportKind kind, int rowsWritten) {
+        if (rowsWritten < 10_000) {
+            return;
+        }
+        String product = jdbc.sql("SELECT 1").query(rs -> {
+            return rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+        });
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            jdbc.sql("ANALYZE " + table(kind)).update();
+        }
+    }
+
     private static String table(ImportKind kind) {
         return switch (kind) {
             case CUSTOMERS -> "customer";
