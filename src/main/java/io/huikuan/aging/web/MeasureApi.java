@@ -1,0 +1,88 @@
+package io.huikuan.aging.web;
+
+import io.huikuan.aging.MeasureService;
+import io.huikuan.aging.MeasureService.CeiValues;
+import io.huikuan.aging.MeasureService.MeasureValues;
+import io.huikuan.common.ValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The collection measures (DSO, best possible DSO, ADD, count-back DSO, overdue ratio, CEI), portfolio-scoped. */
+@RestController
+@Tag(name = "Measures")
+class MeasureApi {
+
+    static final int MAX_DAYS = 3650;
+
+    private final MeasureService measures;
+    private final Clock clock;
+
+    MeasureApi(MeasureService measures, Clock clock) {
+        this.measures = measures;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/measures")
+    @Operation(summary = "Measures as of a date (default today) over N days of sales (default 90, 1..3650): "
+            + "DSO = AR ÷ sales in (D−N, D] × N; best possible DSO = not-yet-due AR ÷ the same sales × N; ADD = DSO − BPDSO; "
+            + "count-back DSO over the months ending with asOf's month; overdue ratio = overdue AR ÷ AR × 100. "
+            + "Days and percentages with 1 decimal (HALF_UP); null when the denominator is zero")
+    MeasureValues measures(@RequestParam(required = false) String asOf, @RequestParam(required = false) String days) {
+        LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : date("asOf", asOf);
+        return measures.at(date, days(days));
+    }
+
+    @GetMapping("/api/measures/cei")
+    @Operation(summary = "Collection effectiveness index over the months from..to (YYYY-MM): "
+            + "(AR at start + sales ÷ N − AR at end) ÷ (AR at start + sales ÷ N − current AR at end) × 100; "
+            + "AR at start is at the day before from's first day, AR at end at to's last day; null when nothing was collectible")
+    CeiValues cei(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        YearMonth first = month("from", from);
+        YearMonth last = month("to", to);
+        if (last.isBefore(first)) {
+            throw new ValidationException("from", from, "must not be after to (" + to + ")");
+        }
+        return measures.cei(first, last);
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, value, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static int days(String value) {
+        if (value == null || value.isBlank()) {
+            return 90;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= MAX_DAYS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException("days", value, "must be a whole number from 1 to " + MAX_DAYS);
+    }
+
+    private static YearMonth month(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, value, "is required (YYYY-MM)");
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, value, "must be a month YYYY-MM");
+        }
+    }
+}
