@@ -48,6 +48,7 @@ abstract class MeasureBehaviour {
     void setUp() throws Exception {
         Api.user(users, "admin", Role.ADMIN);
         Api.user(users, "finance", Role.FINANCE);
+        Api.user(users, "manager", Role.MANAGER);
         String token = UUID.randomUUID().toString().substring(0, 8);
         collector = "mc-" + token;
         customer = "MC-" + token;
@@ -110,6 +111,14 @@ abstract class MeasureBehaviour {
         get("/api/measures?asOf=2026-06-20", collector)
                 .andExpect(jsonPath("$.ar").value(3700.00))
                 .andExpect(jsonPath("$.currentAr").value(1500.00));
+        // a write-off counts from its date on: 06-29 AR = I2 200 + I3 300 + I4 1500; 06-30 less the 200 written off
+        call(post("/api/invoices/I2-" + customer + "/write-offs"), "manager", """
+                {"writeOffDate":"2026-06-30","amount":200,"reason":"debtor dissolved"}""").andExpect(status().isCreated());
+        get("/api/measures?asOf=2026-06-29", collector).andExpect(jsonPath("$.ar").value(2000.00));
+        get("/api/measures?asOf=2026-06-30", collector)
+                .andExpect(jsonPath("$.ar").value(1800.00))
+                .andExpect(jsonPath("$.currentAr").value(1500.00))
+                .andExpect(jsonPath("$.overdueRatio").value(16.7));
         // before any invoice: nothing owed, nothing sold, measures undefined
         get("/api/measures?asOf=2026-01-31", collector)
                 .andExpect(status().isOk())
