@@ -1,0 +1,162 @@
+package io.huikuan.aging.web;
+
+import io.huikuan.aging.AgingBucket;
+import io.huikuan.aging.AgingGrouping;
+import io.huikuan.aging.AgingQueries;
+import io.huikuan.aging.AgingReport;
+import io.huikuan.aging.MeasureService;
+import io.huikuan.aging.MeasureService.MeasureValues;
+import io.huikuan.ledger.LedgerQueries;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The management dashboard: totals, aging bars, overdue by owner, the DSO/ADD/CEI trend of the
+ * last 12 month ends and the customers with the most overdue, all as of today and scoped to the
+ * user's portfolio (the queries do that). Every bar carries the link to the invoices behind it.
+ */
+@Controller
+class DashboardPages {
+
+    /** DSO and its relatives are measured over this many days of sales. */
+    static final int DSO_DAYS = 90;
+    /** How many month ends the trend shows. */
+    static final int TREND_MONTHS = 12;
+
+    private final AgingQueries aging;
+    private final MeasureService measures;
+    private final LedgerQueries ledger;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DashboardPages(AgingQueries aging, MeasureService measures, LedgerQueries ledger, MessageSource messages, Clock clock) {
+        this.aging = aging;
+        this.measures = measures;
+        this.ledger = ledger;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** One bar of a chart and the row of the table under it: what it is, how much, and the invoices behind it. */
+    record Bar(String label, BigDecimal amount, String href) {
+    }
+
+    /** The measures at one month end; a measure without a denominator is null. */
+    record TrendPoint(LocalDate monthEnd, BigDecimal dso, BigDecimal bestPossibleDso, BigDecimal add, BigDecimal countbackDso,
+            BigDecimal cei) {
+
+        /** The values as the chart reads them: "dso|bpdso|add|countback|cei", a missing value empty. */
+        public String getSeries() {
+            return java.util.stream.Stream.of(dso, bestPossibleDso, add, countbackDso, cei)
+                    .map(v -> v == null ? "" : v.toPlainString()).collect(java.util.stream.Collectors.joining("|"));
+        }
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model, Locale locale) {
+        LocalDate today = LocalDate.now(clock);
+        AgingReport total = aging.aging(today, AgingGrouping.NONE);
+        List<AgingBucket> buckets = total.buckets();
+        int notDueIndex = notDueIndex(buckets);
+        BigDecimal notDue = notDueIndex < 0 ? BigDecimal.ZERO : total.total().amounts().get(notDueIndex);
+
+        List<Bar> agingBars = new ArrayList<>();
+        for (int b = 0; b < buckets.size(); b++) {
+            agingBars.add(new Bar(bucketLabel(buckets.get(b), locale), total.total().amounts().get(b), bucketHref(buckets.get(b), today)));
+        }
+
+        AgingReport byOwner = aging.aging(today, AgingGrouping.OWNER);
+        List<Bar> ownerBars = new ArrayList<>();
+        for (AgingReport.Row row : byOwner.rows()) {
+            BigDecimal overdue = row.total().subtract(notDueIndex < 0 ? BigDecimal.ZERO : row.amounts().get(notDueIndex));
+            if (overdue.signum() > 0) {
+                String label = row.key() == null || row.key().isBlank() ? messages.getMessage("dashboard.noOwner", null, locale) : row.key();
+                ownerBars.add(new Bar(label, overdue, row.key() == null || row.key().isBlank() ? null : ownerHref(row.key())));
+            }
+        }
+        ownerBars.sort(Comparator.comparing(Bar::amount).reversed().thenComparing(Bar::label));
+
+        model.addAttribute("asOf", today);
+        model.addAttribute("totalAr", total.total().total());
+        model.addAttribute("overdue", total.total().total().subtract(notDue));
+        model.addAttribute("notDue", notDue);
+        model.addAttribute("notDueHref", notDueIndex < 0 ? null : agingBars.get(notDueIndex).href());
+        model.addAttribute("overdueHref", "/invoices?status=overdue");
+        model.addAttribute("agingBars", agingBars);
+        model.addAttribute("ownerBars", ownerBars);
+        model.addAttribute("trend", trend(today));
+        model.addAttribute("dsoDays", DSO_DAYS);
+        model.addAttribute("topOverdue", ledger.overview(10).topOverdue());
+        return "aging/dashboard";
+    }
+
+    /** The bucket of invoices not yet due (due today or later), or -1. */
+    static int notDueIndex(List<AgingBucket> buckets) {
+        for (int b = 0; b < buckets.size(); b++) {
+            if (buckets.get(b).holds(0)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The invoice list behind a bucket as of {@code today}: a bucket of d1..d2 days overdue has due
+     * dates today − d2 .. today − d1; the not-due bucket is the open invoices due today or later.
+     */
+    static String bucketHref(AgingBucket bucket, LocalDate today) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/invoices");
+        if (bucket.holds(0)) {
+            uri.queryParam("status", "open").queryParam("dueFrom", today);
+            return uri.build().toUriString();
+        }
+        uri.queryParam("status", "overdue");
+        if (bucket.toDays() != null) {
+            uri.queryParam("dueFrom", today.minusDays(bucket.toDays()));
+        }
+        if (bucket.fromDays() != null) {
+            uri.queryParam("dueTo", today.minusDays(bucket.fromDays()));
+        }
+        return uri.build().toUriString();
+    }
+
+    static String ownerHref(String owner) {
+        return UriComponentsBuilder.fromPath("/invoices").queryParam("status", "overdue").queryParam("owner", owner)
+                .encode().build().toUriString();
+    }
+
+    private String bucketLabel(AgingBucket bucket, Locale locale) {
+        if (bucket.holds(0)) {
+            return messages.getMessage("dashboard.bucket.notDue", null, locale);
+        }
+        if (bucket.toDays() == null) {
+            return messages.getMessage("dashboard.bucket.over", new Object[] {String.valueOf(bucket.fromDays() - 1)}, locale);
+        }
+        return messages.getMessage("dashboard.bucket.range",
+                new Object[] {String.valueOf(bucket.fromDays()), String.valueOf(bucket.toDays())}, locale);
+    }
+
+    /** The measures at the last {@link #TREND_MONTHS} month ends up to today, oldest first. */
+    private List<TrendPoint> trend(LocalDate today) {
+        YearMonth last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
+        List<TrendPoint> points = new ArrayList<>();
+        for (int m = TREND_MONTHS - 1; m >= 0; m--) {
+            YearMonth month = last.minusMonths(m);
+            MeasureValues v = measures.at(month.atEndOfMonth(), DSO_DAYS);
+            BigDecimal cei = measures.cei(month, month).cei();
+            points.add(new TrendPoint(month.atEndOfMonth(), v.dso(), v.bestPossibleDso(), v.add(), v.countbackDso(), cei));
+        }
+        return points;
+    }
+}
