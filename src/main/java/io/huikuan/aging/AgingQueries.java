@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgingQueries {
 
-    /** The open balance of every invoice issued by :asOf, as of :asOf. */
-    private static final String OPEN_AT = """
-            SELECT i.customer_id, i.due_date,
-                   i.amount - coalesce(pa.paid, 0) - coalesce(cn.credited, 0) - coalesce(w.written_off, 0) open_amount
+    /** An invoice's open balance as of :asOf, over {@link #OPEN_FROM}. */
+    static final String OPEN_AMOUNT =
+            "i.amount - coalesce(pa.paid, 0) - coalesce(cn.credited, 0) - coalesce(w.written_off, 0) open_amount";
+
+    /** Invoices issued by :asOf (alias i) with their payments, credit notes and write-offs dated by :asOf. */
+    static final String OPEN_FROM = """
             FROM invoice i
             LEFT JOIN (SELECT a.invoice_id, sum(a.amount) paid FROM allocation a JOIN payment p ON p.id = a.payment_id
                        WHERE p.payment_date <= :asOf GROUP BY a.invoice_id) pa ON pa.invoice_id = i.id
@@ -33,6 +35,9 @@ public class AgingQueries {
             LEFT JOIN (SELECT invoice_id, sum(amount) written_off FROM write_off
                        WHERE write_off_date <= :asOf GROUP BY invoice_id) w ON w.invoice_id = i.id
             WHERE i.issue_date <= :asOf""";
+
+    /** The open balance of every invoice issued by :asOf, as of :asOf. */
+    private static final String OPEN_AT = "SELECT i.customer_id, i.due_date,\n       " + OPEN_AMOUNT + "\n" + OPEN_FROM;
 
     private final JdbcClient jdbc;
 
@@ -51,14 +56,7 @@ public class AgingQueries {
         JdbcClient.StatementSpec sql = jdbc.sql(sql(buckets, grouping, user.portfolioOnly()))
                 .param("asOf", java.sql.Date.valueOf(asOf));
         for (int b = 0; b < buckets.size(); b++) {
-            LocalDate earliest = buckets.get(b).earliestDue(asOf);
-            LocalDate latest = buckets.get(b).latestDue(asOf);
-            if (earliest != null) {
-                sql = sql.param("earliest" + b, java.sql.Date.valueOf(earliest));
-            }
-            if (latest != null) {
-                sql = sql.param("latest" + b, java.sql.Date.valueOf(latest));
-            }
+            sql = bindBucket(sql, buckets.get(b), asOf, String.valueOf(b));
         }
         if (user.portfolioOnly()) {
             sql = sql.param("owner", user.username());
@@ -99,22 +97,39 @@ public class AgingQueries {
         }
         select.append(", count(*) invoices");
         for (int b = 0; b < buckets.size(); b++) {
-            AgingBucket bucket = buckets.get(b);
-            List<String> conditions = new ArrayList<>();
-            if (bucket.toDays() != null) {
-                conditions.add("x.due_date >= :earliest" + b);
-            }
-            if (bucket.fromDays() != null) {
-                conditions.add("x.due_date <= :latest" + b);
-            }
-            String when = conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+            String when = bucketCondition(buckets.get(b), String.valueOf(b));
             select.append(", sum(CASE WHEN ").append(when).append(" THEN x.open_amount ELSE 0 END) b").append(b);
         }
         return select + " FROM (" + OPEN_AT + ") x JOIN customer c ON c.id = x.customer_id WHERE x.open_amount > 0"
                 + (portfolioOnly ? " AND c.owner = :owner" : "") + groupBy;
     }
 
-    private static BigDecimal money(BigDecimal v) {
+    /** The SQL condition on {@code x.due_date} for an invoice in {@code bucket}; see {@link #bindBucket}. */
+    static String bucketCondition(AgingBucket bucket, String suffix) {
+        List<String> conditions = new ArrayList<>();
+        if (bucket.toDays() != null) {
+            conditions.add("x.due_date >= :earliest" + suffix);
+        }
+        if (bucket.fromDays() != null) {
+            conditions.add("x.due_date <= :latest" + suffix);
+        }
+        return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+    }
+
+    /** Binds the parameters of {@link #bucketCondition} with the same suffix. */
+    static JdbcClient.StatementSpec bindBucket(JdbcClient.StatementSpec sql, AgingBucket bucket, LocalDate asOf, String suffix) {
+        LocalDate earliest = bucket.earliestDue(asOf);
+        LocalDate latest = bucket.latestDue(asOf);
+        if (earliest != null) {
+            sql = sql.param("earliest" + suffix, java.sql.Date.valueOf(earliest));
+        }
+        if (latest != null) {
+            sql = sql.param("latest" + suffix, java.sql.Date.valueOf(latest));
+        }
+        return sql;
+    }
+
+    static BigDecimal money(BigDecimal v) {
         return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, RoundingMode.HALF_UP);
     }
 
