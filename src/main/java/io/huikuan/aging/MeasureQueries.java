@@ -36,28 +36,17 @@ public class MeasureQueries {
     }
 
     public Receivables receivables(LocalDate asOf) {
-        java.sql.Date d = java.sql.Date.valueOf(asOf);
-        Scope scope = Scope.current();
-        List<Object> params = new ArrayList<>(List.of(d, d, d, d));
-        params.addAll(scope.params());
-        params.add(d);
-        return jdbc.sql("""
+        CurrentUser user = CurrentUser.get();
+        String scope = user.portfolioOnly() ? " AND i.customer_id IN (SELECT s.id FROM customer s WHERE s.owner = :owner)" : "";
+        JdbcClient.StatementSpec sql = jdbc.sql("""
                 SELECT coalesce(sum(o.open_amount), 0) ar,
-                       coalesce(sum(CASE WHEN o.due_date >= ? THEN o.open_amount ELSE 0 END), 0) current_ar
-                FROM (SELECT i.due_date,
-                             i.amount - coalesce(a.paid, 0) - coalesce(n.credited, 0) - coalesce(w.written_off, 0) open_amount
-                      FROM invoice i
-                      LEFT JOIN (SELECT al.invoice_id, sum(al.amount) paid FROM allocation al
-                                 JOIN payment p ON p.id = al.payment_id WHERE p.payment_date <= ? GROUP BY al.invoice_id) a
-                             ON a.invoice_id = i.id
-                      LEFT JOIN (SELECT invoice_id, sum(amount) credited FROM credit_note WHERE note_date <= ? GROUP BY invoice_id) n
-                             ON n.invoice_id = i.id
-                      LEFT JOIN (SELECT invoice_id, sum(amount) written_off FROM write_off WHERE write_off_date <= ? GROUP BY invoice_id) w
-                             ON w.invoice_id = i.id
-                      %s
-                      WHERE i.issue_date <= ?) o""".formatted(scope.join()))
-                .params(params)
-                .query((rs, n) -> {
+                       coalesce(sum(CASE WHEN o.due_date >= :asOf THEN o.open_amount ELSE 0 END), 0) current_ar
+                FROM (SELECT i.due_date, %s %s%s) o""".formatted(AgingQueries.OPEN_AMOUNT, AgingQueries.OPEN_FROM, scope))
+                .param("asOf", java.sql.Date.valueOf(asOf));
+        if (user.portfolioOnly()) {
+            sql = sql.param("owner", user.username());
+        }
+        return sql.query((rs, n) -> {
                     BigDecimal ar = money(rs.getBigDecimal("ar"));
                     BigDecimal current = money(rs.getBigDecimal("current_ar"));
                     return new Receivables(asOf, ar, current, ar.subtract(current));

@@ -23,18 +23,8 @@ public class ProvisionService {
     /** Month ends the roll rates are taken over. */
     public static final int MONTHS = 12;
 
-    /** The open balance of every invoice issued by :asOf, as of :asOf, with its issue date. */
-    private static final String OPEN_AT = """
-            SELECT i.customer_id, i.issue_date,
-                   i.amount - coalesce(pa.paid, 0) - coalesce(cn.credited, 0) - coalesce(w.written_off, 0) open_amount
-            FROM invoice i
-            LEFT JOIN (SELECT a.invoice_id, sum(a.amount) paid FROM allocation a JOIN payment p ON p.id = a.payment_id
-                       WHERE p.payment_date <= :asOf GROUP BY a.invoice_id) pa ON pa.invoice_id = i.id
-            LEFT JOIN (SELECT invoice_id, sum(amount) credited FROM credit_note
-                       WHERE note_date <= :asOf GROUP BY invoice_id) cn ON cn.invoice_id = i.id
-            LEFT JOIN (SELECT invoice_id, sum(amount) written_off FROM write_off
-                       WHERE write_off_date <= :asOf GROUP BY invoice_id) w ON w.invoice_id = i.id
-            WHERE i.issue_date <= :asOf""";
+    /** The open balance of every invoice issued by :asOf, as of :asOf, with its issue date (the aging's own as-of rules). */
+    private static final String OPEN_AT = "SELECT i.customer_id, i.issue_date, " + AgingQueries.OPEN_AMOUNT + " " + AgingQueries.OPEN_FROM;
 
     private final JdbcClient jdbc;
     private final AgingQueries aging;
