@@ -1,5 +1,8 @@
 package io.huikuan.aging;
 
+import static io.huikuan.aging.AgingBehaviour.assertAmounts;
+import static io.huikuan.aging.AgingBehaviour.money;
+import static io.huikuan.aging.AgingBehaviour.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -14,7 +17,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -357,30 +359,6 @@ abstract class AgingDrillBehaviour {
             sum = sum.add(money(item.get("openAtAsOf")));
         }
         return sum;
-    }
-
-    static JsonNode row(JsonNode report, String key) {
-        for (JsonNode row : report.get("rows")) {
-            if (key.equals(row.get("key").asString())) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + key + " in " + report);
-    }
-
-    static void assertAmounts(JsonNode row, String total, String... amounts) {
-        assertThat(money(row.get("total"))).isEqualTo(new BigDecimal(total));
-        List<BigDecimal> actual = new ArrayList<>();
-        row.get("amounts").forEach(x -> actual.add(money(x)));
-        assertThat(actual).containsExactly(Arrays.stream(amounts).map(BigDecimal::new).toArray(BigDecimal[]::new));
-    }
-
-    /** A JSON number written with exactly 2 decimals. */
-    static BigDecimal money(JsonNode n) {
-        assertThat(n.isNumber()).as("%s is a number", n).isTrue();
-        BigDecimal v = n.decimalValue();
-        assertThat(v.scale()).as("%s has 2 decimals", n).isEqualTo(2);
-        return v;
     }
 
     static String enc(String s) {
