@@ -6,7 +6,10 @@ import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
 import io.huikuan.aging.MeasureService;
 import io.huikuan.aging.MeasureService.MeasureValues;
+import io.huikuan.common.NotFoundException;
 import io.huikuan.ledger.LedgerQueries;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -67,16 +71,69 @@ class DashboardPages {
     String dashboard(Model model, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         AgingReport total = aging.aging(today, AgingGrouping.NONE);
-        List<AgingBucket> buckets = total.buckets();
-        int notDueIndex = notDueIndex(buckets);
+        int notDueIndex = notDueIndex(total.buckets());
         BigDecimal notDue = notDueIndex < 0 ? BigDecimal.ZERO : total.total().amounts().get(notDueIndex);
+        List<Bar> agingBars = agingBars(total, locale);
 
-        List<Bar> agingBars = new ArrayList<>();
+        model.addAttribute("asOf", today);
+        model.addAttribute("totalAr", total.total().total());
+        model.addAttribute("overdue", total.total().total().subtract(notDue));
+        model.addAttribute("notDue", notDue);
+        model.addAttribute("notDueHref", notDueIndex < 0 ? null : agingBars.get(notDueIndex).href());
+        model.addAttribute("overdueHref", "/invoices?status=overdue");
+        model.addAttribute("agingBars", agingBars);
+        model.addAttribute("ownerBars", ownerBars(today, locale));
+        model.addAttribute("trend", trend(today));
+        model.addAttribute("dsoDays", DSO_DAYS);
+        model.addAttribute("topOverdue", ledger.overview(10).topOverdue());
+        return "aging/dashboard";
+    }
+
+    /**
+     * A table of the dashboard as XLSX ({@code aging}, {@code owners}, {@code top-overdue} or
+     * {@code trend}): the same figures and scope as the page, headers in the user's language.
+     */
+    @GetMapping("/dashboard/export/{table}.xlsx")
+    void export(@PathVariable String table, Locale locale, HttpServletResponse response) throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        XlsxTables.Sheet sheet = switch (table) {
+            case "aging" -> new XlsxTables.Sheet(msg("dashboard.aging.sheet", locale),
+                    List.of(msg("dashboard.bucket", locale), msg("dashboard.amount", locale)),
+                    agingBars(aging.aging(today, AgingGrouping.NONE), locale).stream()
+                            .map(b -> List.<Object>of(b.label(), b.amount())).toList());
+            case "owners" -> new XlsxTables.Sheet(msg("dashboard.byOwner", locale),
+                    List.of(msg("dashboard.owner", locale), msg("dashboard.overdue", locale)),
+                    ownerBars(today, locale).stream().map(b -> List.<Object>of(b.label(), b.amount())).toList());
+            case "top-overdue" -> new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale),
+                    List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
+                            msg("summary.overdue", locale), msg("summary.open", locale)),
+                    ledger.overview(10).topOverdue().stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(),
+                            c.overdueAmount(), c.openAmount())).toList());
+            case "trend" -> new XlsxTables.Sheet(msg("dashboard.trend.sheet", locale),
+                    List.of(msg("dashboard.monthEnd", locale), msg("dashboard.dso", locale), msg("dashboard.bpdso", locale),
+                            msg("dashboard.add", locale), msg("dashboard.countbackDso", locale), msg("dashboard.cei.percent", locale)),
+                    trend(today).stream().map(p -> List.<Object>of(p.monthEnd(), XlsxTables.Num.days(p.dso()),
+                            XlsxTables.Num.days(p.bestPossibleDso()), XlsxTables.Num.days(p.add()), XlsxTables.Num.days(p.countbackDso()),
+                            XlsxTables.Num.days(p.cei()))).toList());
+            default -> throw new NotFoundException("dashboard table", table);
+        };
+        XlsxTables.send(response, "dashboard-" + table + "-" + today + ".xlsx", List.of(sheet));
+    }
+
+    /** One bar per bucket of the total aging, linking to its invoices. */
+    private List<Bar> agingBars(AgingReport total, Locale locale) {
+        List<AgingBucket> buckets = total.buckets();
+        List<Bar> bars = new ArrayList<>();
         for (int b = 0; b < buckets.size(); b++) {
-            agingBars.add(new Bar(bucketLabel(buckets.get(b), locale), total.total().amounts().get(b), bucketHref(buckets.get(b), today)));
+            bars.add(new Bar(bucketLabel(buckets.get(b), locale), total.total().amounts().get(b), bucketHref(buckets.get(b), total.asOf())));
         }
+        return bars;
+    }
 
+    /** The overdue amount of each owner with any, largest first. */
+    private List<Bar> ownerBars(LocalDate today, Locale locale) {
         AgingReport byOwner = aging.aging(today, AgingGrouping.OWNER);
+        int notDueIndex = notDueIndex(byOwner.buckets());
         List<Bar> ownerBars = new ArrayList<>();
         for (AgingReport.Row row : byOwner.rows()) {
             BigDecimal overdue = row.total().subtract(notDueIndex < 0 ? BigDecimal.ZERO : row.amounts().get(notDueIndex));
@@ -86,19 +143,11 @@ class DashboardPages {
             }
         }
         ownerBars.sort(Comparator.comparing(Bar::amount).reversed().thenComparing(Bar::label));
+        return ownerBars;
+    }
 
-        model.addAttribute("asOf", today);
-        model.addAttribute("totalAr", total.total().total());
-        model.addAttribute("overdue", total.total().total().subtract(notDue));
-        model.addAttribute("notDue", notDue);
-        model.addAttribute("notDueHref", notDueIndex < 0 ? null : agingBars.get(notDueIndex).href());
-        model.addAttribute("overdueHref", "/invoices?status=overdue");
-        model.addAttribute("agingBars", agingBars);
-        model.addAttribute("ownerBars", ownerBars);
-        model.addAttribute("trend", trend(today));
-        model.addAttribute("dsoDays", DSO_DAYS);
-        model.addAttribute("topOverdue", ledger.overview(10).topOverdue());
-        return "aging/dashboard";
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     /** The bucket of invoices not yet due (due today or later), or -1. */
@@ -137,14 +186,7 @@ class DashboardPages {
     }
 
     private String bucketLabel(AgingBucket bucket, Locale locale) {
-        if (bucket.holds(0)) {
-            return messages.getMessage("dashboard.bucket.notDue", null, locale);
-        }
-        if (bucket.toDays() == null) {
-            return messages.getMessage("dashboard.bucket.over", new Object[] {String.valueOf(bucket.fromDays() - 1)}, locale);
-        }
-        return messages.getMessage("dashboard.bucket.range",
-                new Object[] {String.valueOf(bucket.fromDays()), String.valueOf(bucket.toDays())}, locale);
+        return AgingLabels.bucket(messages, bucket, locale);
     }
 
     /** The measures at the last {@link #TREND_MONTHS} month ends up to today, oldest first. */

@@ -1,6 +1,7 @@
 package io.huikuan.identity.internal;
 
 import io.huikuan.identity.ApiTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -60,10 +67,45 @@ class SecurityConfig {
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/portal/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(landing()).permitAll())
                 .httpBasic(b -> { }) // lets tools fetch /v3/api-docs with Basic; browsers still get the login page
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * After login: the page that sent the user to the login, when it was a specific one (not the
+     * start page); else managers and administrators land on the dashboard, everyone else on the start page.
+     */
+    static AuthenticationSuccessHandler landing() {
+        RequestCache cache = new HttpSessionRequestCache();
+        SimpleUrlAuthenticationSuccessHandler dashboard = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
+        SimpleUrlAuthenticationSuccessHandler start = new SimpleUrlAuthenticationSuccessHandler("/");
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setRequestCache(cache);
+        return (request, response, authentication) -> {
+            SavedRequest savedRequest = cache.getRequest(request, response);
+            if (savedRequest != null && !isStartPage(request, savedRequest.getRedirectUrl())) {
+                saved.onAuthenticationSuccess(request, response, authentication);
+                return;
+            }
+            cache.removeRequest(request, response);
+            boolean manager = authentication.getAuthorities().stream()
+                    .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MANAGER".equals(a.getAuthority()));
+            (manager ? dashboard : start).onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /** Is this saved URL the application's start page ("/", with or without a query)? */
+    private static boolean isStartPage(HttpServletRequest request, String url) {
+        String path;
+        try {
+            path = java.net.URI.create(url).getPath();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String context = request.getContextPath();
+        return path == null || path.isEmpty() || path.equals(context + "/") || path.equals(context);
     }
 
     private static void unauthorized(HttpServletResponse res) throws java.io.IOException {
