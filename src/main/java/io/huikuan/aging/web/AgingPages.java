@@ -31,6 +31,8 @@ class AgingPages {
 
     /** Invoices per page of a cell's drill-down. */
     static final int PAGE_SIZE = 50;
+    /** The page shows at most this many rows (the largest totals); the total row and the export cover every row. */
+    static final int MAX_ROWS = 500;
 
     private final AgingQueries aging;
     private final AgingBucketSets bucketSets;
@@ -69,7 +71,10 @@ class AgingPages {
         }
         AgingReport report = aging.aging(params.asOf, params.buckets, params.grouping);
         model.addAttribute("report", report);
-        model.addAttribute("lines", lines(report, params.grouping, locale));
+        List<Line> lines = lines(report, params.grouping, locale);
+        model.addAttribute("lines", lines.size() > MAX_ROWS ? lines.subList(0, MAX_ROWS) : lines);
+        model.addAttribute("rowCount", lines.size());
+        model.addAttribute("maxRows", MAX_ROWS);
         return "aging/report";
     }
 
