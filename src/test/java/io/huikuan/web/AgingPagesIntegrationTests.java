@@ -163,6 +163,25 @@ class AgingPagesIntegrationTests {
     }
 
     @Test
+    void aCellOfManyInvoicesIsPagedAndEveryPageShowsTheCellAmount() throws Exception {
+        String many = "AG-M" + suffix;
+        customers.create(new Customer(many, "账龄分页公司", null, "西南", null, null, collector, null, null, "B", List.of()), "test data");
+        for (int i = 1; i <= 51; i++) {
+            invoice(many + "-" + String.format("%02d", i), many, "2026-05-01", "2026-06-20", "10.00");
+        }
+        String first = html(get("/aging/invoices").param("groupBy", "customer").param("key", many).param("bucket", "1"), asCollector());
+        assertThat(text(first, "cell-amount")).isEqualTo("510.00");
+        assertThat(text(first, "cell-count")).isEqualTo("51");
+        assertThat(first.split("<td><a class=\"mono\" href=\"/invoices/", -1)).hasSize(51);
+        assertThat(first).contains("href=\"/aging/invoices?asOf=2026-06-30&amp;groupBy=customer&amp;key=" + many + "&amp;bucket=1&amp;page=1\"");
+        String second = html(get("/aging/invoices").param("groupBy", "customer").param("key", many).param("bucket", "1")
+                .param("page", "1"), asCollector());
+        assertThat(text(second, "cell-amount")).isEqualTo("510.00");
+        assertThat(second.split("<td><a class=\"mono\" href=\"/invoices/", -1)).hasSize(2);
+        assertThat(second).contains(many + "-51");
+    }
+
+    @Test
     void badParametersShowAnErrorNamingTheField() throws Exception {
         String date = mvc.perform(get("/aging").param("asOf", "2026-13-45").param("lang", "en").with(asCollector()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
