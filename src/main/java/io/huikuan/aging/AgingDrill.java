@@ -19,9 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgingDrill {
 
-    /** An invoice open at the as-of date; {@code daysOverdue} is the as-of date − due date (negative when not yet due). */
+    /**
+     * An invoice open at the as-of date; {@code daysOverdue} is the as-of date − due date (negative
+     * when not yet due); {@code disputed} when a dispute on it is open at the as-of date.
+     */
     public record Item(String invoiceNo, String customerCode, String customerName, LocalDate issueDate, LocalDate dueDate,
-            long daysOverdue, BigDecimal amount, BigDecimal openAtAsOf) {
+            long daysOverdue, BigDecimal amount, BigDecimal openAtAsOf, boolean disputed) {
     }
 
     /**
@@ -73,23 +76,25 @@ public class AgingDrill {
         if (bucket != null) {
             where.append(" AND ").append(AgingQueries.bucketCondition(buckets.get(bucket), "")).append(' ');
         }
-        String from = " FROM (SELECT i.invoice_no, i.customer_id, i.issue_date, i.due_date, i.amount, "
-                + AgingQueries.OPEN_AMOUNT + "\n" + AgingQueries.OPEN_FROM + ") x JOIN customer c ON c.id = x.customer_id" + where;
+        String from = " FROM (" + AgingQueries.OPEN_AT + ") x JOIN customer c ON c.id = x.customer_id" + where;
 
         Totals totals = bind("SELECT count(*) invoices, sum(x.open_amount) open_total" + from, asOf, user, key, grouping, buckets, bucket)
                 .query((rs, n) -> new Totals(rs.getLong("invoices"), AgingQueries.money(rs.getBigDecimal("open_total"))))
                 .single();
         List<Item> items = new ArrayList<>();
         if (totals.invoices() > (long) pageNo * pageSize) {
-            items = bind("SELECT x.invoice_no, c.code, c.name, x.issue_date, x.due_date, x.amount, x.open_amount" + from
-                    + " ORDER BY x.due_date, x.invoice_no LIMIT :limit OFFSET :offset", asOf, user, key, grouping, buckets, bucket)
+            String withInvoice = " FROM (" + AgingQueries.OPEN_AT + ") x JOIN customer c ON c.id = x.customer_id JOIN invoice i ON i.id = x.invoice_id"
+                    + where;
+            items = bind("SELECT i.invoice_no, c.code, c.name, x.issue_date, x.due_date, i.amount, x.open_amount, x.disputed" + withInvoice
+                    + " ORDER BY x.due_date, i.invoice_no LIMIT :limit OFFSET :offset", asOf, user, key, grouping, buckets, bucket)
                     .param("limit", pageSize)
                     .param("offset", (long) pageNo * pageSize)
                     .query((rs, n) -> {
                         LocalDate due = rs.getDate("due_date").toLocalDate();
                         return new Item(rs.getString("invoice_no"), rs.getString("code"), rs.getString("name"),
                                 rs.getDate("issue_date").toLocalDate(), due, ChronoUnit.DAYS.between(due, asOf),
-                                AgingQueries.money(rs.getBigDecimal("amount")), AgingQueries.money(rs.getBigDecimal("open_amount")));
+                                AgingQueries.money(rs.getBigDecimal("amount")), AgingQueries.money(rs.getBigDecimal("open_amount")),
+                                rs.getBigDecimal("disputed").signum() > 0);
                     }).list();
         }
         return new Result(List.copyOf(items), totals.invoices(), pageNo, pageSize, totals.amount());

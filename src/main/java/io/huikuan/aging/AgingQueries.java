@@ -14,30 +14,27 @@ import org.springframework.stereotype.Component;
 /**
  * As-of aging in one SQL statement that runs on H2 and PostgreSQL. An invoice counts when issued
  * on or before the date; its open balance then is its amount less the allocations of payments,
- * credit notes and write-offs dated on or before the date. Buckets are compared on due dates
+ * credit notes and write-offs dated on or before the date (read from the ledger's balance
+ * periods, which hold exactly that). Disputed amounts are included and also shown apart. Buckets are compared on due dates
  * (days overdue = as-of date − due date), so the statement needs no date arithmetic in SQL.
  * Scoped to the current user's portfolio.
  */
 @Component
 public class AgingQueries {
 
-    /** An invoice's open balance as of :asOf, over {@link #OPEN_FROM}. */
-    static final String OPEN_AMOUNT =
-            "i.amount - coalesce(pa.paid, 0) - coalesce(cn.credited, 0) - coalesce(w.written_off, 0) open_amount";
-
-    /** Invoices issued by :asOf (alias i) with their payments, credit notes and write-offs dated by :asOf. */
-    static final String OPEN_FROM = """
-            FROM invoice i
-            LEFT JOIN (SELECT a.invoice_id, sum(a.amount) paid FROM allocation a JOIN payment p ON p.id = a.payment_id
-                       WHERE p.payment_date <= :asOf GROUP BY a.invoice_id) pa ON pa.invoice_id = i.id
-            LEFT JOIN (SELECT invoice_id, sum(amount) credited FROM credit_note
-                       WHERE note_date <= :asOf GROUP BY invoice_id) cn ON cn.invoice_id = i.id
-            LEFT JOIN (SELECT invoice_id, sum(amount) written_off FROM write_off
-                       WHERE write_off_date <= :asOf GROUP BY invoice_id) w ON w.invoice_id = i.id
-            WHERE i.issue_date <= :asOf""";
-
-    /** The open balance of every invoice issued by :asOf, as of :asOf. */
-    private static final String OPEN_AT = "SELECT i.customer_id, i.due_date,\n       " + OPEN_AMOUNT + "\n" + OPEN_FROM;
+    /**
+     * Every invoice open at :asOf with its balance then, from the ledger's balance periods (one row
+     * per open invoice: no re-adding of allocations), and the part of it under a dispute open at
+     * :asOf (all of it or nothing). Columns: invoice_id, customer_id, issue_date, due_date,
+     * open_amount, disputed.
+     */
+    static final String OPEN_AT = """
+            SELECT b.invoice_id, b.customer_id, b.issue_date, b.due_date, b.open_amount,
+                   CASE WHEN dsp.invoice_id IS NULL THEN 0 ELSE b.open_amount END disputed
+            FROM balance_period b
+            LEFT JOIN (SELECT DISTINCT invoice_id FROM invoice_dispute
+                       WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id
+            WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf)""";
 
     private final JdbcClient jdbc;
 
@@ -69,7 +66,8 @@ public class AgingQueries {
             for (int b = 0; b < buckets.size(); b++) {
                 amounts.add(money(rs.getBigDecimal("b" + b)));
             }
-            return new AgingReport.Row(rs.getString("grp_key"), rs.getString("grp_name"), sum(amounts), List.copyOf(amounts));
+            return new AgingReport.Row(rs.getString("grp_key"), rs.getString("grp_name"), sum(amounts), List.copyOf(amounts),
+                    money(rs.getBigDecimal("disputed")));
         }).list().stream().filter(Objects::nonNull).toList());
         rows.sort(Comparator.comparing(AgingReport.Row::total).reversed()
                 .thenComparing(AgingReport.Row::key, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -79,7 +77,8 @@ public class AgingQueries {
             totals.add(sum(rows.stream().map(r -> r.amounts().get(bucket)).toList()));
         }
         BigDecimal total = sum(rows.stream().map(AgingReport.Row::total).toList());
-        return new AgingReport(asOf, List.copyOf(buckets), List.copyOf(rows), new AgingReport.Total(total, List.copyOf(totals)));
+        BigDecimal disputed = sum(rows.stream().map(AgingReport.Row::disputed).toList());
+        return new AgingReport(asOf, List.copyOf(buckets), List.copyOf(rows), new AgingReport.Total(total, List.copyOf(totals), disputed));
     }
 
     private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly) {
@@ -95,7 +94,7 @@ public class AgingQueries {
             select.append(grouping.column()).append(" grp_key, CAST(NULL AS VARCHAR(200)) grp_name");
             groupBy = " GROUP BY " + grouping.column();
         }
-        select.append(", count(*) invoices");
+        select.append(", count(*) invoices, sum(x.disputed) disputed");
         for (int b = 0; b < buckets.size(); b++) {
             String when = bucketCondition(buckets.get(b), String.valueOf(b));
             select.append(", sum(CASE WHEN ").append(when).append(" THEN x.open_amount ELSE 0 END) b").append(b);

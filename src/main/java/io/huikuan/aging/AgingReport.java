@@ -10,11 +10,22 @@ import java.util.List;
  */
 public record AgingReport(LocalDate asOf, List<AgingBucket> buckets, List<Row> rows, Total total) {
 
-    /** One group; {@code name} is the customer's name when grouped by customer, else null. */
-    public record Row(String key, String name, BigDecimal total, List<BigDecimal> amounts) {
+    /**
+     * One group; {@code name} is the customer's name when grouped by customer, else null;
+     * {@code disputed} is the part of the total under an open dispute (included in the amounts).
+     */
+    public record Row(String key, String name, BigDecimal total, List<BigDecimal> amounts, BigDecimal disputed) {
+
+        public Row(String key, String name, BigDecimal total, List<BigDecimal> amounts) {
+            this(key, name, total, amounts, BigDecimal.ZERO.setScale(2));
+        }
     }
 
     /** The sums over all rows. */
-    public record Total(BigDecimal total, List<BigDecimal> amounts) {
+    public record Total(BigDecimal total, List<BigDecimal> amounts, BigDecimal disputed) {
+
+        public Total(BigDecimal total, List<BigDecimal> amounts) {
+            this(total, amounts, BigDecimal.ZERO.setScale(2));
+        }
     }
 }

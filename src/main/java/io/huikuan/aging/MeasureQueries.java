@@ -37,11 +37,11 @@ public class MeasureQueries {
 
     public Receivables receivables(LocalDate asOf) {
         CurrentUser user = CurrentUser.get();
-        String scope = user.portfolioOnly() ? " AND i.customer_id IN (SELECT s.id FROM customer s WHERE s.owner = :owner)" : "";
+        String scope = user.portfolioOnly() ? " WHERE o.customer_id IN (SELECT s.id FROM customer s WHERE s.owner = :owner)" : "";
         JdbcClient.StatementSpec sql = jdbc.sql("""
                 SELECT coalesce(sum(o.open_amount), 0) ar,
                        coalesce(sum(CASE WHEN o.due_date >= :asOf THEN o.open_amount ELSE 0 END), 0) current_ar
-                FROM (SELECT i.due_date, %s %s%s) o""".formatted(AgingQueries.OPEN_AMOUNT, AgingQueries.OPEN_FROM, scope))
+                FROM (%s) o%s""".formatted(AgingQueries.OPEN_AT, scope))
                 .param("asOf", java.sql.Date.valueOf(asOf));
         if (user.portfolioOnly()) {
             sql = sql.param("owner", user.username());

@@ -23,9 +23,6 @@ public class ProvisionService {
     /** Month ends the roll rates are taken over. */
     public static final int MONTHS = 12;
 
-    /** The open balance of every invoice issued by :asOf, as of :asOf, with its issue date (the aging's own as-of rules). */
-    private static final String OPEN_AT = "SELECT i.customer_id, i.issue_date, " + AgingQueries.OPEN_AMOUNT + " " + AgingQueries.OPEN_FROM;
-
     private final JdbcClient jdbc;
     private final AgingQueries aging;
 
@@ -70,7 +67,7 @@ public class ProvisionService {
             sql.append(", sum(CASE WHEN ").append(String.join(" AND ", conditions))
                     .append(" THEN x.open_amount ELSE 0 END) b").append(b);
         }
-        sql.append(" FROM (").append(OPEN_AT).append(") x JOIN customer c ON c.id = x.customer_id WHERE x.open_amount > 0");
+        sql.append(" FROM (").append(AgingQueries.OPEN_AT).append(") x JOIN customer c ON c.id = x.customer_id WHERE x.open_amount > 0");
         if (user.portfolioOnly()) {
             sql.append(" AND c.owner = :owner");
         }

@@ -3,6 +3,7 @@ package io.huikuan.demo;
 import io.huikuan.demo.LedgerTables.Ids;
 import io.huikuan.demo.LedgerTables.Table;
 import io.huikuan.demo.Portfolio.GeneratedCustomer;
+import io.huikuan.ledger.BalancePeriods;
 import io.huikuan.ledger.History;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,14 +42,17 @@ public class PortfolioLoader {
     private final History history;
     private final Clock clock;
 
-    PortfolioLoader(DataSource dataSource, JdbcTemplate jdbc, History history, Clock clock) {
+    PortfolioLoader(DataSource dataSource, JdbcTemplate jdbc, History history, BalancePeriods periods, Clock clock) {
         this.dataSource = dataSource;
+        this.periods = periods;
         this.jdbc = jdbc;
         this.history = history;
         this.clock = clock;
     }
 
     /** What was written, per table name, and how long it took. */
+    private final BalancePeriods periods;
+
     public record LoadResult(Map<String, Long> rows, String method, long millis) {
 
         public long count(String table) {
@@ -79,6 +83,8 @@ public class PortfolioLoader {
         for (Table t : Table.values()) {
             jdbc.execute("ANALYZE " + t.table);
         }
+        jdbc.execute("ANALYZE balance_period");
+        jdbc.execute("ANALYZE invoice_settlement");
     }
 
     /**
@@ -105,6 +111,7 @@ public class PortfolioLoader {
             RowWriter writer = postgres ? RowWriter.copy(connection) : RowWriter.batches(jdbc);
             Timestamp now = Timestamp.from(Instant.now(clock));
             pipeline(new PortfolioGenerator(settings), ids, now, writer);
+            periods.addInvoicesAfter(max.get(Table.INVOICE));
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Table t : Table.values()) {
                 counts.put(t.table, ids.written(t));

@@ -11,6 +11,7 @@ import io.huikuan.exchange.internal.InvoiceImporter;
 import io.huikuan.exchange.internal.PaymentImporter;
 import io.huikuan.exchange.internal.RowSource;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.ledger.BalancePeriods;
 import io.huikuan.identity.Role;
 import java.io.File;
 import java.io.IOException;
@@ -50,10 +51,12 @@ public class ImportService {
     private final InvoiceImporter invoices;
     private final PaymentImporter payments;
     private final ImportBatches batches;
+    private final BalancePeriods periods;
     private final Clock clock;
 
     ImportService(PlatformTransactionManager transactions, CustomerImporter customers, InvoiceImporter invoices, PaymentImporter payments,
-            ImportBatches batches, Clock clock) {
+            ImportBatches batches, BalancePeriods periods, Clock clock) {
+        this.periods = periods;
         this.tx = new TransactionTemplate(transactions);
         this.customers = customers;
         this.invoices = invoices;
@@ -103,6 +106,14 @@ public class ImportService {
                             status.setRollbackOnly();
                             return;
                         }
+                        long watermark = batches.watermark(batch);
+                        switch (kind) {
+                            case INVOICES -> periods.addInvoicesAfter(watermark);
+                            case PAYMENTS -> periods.refreshPaymentsAfter(watermark);
+                            case CUSTOMERS -> {
+                            }
+                        }
+                        periods.refresh(ctx.touchedInvoices());
                         batches.finish(batch, kind, filename, HexFormat.of().formatHex(sha.digest()), c, errors.rejected(), user.username(),
                                 Instant.now(clock));
                         counts[0] = c;

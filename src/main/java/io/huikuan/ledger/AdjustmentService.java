@@ -24,10 +24,12 @@ public class AdjustmentService {
     private final JdbcClient jdbc;
     private final InvoiceService invoices;
     private final History history;
+    private final BalancePeriods periods;
     private final Clock clock;
 
-    AdjustmentService(JdbcClient jdbc, InvoiceService invoices, History history, Clock clock) {
+    AdjustmentService(JdbcClient jdbc, InvoiceService invoices, History history, BalancePeriods periods, Clock clock) {
         this.jdbc = jdbc;
+        this.periods = periods;
         this.invoices = invoices;
         this.history = history;
         this.clock = clock;
@@ -59,6 +61,7 @@ public class AdjustmentService {
                 .params(note.creditNoteNo(), Date.valueOf(note.noteDate()), note.amount(), note.reason().trim(),
                         Timestamp.from(Instant.now(clock)), CurrentUser.get().username(), note.invoiceNo())
                 .update();
+        periods.refreshNumbers(List.of(note.invoiceNo()));
         history.record("CREDIT_NOTE", note.creditNoteNo(), invoice.customerCode(), "CREATE", null, note, CurrentUser.get().username(), note.reason());
         return note;
     }
@@ -92,6 +95,7 @@ public class AdjustmentService {
         Long id = jdbc.sql("SELECT max(id) FROM write_off WHERE invoice_id = (SELECT id FROM invoice WHERE invoice_no = ?)")
                 .param(w.invoiceNo()).query(Long.class).single();
         WriteOff stored = new WriteOff(id, w.invoiceNo(), w.writeOffDate(), LedgerQueries.scale(w.amount()), w.reason().trim(), user.username());
+        periods.refreshNumbers(List.of(w.invoiceNo()));
         history.record("WRITE_OFF", String.valueOf(id), invoice.customerCode(), "CREATE", null, stored, user.username(), w.reason());
         return stored;
     }

@@ -27,10 +27,12 @@ public class InvoiceService {
     private final CustomerService customers;
     private final LedgerQueries queries;
     private final History history;
+    private final BalancePeriods periods;
     private final Clock clock;
 
-    InvoiceService(JdbcClient jdbc, CustomerService customers, LedgerQueries queries, History history, Clock clock) {
+    InvoiceService(JdbcClient jdbc, CustomerService customers, LedgerQueries queries, History history, BalancePeriods periods, Clock clock) {
         this.jdbc = jdbc;
+        this.periods = periods;
         this.customers = customers;
         this.queries = queries;
         this.history = history;
@@ -65,6 +67,7 @@ public class InvoiceService {
                         invoice.amount(), currency(invoice.currency()), blank(invoice.taxInvoiceNo()),
                         invoice.taxInvoiceDate() == null ? null : Date.valueOf(invoice.taxInvoiceDate()), blank(invoice.businessUnit()), now, now)
                 .update();
+        periods.refreshNumbers(List.of(invoice.invoiceNo()));
         InvoiceView created = queries.invoice(invoice.invoiceNo()).orElseThrow();
         history.record("INVOICE", invoice.invoiceNo(), customer.code(), "CREATE", null, asInvoice(created), CurrentUser.get().username(), reason);
         return created;
@@ -101,6 +104,7 @@ public class InvoiceService {
                         changed.taxInvoiceDate() == null ? null : Date.valueOf(changed.taxInvoiceDate()), blank(changed.businessUnit()),
                         Timestamp.from(Instant.now(clock)), invoiceNo)
                 .update();
+        periods.refreshNumbers(List.of(invoiceNo));
         InvoiceView after = queries.invoice(invoiceNo).orElseThrow();
         history.record("INVOICE", invoiceNo, customer.code(), "UPDATE", old, asInvoice(after), CurrentUser.get().username(), reason);
         return after;
@@ -135,7 +139,10 @@ public class InvoiceService {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("reason", reason, "required to delete an invoice");
         }
-        jdbc.sql("DELETE FROM invoice WHERE invoice_no = ?").param(invoiceNo).update();
+        long id = jdbc.sql("SELECT id FROM invoice WHERE invoice_no = ?").param(invoiceNo).query(Long.class).single();
+        jdbc.sql("DELETE FROM invoice_dispute WHERE invoice_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM invoice WHERE id = ?").param(id).update();
+        periods.refresh(List.of(id));
         history.record("INVOICE", invoiceNo, before.customerCode(), "DELETE", asInvoice(before), null, CurrentUser.get().username(), reason);
     }
 

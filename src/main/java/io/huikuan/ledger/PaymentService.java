@@ -37,12 +37,14 @@ public class PaymentService {
     private final CustomerService customers;
     private final LedgerQueries queries;
     private final History history;
+    private final BalancePeriods periods;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PaymentService(JdbcClient jdbc, CustomerService customers, LedgerQueries queries, History history, Clock clock,
-            ApplicationEventPublisher events) {
+    PaymentService(JdbcClient jdbc, CustomerService customers, LedgerQueries queries, History history, BalancePeriods periods,
+            Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.periods = periods;
         this.customers = customers;
         this.queries = queries;
         this.history = history;
@@ -202,6 +204,7 @@ public class PaymentService {
         if (removed == 0) {
             throw new ValidationException("invoiceNo", invoiceNo, "payment " + paymentRef + " is not allocated to this invoice");
         }
+        periods.refreshNumbers(List.of(invoiceNo));
         Payment after = find(paymentRef).orElseThrow();
         history.record("ALLOCATION", paymentRef + "/" + invoiceNo, payment.customerCode(), "DELETE", payment.allocations(), after.allocations(),
                 CurrentUser.get().username(), reason);
@@ -216,8 +219,10 @@ public class PaymentService {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("reason", reason, "required to delete a payment");
         }
+        List<Long> allocated = periods.invoicesOfPayment(paymentRef);
         jdbc.sql("DELETE FROM allocation WHERE payment_id = (SELECT id FROM payment WHERE payment_ref = ?)").param(paymentRef).update();
         jdbc.sql("DELETE FROM payment WHERE payment_ref = ?").param(paymentRef).update();
+        periods.refresh(allocated);
         history.record("PAYMENT", paymentRef, payment.customerCode(), "DELETE", payment, null, CurrentUser.get().username(), reason);
     }
 
@@ -233,6 +238,7 @@ public class PaymentService {
                     SELECT p.id, i.id, ?, ?, ? FROM payment p, invoice i WHERE p.payment_ref = ? AND i.invoice_no = ?""")
                     .params(e.getValue(), now, actor, payment.paymentRef(), e.getKey()).update();
         }
+        periods.refreshNumbers(plan.keySet());
         List<Allocation> applied = plan.entrySet().stream().map(e -> new Allocation(e.getKey(), LedgerQueries.scale(e.getValue()))).toList();
         history.record("ALLOCATION", payment.paymentRef(), payment.customerCode(), "CREATE", null, applied, actor, reason);
     }

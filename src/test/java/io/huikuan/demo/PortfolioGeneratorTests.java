@@ -167,7 +167,7 @@ class PortfolioGeneratorTests {
     @Test
     void writesTheImportFiles(@TempDir Path dir) throws IOException {
         LocalDate asOf = AS_OF;
-        PortfolioLoader loader = new PortfolioLoader(null, null, null, null);
+        PortfolioLoader loader = new PortfolioLoader(null, null, null, null, null);
         var result = loader.writeCsv(new GeneratorSettings(5, 50, 1000, asOf, "KH", DemoUsers.OWNERS), dir);
         assertThat(result.count("invoices.csv")).isEqualTo(1000);
         List<String> customers = Files.readAllLines(dir.resolve("customers.csv"), StandardCharsets.UTF_8);

@@ -35,6 +35,11 @@ public class ImportBatches {
         return key.getKeyAs(Number.class).longValue();
     }
 
+    /** The highest id of the batch's table before the batch began: rows above it are the batch's new rows. */
+    public long watermark(long id) {
+        return jdbc.sql("SELECT id_watermark FROM import_batch WHERE id = ?").param(id).query(Long.class).single();
+    }
+
     public void finish(long id, ImportKind kind, String fileName, String sha256, ImportContext.Counts counts, int rejected, String actor,
             Instant now) {
         jdbc.sql("UPDATE import_batch SET sha256 = ?, finished_at = ?, imported = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?")

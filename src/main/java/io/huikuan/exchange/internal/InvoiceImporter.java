@@ -229,6 +229,7 @@ public class InvoiceImporter {
             Long contractOrNull = rs.wasNull() ? null : contractId;
             updates.add(new Object[] {rs.getLong("customer_id"), contractOrNull, Date.valueOf(after.issueDate()), Date.valueOf(after.dueDate()),
                     after.amount(), after.currency(), after.taxInvoiceNo(), after.businessUnit(), now, rs.getLong("id")});
+            ctx.touchedInvoices().add(rs.getLong("id"));
             history.record("INVOICE", no, newCode, "UPDATE", before, after, ctx.actor(), "import of " + ctx.fileName());
             if (updates.size() == 1000) {
                 flushUpdates(updates);

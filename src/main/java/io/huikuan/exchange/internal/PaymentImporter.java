@@ -200,6 +200,7 @@ public class PaymentImporter {
             }
             jdbc.update("UPDATE payment SET customer_id = ?, payment_date = ?, amount = ?, method = ? WHERE id = ?",
                     p.customer().id(), Date.valueOf(p.date()), p.amount(), method, s.id());
+            ctx.touchedInvoices().addAll(jdbc.queryForList("SELECT invoice_id FROM allocation WHERE payment_id = ?", Long.class, s.id()));
             history.record("PAYMENT", p.ref(), p.customer().code(), "UPDATE",
                     new PaymentState(s.ref(), s.customerCode(), s.date(), s.amount().setScale(2), s.method()),
                     new PaymentState(p.ref(), p.customer().code(), p.date(), p.amount(), method), ctx.actor(), "import of " + ctx.fileName());
