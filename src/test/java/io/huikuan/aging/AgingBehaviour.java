@@ -3,13 +3,16 @@ package io.huikuan.aging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
+import io.huikuan.support.BalanceCheck;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.DeserializationFeature;
@@ -45,6 +49,8 @@ abstract class AgingBehaviour {
     MockMvc mvc;
     @Autowired
     UserDirectory users;
+    @Autowired
+    JdbcClient jdbc;
 
     /** Unique per test: prefix of codes and the name of the test's collector. */
     String p;
@@ -202,6 +208,102 @@ abstract class AgingBehaviour {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("asOf"));
         mvc.perform(get("/api/aging")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theReadModelFollowsEveryKindOfChange() throws Exception {
+        String c = customer("RM", collector, null, null, null);
+        invoice("R1", c, "2026-01-10", "2026-02-10", "1000.00");
+        invoice("R2", c, "2026-01-15", "2026-02-15", "600.00");
+        invoice("R3", c, "2026-02-01", "2026-03-01", "300.00");
+        invoice("R4", c, "2026-02-01", "2026-03-01", "50.00");
+        payment("P1", c, "2026-02-01", "R1", "400.00");
+        payment("P2", c, "2026-01-05", "R3", "300.00");   // dated before R3 was issued: counts from R3's issue date
+        call(post("/api/invoices/R2-" + p + "/credit-notes"), "finance", """
+                {"creditNoteNo":"CN-%s","noteDate":"2026-03-10","amount":100.00,"reason":"折让"}""".formatted(p))
+                .andExpect(status().isCreated());
+        call(post("/api/invoices/R2-" + p + "/write-offs"), "manager", """
+                {"writeOffDate":"2026-04-10","amount":500.00,"reason":"无法收回"}""")
+                .andExpect(status().isCreated());
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
+        assertAmounts(row(aging(collector, "asOf=2026-03-31"), c), "1150.00", "0.00", "50.00", "1100.00", "0.00", "0.00", "0.00", "0.00");
+
+        // the invoice grows and falls due later: the aging moves with it
+        call(put("/api/invoices/R1-" + p + "?reason=fix"), "finance", """
+                {"customerCode":"%s","issueDate":"2026-01-10","dueDate":"2026-03-20","amount":1200.00}""".formatted(c))
+                .andExpect(status().isOk());
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
+        assertAmounts(row(aging(collector, "asOf=2026-03-31"), c), "1350.00", "0.00", "850.00", "500.00", "0.00", "0.00", "0.00", "0.00");
+
+        // taking the payment off the invoice, then deleting the other payment, reopens both
+        call(delete("/api/payments/P1-" + p + "/allocations/R1-" + p + "?reason=wrong"), "finance", "").andExpect(status().isOk());
+        call(delete("/api/payments/P2-" + p + "?reason=duplicate"), "finance", "").andExpect(status().isNoContent());
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
+        assertAmounts(row(aging(collector, "asOf=2026-03-31"), c), "2050.00", "0.00", "1550.00", "500.00", "0.00", "0.00", "0.00", "0.00");
+
+        call(delete("/api/invoices/R4-" + p + "?reason=entered twice"), "finance", "").andExpect(status().isNoContent());
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
+        assertAmounts(row(aging(collector, "asOf=2026-03-31"), c), "2000.00", "0.00", "1500.00", "500.00", "0.00", "0.00", "0.00", "0.00");
+    }
+
+    @Test
+    void disputedAmountsAreShownApartButIncluded() throws Exception {
+        String c = customer("DS", collector, null, null, null);
+        invoice("D1", c, "2026-01-01", "2026-02-01", "1000.00");
+        invoice("D2", c, "2026-01-01", "2026-02-01", "500.00");
+        String d1 = "/api/invoices/D1-" + p + "/disputes";
+        call(post(d1), collector, """
+                {"openedOn":"2026-03-01","reason":"质量问题：批次 42 退货"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.openedOn").value("2026-03-01"))
+                .andExpect(jsonPath("$.openedBy").value(collector));
+        // one open dispute at a time
+        call(post(d1), collector, """
+                {"openedOn":"2026-03-02","reason":"again"}""").andExpect(status().isConflict());
+        // bad input names the field
+        call(post("/api/invoices/D2-" + p + "/disputes"), collector, """
+                {"openedOn":"2026-03-02","reason":" "}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        call(post("/api/invoices/D2-" + p + "/disputes"), collector, """
+                {"openedOn":"2025-12-31","reason":"x"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("openedOn"));
+        call(post("/api/invoices/D2-" + p + "/disputes"), collector, """
+                {"openedOn":"2026-07-01","reason":"x"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("must not be in the future"));
+        call(post("/api/invoices/D2-" + p + "/disputes/resolve"), collector, """
+                {"resolvedOn":"2026-03-02","resolution":"x"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("invoiceNo"));
+        // another collector does not see the invoice
+        String other = "agx-" + p.toLowerCase();
+        Api.user(users, other, Role.COLLECTOR);
+        call(post(d1), other, """
+                {"reason":"x"}""").andExpect(status().isNotFound());
+
+        JsonNode before = row(aging(collector, "asOf=2026-02-28"), c);
+        assertThat(money(before.get("disputed"))).isEqualByComparingTo("0.00");
+        JsonNode during = aging(collector, "asOf=2026-03-15");
+        assertAmounts(row(during, c), "1500.00", "0.00", "0.00", "1500.00", "0.00", "0.00", "0.00", "0.00");
+        assertThat(money(row(during, c).get("disputed"))).isEqualTo(new BigDecimal("1000.00"));
+        assertThat(money(during.get("total").get("disputed"))).isEqualTo(new BigDecimal("1000.00"));
+        String drill = mvc.perform(get("/api/aging/invoices?asOf=2026-03-15&groupBy=customer&key=" + c).with(httpBasic(collector, collector)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode items = JSON.readTree(drill).get("items");
+        for (JsonNode item : items) {
+            assertThat(item.get("disputed").asBoolean()).as(item.get("invoiceNo").asString())
+                    .isEqualTo(item.get("invoiceNo").asString().startsWith("D1-"));
+        }
+
+        call(post(d1 + "/resolve"), collector, """
+                {"resolvedOn":"2026-02-28","resolution":"too early"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("resolvedOn"));
+        call(post(d1 + "/resolve"), "manager", """
+                {"resolvedOn":"2026-04-01","resolution":"换货后客户确认"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.resolvedOn").value("2026-04-01"))
+                .andExpect(jsonPath("$.resolvedBy").value("manager"));
+        assertThat(money(row(aging(collector, "asOf=2026-03-31"), c).get("disputed"))).isEqualTo(new BigDecimal("1000.00"));
+        assertThat(money(row(aging(collector, "asOf=2026-04-01"), c).get("disputed"))).isEqualTo(new BigDecimal("0.00"));
+        mvc.perform(get(d1).with(httpBasic(collector, collector))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].resolution").value("换货后客户确认"));
     }
 
     // --- helpers

@@ -11,6 +11,7 @@ import io.huikuan.ledger.History;
 import io.huikuan.ledger.InvoiceView;
 import io.huikuan.ledger.LedgerQueries;
 import io.huikuan.support.Api;
+import io.huikuan.support.BalanceCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -253,6 +254,7 @@ abstract class ImportBehaviour {
         Long batch = jdbc.sql("SELECT import_batch_id FROM invoice WHERE invoice_no = ?").param(p + "INV-3").query(Long.class).single();
         assertThat(batch).isNotNull();
         assertThat(history.forEntity("IMPORT_BATCH", String.valueOf(batch))).hasSize(1);
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
     }
 
     @Test
@@ -530,6 +532,17 @@ abstract class ImportBehaviour {
             assertThat(e.before()).contains("1200");
             assertThat(e.after()).contains("1300").contains("CASH");
         });
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
+
+        // moving an allocated payment to a later date moves the day its invoice counts as paid
+        Answer later = upload("payments", "manager", "p5.csv", csv("""
+                payment_ref,customer_code,payment_date,amount,method
+                %1$sP-2,%2$s,2026-06-20,300,银行承兑汇票
+                """.formatted(p, c1)));
+        assertThat(later.report().updated()).isEqualTo(1);
+        BalanceCheck.assertReadModelMatchesLedger(jdbc);
+        assertThat(jdbc.sql("SELECT s.settled_on FROM invoice_settlement s JOIN invoice i ON i.id = s.invoice_id WHERE i.invoice_no = ?")
+                .param(p + "INV-NAMED").query(java.time.LocalDate.class).single()).isEqualTo("2026-06-20");
     }
 
     // ---------------------------------------------------------------- customers

@@ -3,6 +3,8 @@ package io.huikuan.ledger.web;
 import io.huikuan.common.Page;
 import io.huikuan.ledger.AdjustmentService;
 import io.huikuan.ledger.CreditNote;
+import io.huikuan.ledger.DisputeService;
+import io.huikuan.ledger.DisputeService.Dispute;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.HistoryEntry;
 import io.huikuan.ledger.Invoice;
@@ -42,8 +44,10 @@ class InvoiceApi {
     private final AdjustmentService adjustments;
     private final LedgerQueries queries;
     private final History history;
+    private final DisputeService disputes;
 
-    InvoiceApi(InvoiceService invoices, AdjustmentService adjustments, LedgerQueries queries, History history) {
+    InvoiceApi(InvoiceService invoices, AdjustmentService adjustments, LedgerQueries queries, History history, DisputeService disputes) {
+        this.disputes = disputes;
         this.invoices = invoices;
         this.adjustments = adjustments;
         this.queries = queries;
@@ -130,6 +134,31 @@ class InvoiceApi {
     ResponseEntity<WriteOff> writeOff(@PathVariable String number, @RequestBody WriteOffRequest r) {
         WriteOff w = adjustments.writeOff(new WriteOff(null, number, r.writeOffDate(), r.amount(), r.reason(), null));
         return ResponseEntity.status(201).body(w);
+    }
+
+    @GetMapping("/{number}/disputes")
+    @Operation(summary = "The invoice's disputes, newest first; resolvedOn null while open")
+    List<Dispute> disputes(@PathVariable String number) {
+        return disputes.list(number);
+    }
+
+    record DisputeRequest(LocalDate openedOn, String reason) {
+    }
+
+    @PostMapping("/{number}/disputes")
+    @Operation(summary = "Open a dispute (openedOn defaults to today; reason required); the amount stays in the receivables, "
+            + "shown apart as disputed; 409 when one is already open")
+    ResponseEntity<Dispute> openDispute(@PathVariable String number, @RequestBody DisputeRequest r) {
+        return ResponseEntity.status(201).body(disputes.open(number, r.openedOn(), r.reason()));
+    }
+
+    record ResolveRequest(LocalDate resolvedOn, String resolution) {
+    }
+
+    @PostMapping("/{number}/disputes/resolve")
+    @Operation(summary = "Resolve the open dispute (resolvedOn defaults to today; resolution required)")
+    Dispute resolveDispute(@PathVariable String number, @RequestBody ResolveRequest r) {
+        return disputes.resolve(number, r.resolvedOn(), r.resolution());
     }
 
     @GetMapping("/{number}/history")

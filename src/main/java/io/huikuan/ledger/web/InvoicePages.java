@@ -8,6 +8,7 @@ import io.huikuan.common.web.ListLinks;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.ledger.AdjustmentService;
 import io.huikuan.ledger.CreditNote;
+import io.huikuan.ledger.DisputeService;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.Invoice;
 import io.huikuan.ledger.InvoiceService;
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,16 +53,21 @@ class InvoicePages {
     record WriteOffForm(String writeOffDate, String amount, String reason) {
     }
 
+    record DisputeForm(String date, String text) {
+    }
+
     private final LedgerQueries queries;
     private final InvoiceService invoices;
     private final AdjustmentService adjustments;
     private final History history;
+    private final DisputeService disputes;
     private final HistoryRows historyRows;
     private final MessageSource messages;
     private final Clock clock;
 
-    InvoicePages(LedgerQueries queries, InvoiceService invoices, AdjustmentService adjustments, History history, HistoryRows historyRows,
-            MessageSource messages, Clock clock) {
+    InvoicePages(LedgerQueries queries, InvoiceService invoices, AdjustmentService adjustments, History history, DisputeService disputes,
+            HistoryRows historyRows, MessageSource messages, Clock clock) {
+        this.disputes = disputes;
         this.queries = queries;
         this.invoices = invoices;
         this.adjustments = adjustments;
@@ -223,6 +230,43 @@ class InvoicePages {
         return render(invoiceNo, model);
     }
 
+    @PostMapping("/invoices/{invoiceNo}/disputes")
+    String openDispute(@PathVariable String invoiceNo, @ModelAttribute DisputeForm form, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        return dispute(invoiceNo, form, model, locale, redirect, true);
+    }
+
+    @PostMapping("/invoices/{invoiceNo}/disputes/resolve")
+    String resolveDispute(@PathVariable String invoiceNo, @ModelAttribute DisputeForm form, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        return dispute(invoiceNo, form, model, locale, redirect, false);
+    }
+
+    private String dispute(String invoiceNo, DisputeForm form, Model model, Locale locale, RedirectAttributes redirect, boolean open) {
+        invoices.get(invoiceNo);
+        FormErrors errors = new FormErrors(messages, locale);
+        String field = open ? "openedOn" : "resolvedOn";
+        LocalDate date = errors.date(field, form.date(), false);
+        if (!errors.any()) {
+            try {
+                if (open) {
+                    disputes.open(invoiceNo, date, form.text());
+                } else {
+                    disputes.resolve(invoiceNo, date, form.text());
+                }
+                redirect.addFlashAttribute("flash", messages.getMessage(open ? "dispute.opened" : "dispute.resolved", null, locale));
+                return "redirect:" + invoiceUrl(invoiceNo);
+            } catch (ValidationException e) {
+                errors.addAll(e);
+            } catch (ConflictException e) {
+                errors.add(e.field(), e.getMessage());
+            }
+        }
+        model.addAttribute("disputeForm", form);
+        model.addAttribute("disputeErrors", errors);
+        return render(invoiceNo, model);
+    }
+
     @PostMapping("/invoices/{invoiceNo}/credit-notes")
     String creditNote(@PathVariable String invoiceNo, @ModelAttribute CreditNoteForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
@@ -278,6 +322,13 @@ class InvoicePages {
         model.addAttribute("invoice", invoice);
         model.addAttribute("allocations", queries.allocationsOfInvoice(invoiceNo));
         model.addAttribute("creditNotes", adjustments.creditNotes(invoiceNo));
+        List<DisputeService.Dispute> disputeList = disputes.list(invoiceNo);
+        model.addAttribute("disputes", disputeList);
+        model.addAttribute("openDispute", disputeList.stream().filter(DisputeService.Dispute::open).findFirst().orElse(null));
+        if (!model.containsAttribute("disputeForm")) {
+            model.addAttribute("disputeForm", new DisputeForm(LocalDate.now(clock).toString(), ""));
+            model.addAttribute("disputeErrors", FormErrors.none());
+        }
         model.addAttribute("writeOffs", adjustments.writeOffs(invoiceNo));
         model.addAttribute("history", historyRows.rows(history.forEntity("INVOICE", invoiceNo)).reversed());
         model.addAttribute("causes", OverdueCause.values());
