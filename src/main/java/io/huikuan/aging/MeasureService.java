@@ -5,6 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,15 +18,80 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeasureService {
 
     private final MeasureQueries queries;
+    private final TrendQueries trends;
 
-    MeasureService(MeasureQueries queries) {
+    MeasureService(MeasureQueries queries, TrendQueries trends) {
         this.queries = queries;
+        this.trends = trends;
     }
 
-    /** The measures at a date over N days of sales; measures without a denominator are {@code null}. */
+    /**
+     * The measures at one month end, as the trend shows them: DSO, best possible DSO and ADD over
+     * {@code days} days of sales, count-back DSO, the month's CEI, the overdue ratio, and the
+     * amount-weighted average days to pay and days late of the invoices settled in the month.
+     */
+    public record TrendPoint(YearMonth month, LocalDate monthEnd, BigDecimal ar, BigDecimal currentAr, BigDecimal overdueAr,
+            BigDecimal sales, BigDecimal dso, BigDecimal bestPossibleDso, BigDecimal add, BigDecimal countbackDso, BigDecimal cei,
+            BigDecimal overdueRatio, long settledInvoices, BigDecimal averageDaysToPay, BigDecimal averageDaysLate) {
+    }
+
+    /**
+     * The measures at the ends of the {@code months} months up to {@code last}, oldest first, from
+     * four set-based statements (not a statement per month): the same figures {@link #at} and
+     * {@link #cei} give for each month end, exactly.
+     */
+    @Transactional(readOnly = true)
+    public List<TrendPoint> trend(YearMonth last, int months, int days) {
+        if (months < 1 || months > 120) {
+            throw new IllegalArgumentException("months must be 1..120: " + months);
+        }
+        YearMonth first = last.minusMonths(months - 1);
+        List<TrendQueries.MonthEndAr> ar = trends.monthEndReceivables(first.minusMonths(1), last);
+        LocalDate salesFrom = first.minusMonths(MeasureQueries.COUNTBACK_MONTHS).atDay(1).minusDays(Math.max(days, 1));
+        TreeMap<LocalDate, BigDecimal> daily = trends.dailySales(salesFrom, last.atEndOfMonth());
+        Map<YearMonth, BigDecimal> monthly = new HashMap<>();
+        daily.forEach((d, v) -> monthly.merge(YearMonth.from(d), v, BigDecimal::add));
+        Map<YearMonth, TrendQueries.Settled> settled = trends.settledPerMonth(first, last);
+        List<TrendPoint> points = new ArrayList<>(months);
+        for (int i = 1; i < ar.size(); i++) {
+            TrendQueries.MonthEndAr end = ar.get(i);
+            TrendQueries.MonthEndAr start = ar.get(i - 1);
+            YearMonth m = end.month();
+            LocalDate d = m.atEndOfMonth();
+            BigDecimal sales = money(sum(daily.subMap(d.minusDays(days), false, d, true).values()));
+            BigDecimal monthSales = money(monthly.getOrDefault(m, BigDecimal.ZERO));
+            List<Measures.MonthSales> back = new ArrayList<>();
+            for (int k = 0; k < MeasureQueries.COUNTBACK_MONTHS; k++) {
+                YearMonth mm = m.minusMonths(k);
+                back.add(new Measures.MonthSales(money(monthly.getOrDefault(mm, BigDecimal.ZERO)), mm.lengthOfMonth()));
+            }
+            BigDecimal overdue = end.ar().subtract(end.currentAr());
+            TrendQueries.Settled s = settled.getOrDefault(m, TrendQueries.Settled.NONE);
+            points.add(new TrendPoint(m, d, end.ar(), end.currentAr(), overdue, monthSales,
+                    Measures.dso(end.ar(), sales, days), Measures.bestPossibleDso(end.currentAr(), sales, days),
+                    Measures.averageDaysDelinquent(end.ar(), end.currentAr(), sales, days), Measures.countbackDso(end.ar(), back),
+                    Measures.cei(start.ar(), monthSales, 1, end.ar(), end.currentAr()), Measures.overdueRatio(overdue, end.ar()),
+                    s.invoices(), s.averageDaysToPay(), s.averageDaysLate()));
+        }
+        return points;
+    }
+
+    private static BigDecimal sum(java.util.Collection<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return v.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The measures at a date over N days of sales; measures without a denominator are {@code null}.
+     * Average days to pay and days late are amount-weighted over the invoices whose balance reached
+     * zero in (D−N, D] with at least one payment ({@code settledInvoices} of them).
+     */
     public record MeasureValues(LocalDate asOf, int days, BigDecimal ar, BigDecimal currentAr, BigDecimal overdueAr,
             BigDecimal sales, BigDecimal dso, BigDecimal bestPossibleDso, BigDecimal add, BigDecimal countbackDso,
-            BigDecimal overdueRatio) {
+            BigDecimal overdueRatio, long settledInvoices, BigDecimal averageDaysToPay, BigDecimal averageDaysLate) {
     }
 
     /** The collection effectiveness index over the months {@code from..to} with the amounts behind it. */
@@ -36,12 +106,14 @@ public class MeasureService {
         }
         Receivables r = queries.receivables(asOf);
         BigDecimal sales = queries.sales(asOf.minusDays(days), asOf);
+        TrendQueries.Settled settled = trends.settled(asOf.minusDays(days), asOf);
         return new MeasureValues(asOf, days, r.ar(), r.currentAr(), r.overdueAr(), sales,
                 Measures.dso(r.ar(), sales, days),
                 Measures.bestPossibleDso(r.currentAr(), sales, days),
                 Measures.averageDaysDelinquent(r.ar(), r.currentAr(), sales, days),
                 Measures.countbackDso(r.ar(), queries.monthlySales(asOf)),
-                Measures.overdueRatio(r.overdueAr(), r.ar()));
+                Measures.overdueRatio(r.overdueAr(), r.ar()),
+                settled.invoices(), settled.averageDaysToPay(), settled.averageDaysLate());
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -97,6 +99,77 @@ abstract class MeasureBehaviour {
                 {"creditNoteNo":"CN-%s","noteDate":"2026-06-25","amount":200,"reason":"质量折让"}""".formatted(c))
                 .andExpect(status().isCreated());
         payment("P3-" + c, "2026-06-28", "1500.00", "I3-" + c);
+    }
+
+    /** The portfolio plus I5 (due on a month end, paid on it) and I6 (due on a month end, never paid). */
+    void portfolioWithMonthEnds() throws Exception {
+        portfolio();
+        String c = customer;
+        invoice("I5-" + c, c, "2026-05-01", "2026-05-31", "3000.00");
+        payment("P5-" + c, "2026-05-31", "3000.00", "I5-" + c);
+        invoice("I6-" + c, c, "2026-04-01", "2026-04-30", "700.00");
+    }
+
+    @Test
+    void averageDaysToPayAndDaysLateAreAmountWeightedOverTheInvoicesSettled() throws Exception {
+        portfolioWithMonthEnds();
+        // settled in May: I1 1000 (issued 03-10, due 04-09, paid 05-10: 61 days to pay, 31 late)
+        // and I5 3000 (issued 05-01, due and paid 05-31: 30 days, 0 late)
+        // → (1000 × 61 + 3000 × 30) ÷ 4000 = 37.75 → 37.8; (1000 × 31) ÷ 4000 = 7.75 → 7.8
+        get("/api/measures?asOf=2026-05-31&days=31", collector)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.settledInvoices").value(2))
+                .andExpect(jsonPath("$.averageDaysToPay").value(37.8))
+                .andExpect(jsonPath("$.averageDaysLate").value(7.8));
+        // nothing settled in April (I3's credit note and part payment do not settle it)
+        get("/api/measures?asOf=2026-04-30&days=30", collector)
+                .andExpect(jsonPath("$.settledInvoices").value(0))
+                .andExpect(jsonPath("$.averageDaysToPay").value(nullValue()));
+        get("/api/measures/trend?to=2026-05&months=2", collector)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].month").value("2026-05"))
+                .andExpect(jsonPath("$[1].settledInvoices").value(2))
+                .andExpect(jsonPath("$[1].averageDaysToPay").value(37.8))
+                .andExpect(jsonPath("$[1].averageDaysLate").value(7.8))
+                // at 04-30 I6 (due that day) is not yet due; at 05-31 it is overdue and I5, due that day, is paid
+                .andExpect(jsonPath("$[0].currentAr").value(1200.00))
+                .andExpect(jsonPath("$[1].overdueAr").value(1200.00));
+    }
+
+    @Test
+    void theTrendAgreesWithTheMeasuresOfEveryMonthEnd() throws Exception {
+        portfolioWithMonthEnds();
+        JsonNode trend = json(get("/api/measures/trend?to=2026-06&months=6&days=60", collector).andExpect(status().isOk()));
+        org.assertj.core.api.Assertions.assertThat(trend.size()).isEqualTo(6);
+        for (JsonNode point : trend) {
+            String month = point.get("month").asString();
+            JsonNode at = json(get("/api/measures?asOf=" + point.get("monthEnd").asString() + "&days=60", collector));
+            for (String field : List.of("ar", "currentAr", "overdueAr", "dso", "bestPossibleDso", "add", "countbackDso", "overdueRatio")) {
+                same(month + " " + field, point.get(field), at.get(field));
+            }
+            JsonNode cei = json(get("/api/measures/cei?from=" + month + "&to=" + month, collector));
+            same(month + " cei", point.get("cei"), cei.get("cei"));
+        }
+        get("/api/measures/trend?months=0", collector).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("months"));
+        get("/api/measures/trend?to=2026-13", collector).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    static JsonNode json(ResultActions r) throws Exception {
+        return JSON.readTree(r.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static void same(String what, JsonNode a, JsonNode b) {
+        if (a == null || a.isNull() || b == null || b.isNull()) {
+            org.assertj.core.api.Assertions.assertThat(a == null || a.isNull()).as(what + ": " + a + " vs " + b).isEqualTo(b == null || b.isNull());
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThat(a.decimalValue()).as(what).isEqualByComparingTo(b.decimalValue());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,6 +51,34 @@ class MeasureApi {
             throw new ValidationException("from", from, "must not be after to (" + to + ")");
         }
         return measures.cei(first, last);
+    }
+
+    @GetMapping("/api/measures/trend")
+    @Operation(summary = "The measures at the ends of the last N months (months 1..120, default 24) up to the month 'to' "
+            + "(YYYY-MM; default the last complete month), oldest first: AR, current AR, overdue AR, the month's sales, "
+            + "DSO/best possible DSO/ADD over 'days' days of sales (default 90), count-back DSO, the month's CEI, overdue ratio, "
+            + "and amount-weighted average days to pay and days late of the invoices settled in the month")
+    List<MeasureService.TrendPoint> trend(@RequestParam(required = false) String to, @RequestParam(required = false) String months,
+            @RequestParam(required = false) String days) {
+        YearMonth last;
+        if (to == null || to.isBlank()) {
+            LocalDate today = LocalDate.now(clock);
+            last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
+        } else {
+            last = month("to", to);
+        }
+        int n = 24;
+        if (months != null && !months.isBlank()) {
+            try {
+                n = Integer.parseInt(months.trim());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > 120) {
+                throw new ValidationException("months", months, "must be a whole number from 1 to 120");
+            }
+        }
+        return measures.trend(last, n, days(days));
     }
 
     private static LocalDate date(String field, String value) {
