@@ -69,6 +69,12 @@ public class AgingQueries {
             return new AgingReport.Row(rs.getString("grp_key"), rs.getString("grp_name"), sum(amounts), List.copyOf(amounts),
                     money(rs.getBigDecimal("disputed")));
         }).list().stream().filter(Objects::nonNull).toList());
+        return assemble(asOf, buckets, rows);
+    }
+
+    /** A report from its rows: sorted by total (largest first, then key), with the column totals. */
+    static AgingReport assemble(LocalDate asOf, List<AgingBucket> buckets, List<AgingReport.Row> unsorted) {
+        List<AgingReport.Row> rows = new ArrayList<>(unsorted);
         rows.sort(Comparator.comparing(AgingReport.Row::total).reversed()
                 .thenComparing(AgingReport.Row::key, Comparator.nullsLast(Comparator.naturalOrder())));
         List<BigDecimal> totals = new ArrayList<>(buckets.size());
@@ -81,9 +87,13 @@ public class AgingQueries {
         return new AgingReport(asOf, List.copyOf(buckets), List.copyOf(rows), new AgingReport.Total(total, List.copyOf(totals), disputed));
     }
 
-    private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly) {
-        // first per customer id over the balance periods alone (a hash aggregate on an integer),
-        // then joined to the customers for the grouping: far cheaper than grouping joined rows by text
+    /**
+     * Per customer id (columns customer_id, invoices, disputed, b0..bn) over the balance periods
+     * alone: a hash aggregate on an integer, joined to the customers afterwards; far cheaper than
+     * grouping joined rows by text. Parameters :asOf, the buckets' (see {@link #bindBucket}) and, for
+     * a portfolio, :owner.
+     */
+    static String perCustomerSql(List<AgingBucket> buckets, boolean portfolioOnly) {
         StringBuilder perCustomer = new StringBuilder("SELECT x.customer_id, count(*) invoices, sum(x.disputed) disputed");
         for (int b = 0; b < buckets.size(); b++) {
             String when = bucketCondition(buckets.get(b), String.valueOf(b));
@@ -94,7 +104,11 @@ public class AgingQueries {
             perCustomer.append(" AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)");
         }
         perCustomer.append(" GROUP BY x.customer_id");
+        return perCustomer.toString();
+    }
 
+    private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly) {
+        String perCustomer = perCustomerSql(buckets, portfolioOnly);
         StringBuilder select = new StringBuilder("SELECT ");
         if (grouping == AgingGrouping.CUSTOMER) {
             select.append("c.code grp_key, c.name grp_name, g.invoices, g.disputed");
@@ -116,6 +130,33 @@ public class AgingQueries {
             select.append(", sum(g.b").append(b).append(") b").append(b);
         }
         return select + " FROM (" + perCustomer + ") g JOIN customer c ON c.id = g.customer_id" + groupBy;
+    }
+
+    /**
+     * Stores the aging per customer as of {@code asOf} with the default buckets into
+     * {@code month_end_aging} under {@code month}, for every customer (whatever the user's
+     * portfolio); returns the number of customers stored.
+     */
+    int storeMonthEnd(String month, LocalDate asOf) {
+        List<AgingBucket> buckets = AgingBucket.DEFAULTS;
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        StringBuilder total = new StringBuilder();
+        for (int b = 0; b < buckets.size(); b++) {
+            columns.append(", b").append(b);
+            values.append(", g.b").append(b);
+            total.append(b == 0 ? "" : " + ").append("g.b").append(b);
+        }
+        JdbcClient.StatementSpec sql = jdbc.sql("INSERT INTO month_end_aging (month_key, customer_id, customer_code, owner, region, business_unit, "
+                        + "grade, invoices, total, disputed" + columns + ") SELECT :month, c.id, c.code, c.owner, c.region, c.business_unit, c.grade, "
+                        + "g.invoices, " + total + ", g.disputed" + values + " FROM (" + perCustomerSql(buckets, false)
+                        + ") g JOIN customer c ON c.id = g.customer_id")
+                .param("month", month)
+                .param("asOf", java.sql.Date.valueOf(asOf));
+        for (int b = 0; b < buckets.size(); b++) {
+            sql = bindBucket(sql, buckets.get(b), asOf, String.valueOf(b));
+        }
+        return sql.update();
     }
 
     /** The SQL condition on {@code x.due_date} for an invoice in {@code bucket}; see {@link #bindBucket}. */

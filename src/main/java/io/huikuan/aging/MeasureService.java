@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.huikuan.identity.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +21,12 @@ public class MeasureService {
 
     private final MeasureQueries queries;
     private final TrendQueries trends;
+    private final JdbcClient jdbc;
 
-    MeasureService(MeasureQueries queries, TrendQueries trends) {
+    MeasureService(MeasureQueries queries, TrendQueries trends, JdbcClient jdbc) {
         this.queries = queries;
         this.trends = trends;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -32,7 +36,7 @@ public class MeasureService {
      */
     public record TrendPoint(YearMonth month, LocalDate monthEnd, BigDecimal ar, BigDecimal currentAr, BigDecimal overdueAr,
             BigDecimal sales, BigDecimal dso, BigDecimal bestPossibleDso, BigDecimal add, BigDecimal countbackDso, BigDecimal cei,
-            BigDecimal overdueRatio, long settledInvoices, BigDecimal averageDaysToPay, BigDecimal averageDaysLate) {
+            BigDecimal overdueRatio, long settledInvoices, BigDecimal averageDaysToPay, BigDecimal averageDaysLate, boolean closed) {
     }
 
     /**
@@ -42,16 +46,38 @@ public class MeasureService {
      */
     @Transactional(readOnly = true)
     public List<TrendPoint> trend(YearMonth last, int months, int days) {
+        return trend(last, months, days, TrendQueries.currentOwner());
+    }
+
+    /**
+     * The trend of one owner's portfolio (null: the whole company; a collector always gets their
+     * own). For months that are closed the figures stored at closing are shown ({@code closed}
+     * true) when the trend uses the closing's {@link MonthEnds#DSO_DAYS} days of sales.
+     */
+    @Transactional(readOnly = true)
+    public List<TrendPoint> trend(YearMonth last, int months, int days, String owner) {
+        List<TrendPoint> live = trendLive(last, months, days, owner);
+        if (days != MonthEnds.DSO_DAYS) {
+            return live;
+        }
+        String scope = CurrentUser.get().portfolioOnly() ? CurrentUser.get().username() : owner;
+        Map<YearMonth, TrendPoint> stored = storedMeasures(last.minusMonths(months - 1), last, scope);
+        return live.stream().map(p -> stored.getOrDefault(p.month(), p)).toList();
+    }
+
+    /** The trend recomputed from the ledger as it is now, closed months included. */
+    @Transactional(readOnly = true)
+    public List<TrendPoint> trendLive(YearMonth last, int months, int days, String owner) {
         if (months < 1 || months > 120) {
             throw new IllegalArgumentException("months must be 1..120: " + months);
         }
         YearMonth first = last.minusMonths(months - 1);
-        List<TrendQueries.MonthEndAr> ar = trends.monthEndReceivables(first.minusMonths(1), last);
+        List<TrendQueries.MonthEndAr> ar = trends.monthEndReceivables(first.minusMonths(1), last, owner);
         LocalDate salesFrom = first.minusMonths(MeasureQueries.COUNTBACK_MONTHS).atDay(1).minusDays(Math.max(days, 1));
-        TreeMap<LocalDate, BigDecimal> daily = trends.dailySales(salesFrom, last.atEndOfMonth());
+        TreeMap<LocalDate, BigDecimal> daily = trends.dailySales(salesFrom, last.atEndOfMonth(), owner);
         Map<YearMonth, BigDecimal> monthly = new HashMap<>();
         daily.forEach((d, v) -> monthly.merge(YearMonth.from(d), v, BigDecimal::add));
-        Map<YearMonth, TrendQueries.Settled> settled = trends.settledPerMonth(first, last);
+        Map<YearMonth, TrendQueries.Settled> settled = trends.settledPerMonth(first, last, owner);
         List<TrendPoint> points = new ArrayList<>(months);
         for (int i = 1; i < ar.size(); i++) {
             TrendQueries.MonthEndAr end = ar.get(i);
@@ -71,8 +97,26 @@ public class MeasureService {
                     Measures.dso(end.ar(), sales, days), Measures.bestPossibleDso(end.currentAr(), sales, days),
                     Measures.averageDaysDelinquent(end.ar(), end.currentAr(), sales, days), Measures.countbackDso(end.ar(), back),
                     Measures.cei(start.ar(), monthSales, 1, end.ar(), end.currentAr()), Measures.overdueRatio(overdue, end.ar()),
-                    s.invoices(), s.averageDaysToPay(), s.averageDaysLate()));
+                    s.invoices(), s.averageDaysToPay(), s.averageDaysLate(), false));
         }
+        return points;
+    }
+
+    /** The stored measures of the closed months in {@code first..last} for one scope (owner or null: the company). */
+    Map<YearMonth, TrendPoint> storedMeasures(YearMonth first, YearMonth last, String owner) {
+        Map<YearMonth, TrendPoint> points = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.* FROM month_end_measure m WHERE m.owner = ? AND m.month_key >= ? AND m.month_key <= ?""")
+                .params(owner == null ? MonthEnds.COMPANY : owner, first.toString(), last.toString())
+                .query((rs, n) -> {
+                    YearMonth month = YearMonth.parse(rs.getString("month_key"));
+                    points.put(month, new TrendPoint(month, month.atEndOfMonth(), rs.getBigDecimal("ar"), rs.getBigDecimal("current_ar"),
+                            rs.getBigDecimal("overdue_ar"), rs.getBigDecimal("sales"), rs.getBigDecimal("dso"),
+                            rs.getBigDecimal("best_possible_dso"), rs.getBigDecimal("add_days"), rs.getBigDecimal("countback_dso"),
+                            rs.getBigDecimal("cei"), rs.getBigDecimal("overdue_ratio"), rs.getLong("settled_invoices"),
+                            rs.getBigDecimal("average_days_to_pay"), rs.getBigDecimal("average_days_late"), true));
+                    return null;
+                }).list();
         return points;
     }
 
@@ -106,7 +150,7 @@ public class MeasureService {
         }
         Receivables r = queries.receivables(asOf);
         BigDecimal sales = queries.sales(asOf.minusDays(days), asOf);
-        TrendQueries.Settled settled = trends.settled(asOf.minusDays(days), asOf);
+        TrendQueries.Settled settled = trends.settled(asOf.minusDays(days), asOf, TrendQueries.currentOwner());
         return new MeasureValues(asOf, days, r.ar(), r.currentAr(), r.overdueAr(), sales,
                 Measures.dso(r.ar(), sales, days),
                 Measures.bestPossibleDso(r.currentAr(), sales, days),

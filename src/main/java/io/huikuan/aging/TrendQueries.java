@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The amounts behind a run of month ends, each in one set-based statement over the whole run
  * (not one statement per month): receivables and not-yet-due receivables at every month end from
  * the ledger's balance periods, sales per day, and invoices settled per month with their
- * amount-weighted days. Exact (NUMERIC sums), portfolio-scoped, the same SQL on H2 and PostgreSQL.
+ * amount-weighted days. Exact (NUMERIC sums), for the whole company or one owner's portfolio (a
+ * collector: always their own), the same SQL on H2 and PostgreSQL.
  */
 @Component
 public class TrendQueries {
@@ -56,10 +57,10 @@ public class TrendQueries {
      * its invoice is not yet due at m when m is before the first month end after the due date. The
      * database groups the periods by those three month numbers (clamped to the run), Java adds up.
      */
-    public List<MonthEndAr> monthEndReceivables(YearMonth first, YearMonth last) {
+    public List<MonthEndAr> monthEndReceivables(YearMonth first, YearMonth last, String owner) {
         int f = index(first);
         int l = index(last);
-        Scope scope = Scope.current("b.customer_id");
+        Scope scope = Scope.of("b.customer_id", owner);
         String sql = """
                 SELECT z.mf, z.mt, z.dk, sum(z.open_amount) amount FROM (
                   SELECT CASE WHEN y.f < %1$d THEN %1$d ELSE y.f END mf,
@@ -98,8 +99,8 @@ public class TrendQueries {
     }
 
     /** Invoiced amount per issue date in {@code (fromExclusive, to]}. */
-    public TreeMap<LocalDate, BigDecimal> dailySales(LocalDate fromExclusive, LocalDate to) {
-        Scope scope = Scope.current("i.customer_id");
+    public TreeMap<LocalDate, BigDecimal> dailySales(LocalDate fromExclusive, LocalDate to, String owner) {
+        Scope scope = Scope.of("i.customer_id", owner);
         List<Object> params = new ArrayList<>();
         params.add(java.sql.Date.valueOf(fromExclusive));
         params.add(java.sql.Date.valueOf(to));
@@ -114,8 +115,8 @@ public class TrendQueries {
     }
 
     /** Invoices whose balance reached zero in each month {@code first..last}, among those a payment contributed to. */
-    public Map<YearMonth, Settled> settledPerMonth(YearMonth first, YearMonth last) {
-        Scope scope = Scope.current("s.customer_id");
+    public Map<YearMonth, Settled> settledPerMonth(YearMonth first, YearMonth last, String owner) {
+        Scope scope = Scope.of("s.customer_id", owner);
         List<Object> params = new ArrayList<>();
         params.add(java.sql.Date.valueOf(first.atDay(1)));
         params.add(java.sql.Date.valueOf(last.atEndOfMonth()));
@@ -134,8 +135,8 @@ public class TrendQueries {
     }
 
     /** Settled invoices over {@code (fromExclusive, to]}. */
-    public Settled settled(LocalDate fromExclusive, LocalDate to) {
-        Scope scope = Scope.current("s.customer_id");
+    public Settled settled(LocalDate fromExclusive, LocalDate to, String owner) {
+        Scope scope = Scope.of("s.customer_id", owner);
         List<Object> params = new ArrayList<>();
         params.add(java.sql.Date.valueOf(fromExclusive));
         params.add(java.sql.Date.valueOf(to));
@@ -177,12 +178,24 @@ public class TrendQueries {
         return a;
     }
 
-    /** The portfolio restriction on a customer id column: a collector sees only customers they own. */
+    /**
+     * The owner whose portfolio the current user may see: their own for a collector, null (the
+     * whole company) for everyone else.
+     */
+    public static String currentOwner() {
+        CurrentUser user = CurrentUser.get();
+        return user.portfolioOnly() ? user.username() : null;
+    }
+
+    /**
+     * The restriction to one owner's customers (null: none). A collector is always restricted to
+     * their own portfolio, whatever owner is asked for.
+     */
     private record Scope(String condition, List<Object> params) {
-        static Scope current(String customerColumn) {
-            CurrentUser user = CurrentUser.get();
-            return user.portfolioOnly()
-                    ? new Scope(" AND " + customerColumn + " IN (SELECT o.id FROM customer o WHERE o.owner = ?)", List.of(user.username()))
+        static Scope of(String customerColumn, String owner) {
+            String effective = CurrentUser.get().portfolioOnly() ? CurrentUser.get().username() : owner;
+            return effective != null
+                    ? new Scope(" AND " + customerColumn + " IN (SELECT o.id FROM customer o WHERE o.owner = ?)", List.of(effective))
                     : new Scope("", List.of());
         }
     }

@@ -7,10 +7,12 @@ import io.huikuan.aging.AgingDrill;
 import io.huikuan.aging.AgingGrouping;
 import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
+import io.huikuan.aging.MonthEnds;
 import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +38,10 @@ class AgingApi {
     private final Clock clock;
     private final AgingBucketSets bucketSets;
     private final AgingDrill drill;
+    private final MonthEnds monthEnds;
 
-    AgingApi(AgingQueries aging, Clock clock, AgingBucketSets bucketSets, AgingDrill drill) {
+    AgingApi(AgingQueries aging, Clock clock, AgingBucketSets bucketSets, AgingDrill drill, MonthEnds monthEnds) {
+        this.monthEnds = monthEnds;
         this.aging = aging;
         this.clock = clock;
         this.bucketSets = bucketSets;
@@ -47,11 +51,25 @@ class AgingApi {
     @GetMapping("/api/aging")
     @Operation(summary = "Open receivables as of a date (default today) in overdue buckets, grouped by customer (default), "
             + "owner, region, businessUnit, grade or none; rows by total, largest first; bucketSet names a manager-defined "
-            + "bucket set to use instead of the default buckets")
+            + "bucket set to use instead of the default buckets; source=snapshot gives the figures stored when the month "
+            + "ending on asOf was closed (default buckets), source=live (default) recomputes them")
     AgingReport aging(@RequestParam(required = false) String asOf, @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) String bucketSet) {
+            @RequestParam(required = false) String bucketSet, @RequestParam(required = false) String source) {
         LocalDate date = parseDate(asOf);
         AgingGrouping g = parseGrouping(groupBy);
+        if (source != null && !source.isBlank() && !"live".equals(source.trim())) {
+            if (!"snapshot".equals(source.trim())) {
+                throw new ValidationException("source", source, "live (default) or snapshot");
+            }
+            if (bucketSet != null && !bucketSet.isBlank()) {
+                throw new ValidationException("bucketSet", bucketSet, "a month-end snapshot holds the default buckets only");
+            }
+            YearMonth month = YearMonth.from(date);
+            if (!date.equals(month.atEndOfMonth()) || !monthEnds.closed(month)) {
+                throw new ValidationException("asOf", asOf, "no closed month ends on this date (source=snapshot needs the last day of a closed month)");
+            }
+            return monthEnds.storedAging(month, g);
+        }
         return aging.aging(date, buckets(bucketSet), g);
     }
 
