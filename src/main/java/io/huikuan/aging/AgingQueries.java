@@ -132,6 +132,36 @@ public class AgingQueries {
         return select + " FROM (" + perCustomer + ") g JOIN customer c ON c.id = g.customer_id" + groupBy;
     }
 
+    /** A customer with overdue receivables: what is overdue and all that is open, as of the date. */
+    public record TopCustomer(String code, String name, String owner, BigDecimal overdueAmount, BigDecimal openAmount) {
+    }
+
+    /** The customers with the most overdue as of {@code asOf} (most first), in the user's portfolio. */
+    public List<TopCustomer> topOverdue(LocalDate asOf, int limit) {
+        List<AgingBucket> buckets = AgingBucket.DEFAULTS;
+        CurrentUser user = CurrentUser.get();
+        StringBuilder open = new StringBuilder();
+        StringBuilder overdue = new StringBuilder();
+        for (int b = 0; b < buckets.size(); b++) {
+            open.append(b == 0 ? "" : " + ").append("g.b").append(b);
+            if (!buckets.get(b).holds(0)) {
+                overdue.append(overdue.isEmpty() ? "" : " + ").append("g.b").append(b);
+            }
+        }
+        JdbcClient.StatementSpec sql = jdbc.sql("SELECT c.code, c.name, c.owner, " + overdue + " overdue, " + open + " open_amount FROM ("
+                        + perCustomerSql(buckets, user.portfolioOnly()) + ") g JOIN customer c ON c.id = g.customer_id WHERE " + overdue
+                        + " > 0 ORDER BY " + overdue + " DESC, c.code FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .param("asOf", java.sql.Date.valueOf(asOf));
+        for (int b = 0; b < buckets.size(); b++) {
+            sql = bindBucket(sql, buckets.get(b), asOf, String.valueOf(b));
+        }
+        if (user.portfolioOnly()) {
+            sql = sql.param("owner", user.username());
+        }
+        return sql.query((rs, n) -> new TopCustomer(rs.getString("code"), rs.getString("name"), rs.getString("owner"),
+                money(rs.getBigDecimal("overdue")), money(rs.getBigDecimal("open_amount")))).list();
+    }
+
     /**
      * Stores the aging per customer as of {@code asOf} with the default buckets into
      * {@code month_end_aging} under {@code month}, for every customer (whatever the user's

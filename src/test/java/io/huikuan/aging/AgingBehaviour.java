@@ -306,6 +306,33 @@ abstract class AgingBehaviour {
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].resolution").value("换货后客户确认"));
     }
 
+    @Test
+    void theDashboardFollowsEveryCommittedChange() throws Exception {
+        String c = customer("DB", collector, null, null, null);
+        invoice("B1", c, "2026-01-01", "2026-02-01", "100.00");
+        assertThat(kpi(dashboard(collector), "dash-total")).isEqualTo("100.00");
+        invoice("B2", c, "2026-01-01", "2026-02-01", "250.00");
+        assertThat(kpi(dashboard(collector), "dash-total")).isEqualTo("350.00");
+        payment("BP", c, "2026-03-01", "B2", "50.00");
+        String html = dashboard(collector);
+        assertThat(kpi(html, "dash-total")).isEqualTo("300.00");
+        assertThat(kpi(html, "dash-disputed")).isEqualTo("0.00");
+        call(post("/api/invoices/B1-" + p + "/disputes"), collector, """
+                {"openedOn":"2026-06-01","reason":"数量不符"}""").andExpect(status().isCreated());
+        assertThat(kpi(dashboard(collector), "dash-disputed")).isEqualTo("100.00");
+    }
+
+    String dashboard(String user) throws Exception {
+        return mvc.perform(get("/dashboard").with(httpBasic(user, user)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    static String kpi(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1).trim();
+    }
+
     // --- helpers
 
     ResultActions call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder req, String user, String json)

@@ -133,7 +133,7 @@ class DashboardExportIntegrationTests {
         }
         List<List<Cell>> rows = sheet("trend", "en");
         assertThat(texts(rows.get(0))).containsExactly("Month end", "DSO (days sales outstanding)", "BPDSO (best possible DSO)",
-                "ADD (average days delinquent)", "Count-back DSO", "CEI (%)");
+                "ADD (average days delinquent)", "Count-back DSO", "CEI (%)", "Overdue ratio", "Avg days to pay", "Avg days late", "Closed");
         assertThat(rows).hasSize(pageRows.size() + 1);
         for (int r = 1; r < rows.size(); r++) {
             List<Cell> row = rows.get(r);

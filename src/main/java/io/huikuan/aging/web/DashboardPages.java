@@ -2,12 +2,9 @@ package io.huikuan.aging.web;
 
 import io.huikuan.aging.AgingBucket;
 import io.huikuan.aging.AgingGrouping;
-import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
-import io.huikuan.aging.MeasureService;
-import io.huikuan.aging.MeasureService.MeasureValues;
+import io.huikuan.aging.DashboardFigures;
 import io.huikuan.common.NotFoundException;
-import io.huikuan.ledger.LedgerQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,27 +24,26 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The management dashboard: totals, aging bars, overdue by owner, the DSO/ADD/CEI trend of the
- * last 12 month ends and the customers with the most overdue, all as of today and scoped to the
+ * last 24 month ends (stored figures for closed months) and the customers with the most overdue, all as
+ * of today and scoped to the
  * user's portfolio (the queries do that). Every bar carries the link to the invoices behind it.
  */
 @Controller
 class DashboardPages {
 
     /** DSO and its relatives are measured over this many days of sales. */
-    static final int DSO_DAYS = 90;
+    static final int DSO_DAYS = DashboardFigures.DSO_DAYS;
     /** How many month ends the trend shows. */
-    static final int TREND_MONTHS = 12;
+    static final int TREND_MONTHS = DashboardFigures.TREND_MONTHS;
 
-    private final AgingQueries aging;
-    private final MeasureService measures;
-    private final LedgerQueries ledger;
     private final MessageSource messages;
     private final Clock clock;
 
-    DashboardPages(AgingQueries aging, MeasureService measures, LedgerQueries ledger, MessageSource messages, Clock clock) {
-        this.aging = aging;
-        this.measures = measures;
-        this.ledger = ledger;
+    private final DashboardFigures figures;
+
+    DashboardPages(MessageSource messages, Clock clock,
+            DashboardFigures figures) {
+        this.figures = figures;
         this.messages = messages;
         this.clock = clock;
     }
@@ -58,7 +54,7 @@ class DashboardPages {
 
     /** The measures at one month end; a measure without a denominator is null. */
     record TrendPoint(LocalDate monthEnd, BigDecimal dso, BigDecimal bestPossibleDso, BigDecimal add, BigDecimal countbackDso,
-            BigDecimal cei) {
+            BigDecimal cei, BigDecimal overdueRatio, BigDecimal averageDaysToPay, BigDecimal averageDaysLate, boolean closed) {
 
         /** The values as the chart reads them: "dso|bpdso|add|countback|cei", a missing value empty. */
         public String getSeries() {
@@ -70,7 +66,8 @@ class DashboardPages {
     @GetMapping("/dashboard")
     String dashboard(Model model, Locale locale) {
         LocalDate today = LocalDate.now(clock);
-        AgingReport total = aging.aging(today, AgingGrouping.NONE);
+        DashboardFigures.Figures f = figures.get(today);
+        AgingReport total = f.total();
         int notDueIndex = notDueIndex(total.buckets());
         BigDecimal notDue = notDueIndex < 0 ? BigDecimal.ZERO : total.total().amounts().get(notDueIndex);
         List<Bar> agingBars = agingBars(total, locale);
@@ -82,10 +79,11 @@ class DashboardPages {
         model.addAttribute("notDueHref", notDueIndex < 0 ? null : agingBars.get(notDueIndex).href());
         model.addAttribute("overdueHref", "/invoices?status=overdue");
         model.addAttribute("agingBars", agingBars);
-        model.addAttribute("ownerBars", ownerBars(today, locale));
-        model.addAttribute("trend", trend(today));
+        model.addAttribute("disputed", total.total().disputed());
+        model.addAttribute("ownerBars", ownerBars(f.byOwner(), locale));
+        model.addAttribute("trend", trend(f));
         model.addAttribute("dsoDays", DSO_DAYS);
-        model.addAttribute("topOverdue", ledger.overview(10).topOverdue());
+        model.addAttribute("topOverdue", f.topOverdue());
         return "aging/dashboard";
     }
 
@@ -96,25 +94,29 @@ class DashboardPages {
     @GetMapping("/dashboard/export/{table}.xlsx")
     void export(@PathVariable String table, Locale locale, HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock);
+        DashboardFigures.Figures f = figures.get(today);
         XlsxTables.Sheet sheet = switch (table) {
             case "aging" -> new XlsxTables.Sheet(msg("dashboard.aging.sheet", locale),
                     List.of(msg("dashboard.bucket", locale), msg("dashboard.amount", locale)),
-                    agingBars(aging.aging(today, AgingGrouping.NONE), locale).stream()
+                    agingBars(f.total(), locale).stream()
                             .map(b -> List.<Object>of(b.label(), b.amount())).toList());
             case "owners" -> new XlsxTables.Sheet(msg("dashboard.byOwner", locale),
                     List.of(msg("dashboard.owner", locale), msg("dashboard.overdue", locale)),
-                    ownerBars(today, locale).stream().map(b -> List.<Object>of(b.label(), b.amount())).toList());
+                    ownerBars(f.byOwner(), locale).stream().map(b -> List.<Object>of(b.label(), b.amount())).toList());
             case "top-overdue" -> new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale),
                     List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
                             msg("summary.overdue", locale), msg("summary.open", locale)),
-                    ledger.overview(10).topOverdue().stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(),
+                    f.topOverdue().stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(),
                             c.overdueAmount(), c.openAmount())).toList());
             case "trend" -> new XlsxTables.Sheet(msg("dashboard.trend.sheet", locale),
                     List.of(msg("dashboard.monthEnd", locale), msg("dashboard.dso", locale), msg("dashboard.bpdso", locale),
-                            msg("dashboard.add", locale), msg("dashboard.countbackDso", locale), msg("dashboard.cei.percent", locale)),
-                    trend(today).stream().map(p -> List.<Object>of(p.monthEnd(), XlsxTables.Num.days(p.dso()),
+                            msg("dashboard.add", locale), msg("dashboard.countbackDso", locale), msg("dashboard.cei.percent", locale),
+                            msg("dashboard.overdueRatio", locale), msg("dashboard.daysToPay", locale), msg("dashboard.daysLate", locale),
+                            msg("dashboard.closed", locale)),
+                    trend(f).stream().map(p -> List.<Object>of(p.monthEnd(), XlsxTables.Num.days(p.dso()),
                             XlsxTables.Num.days(p.bestPossibleDso()), XlsxTables.Num.days(p.add()), XlsxTables.Num.days(p.countbackDso()),
-                            XlsxTables.Num.days(p.cei()))).toList());
+                            XlsxTables.Num.days(p.cei()), XlsxTables.Num.days(p.overdueRatio()), XlsxTables.Num.days(p.averageDaysToPay()),
+                            XlsxTables.Num.days(p.averageDaysLate()), p.closed() ? msg("dashboard.closed.yes", locale) : "")).toList());
             default -> throw new NotFoundException("dashboard table", table);
         };
         XlsxTables.send(response, "dashboard-" + table + "-" + today + ".xlsx", List.of(sheet));
@@ -131,8 +133,7 @@ class DashboardPages {
     }
 
     /** The overdue amount of each owner with any, largest first. */
-    private List<Bar> ownerBars(LocalDate today, Locale locale) {
-        AgingReport byOwner = aging.aging(today, AgingGrouping.OWNER);
+    private List<Bar> ownerBars(AgingReport byOwner, Locale locale) {
         int notDueIndex = notDueIndex(byOwner.buckets());
         List<Bar> ownerBars = new ArrayList<>();
         for (AgingReport.Row row : byOwner.rows()) {
@@ -189,16 +190,9 @@ class DashboardPages {
         return AgingLabels.bucket(messages, bucket, locale);
     }
 
-    /** The measures at the last {@link #TREND_MONTHS} month ends up to today, oldest first. */
-    private List<TrendPoint> trend(LocalDate today) {
-        YearMonth last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
-        List<TrendPoint> points = new ArrayList<>();
-        for (int m = TREND_MONTHS - 1; m >= 0; m--) {
-            YearMonth month = last.minusMonths(m);
-            MeasureValues v = measures.at(month.atEndOfMonth(), DSO_DAYS);
-            BigDecimal cei = measures.cei(month, month).cei();
-            points.add(new TrendPoint(month.atEndOfMonth(), v.dso(), v.bestPossibleDso(), v.add(), v.countbackDso(), cei));
-        }
-        return points;
+    /** The measures at the last {@link #TREND_MONTHS} month ends up to today, oldest first (stored ones for closed months). */
+    private List<TrendPoint> trend(DashboardFigures.Figures f) {
+        return f.trend().stream().map(p -> new TrendPoint(p.monthEnd(), p.dso(), p.bestPossibleDso(), p.add(), p.countbackDso(), p.cei(),
+                p.overdueRatio(), p.averageDaysToPay(), p.averageDaysLate(), p.closed())).toList();
     }
 }
