@@ -58,17 +58,22 @@ public class AgingQueries {
         if (user.portfolioOnly()) {
             sql = sql.param("owner", user.username());
         }
-        List<AgingReport.Row> rows = new ArrayList<>(sql.query((rs, n) -> {
-            if (rs.getLong("invoices") == 0) {
-                return null;
-            }
-            List<BigDecimal> amounts = new ArrayList<>(buckets.size());
-            for (int b = 0; b < buckets.size(); b++) {
-                amounts.add(money(rs.getBigDecimal("b" + b)));
-            }
-            return new AgingReport.Row(rs.getString("grp_key"), rs.getString("grp_name"), sum(amounts), List.copyOf(amounts),
-                    money(rs.getBigDecimal("disputed")));
-        }).list().stream().filter(Objects::nonNull).toList());
+        // one row per group and bucket (a bucket number per invoice, then two sums), pivoted here
+        java.util.Map<String, Pivot> groups = new java.util.LinkedHashMap<>();
+        sql.query((rs, n) -> {
+            String key = rs.getString("grp_key");
+            Pivot p = groups.computeIfAbsent(key == null ? "\u0000" : key, k -> new Pivot(key, buckets.size()));
+            p.name = rs.getString("grp_name");
+            int bucket = rs.getInt("bk");
+            p.amounts[bucket] = p.amounts[bucket].add(rs.getBigDecimal("amount"));
+            p.disputed = p.disputed.add(rs.getBigDecimal("disputed"));
+            return null;
+        }).list();
+        List<AgingReport.Row> rows = new ArrayList<>(groups.size());
+        for (Pivot p : groups.values()) {
+            List<BigDecimal> amounts = java.util.Arrays.stream(p.amounts).map(AgingQueries::money).toList();
+            rows.add(new AgingReport.Row(p.key, p.name, sum(amounts), amounts, money(p.disputed)));
+        }
         return assemble(asOf, buckets, rows);
     }
 
@@ -107,29 +112,48 @@ public class AgingQueries {
         return perCustomer.toString();
     }
 
-    private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly) {
-        String perCustomer = perCustomerSql(buckets, portfolioOnly);
-        StringBuilder select = new StringBuilder("SELECT ");
-        if (grouping == AgingGrouping.CUSTOMER) {
-            select.append("c.code grp_key, c.name grp_name, g.invoices, g.disputed");
-            for (int b = 0; b < buckets.size(); b++) {
-                select.append(", g.b").append(b);
-            }
-            return select + " FROM (" + perCustomer + ") g JOIN customer c ON c.id = g.customer_id";
+    /** One group's amounts while the rows of a report are read. */
+    private static final class Pivot {
+        final String key;
+        String name;
+        final BigDecimal[] amounts;
+        BigDecimal disputed = BigDecimal.ZERO;
+
+        Pivot(String key, int buckets) {
+            this.key = key;
+            this.amounts = new BigDecimal[buckets];
+            java.util.Arrays.fill(amounts, BigDecimal.ZERO);
         }
-        String groupBy;
-        if (grouping == AgingGrouping.NONE) {
-            select.append("'all' grp_key, CAST(NULL AS VARCHAR(200)) grp_name");
-            groupBy = "";
-        } else {
-            select.append(grouping.column()).append(" grp_key, CAST(NULL AS VARCHAR(200)) grp_name");
-            groupBy = " GROUP BY " + grouping.column();
-        }
-        select.append(", coalesce(sum(g.invoices), 0) invoices, sum(g.disputed) disputed");
+    }
+
+    /** The number of the bucket an open invoice falls in (buckets are contiguous: the first that holds it). */
+    static String bucketNumber(List<AgingBucket> buckets) {
+        StringBuilder c = new StringBuilder("CASE");
         for (int b = 0; b < buckets.size(); b++) {
-            select.append(", sum(g.b").append(b).append(") b").append(b);
+            c.append(" WHEN ").append(bucketCondition(buckets.get(b), String.valueOf(b))).append(" THEN ").append(b);
         }
-        return select + " FROM (" + perCustomer + ") g JOIN customer c ON c.id = g.customer_id" + groupBy;
+        return c.append(" END").toString();
+    }
+
+    /**
+     * Rows (grp_key, grp_name, bk, amount, disputed): each invoice open at :asOf gets its bucket
+     * number, then the open amounts are summed per group and bucket (customers grouped by id first,
+     * joined to their codes afterwards). Far cheaper than one conditional sum per bucket.
+     */
+    private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly) {
+        String open = "SELECT x.customer_id, " + bucketNumber(buckets) + " bk, x.open_amount, x.disputed FROM (" + OPEN_AT
+                + ") x WHERE x.open_amount > 0" + (portfolioOnly ? " AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)" : "");
+        if (grouping == AgingGrouping.CUSTOMER) {
+            return "SELECT c.code grp_key, c.name grp_name, g.bk, g.amount, g.disputed FROM (SELECT y.customer_id, y.bk, "
+                    + "sum(y.open_amount) amount, sum(y.disputed) disputed FROM (" + open + ") y GROUP BY y.customer_id, y.bk) g "
+                    + "JOIN customer c ON c.id = g.customer_id";
+        }
+        if (grouping == AgingGrouping.NONE) {
+            return "SELECT 'all' grp_key, CAST(NULL AS VARCHAR(300)) grp_name, y.bk, sum(y.open_amount) amount, sum(y.disputed) disputed "
+                    + "FROM (" + open + ") y GROUP BY y.bk";
+        }
+        return "SELECT " + grouping.column() + " grp_key, CAST(NULL AS VARCHAR(300)) grp_name, y.bk, sum(y.open_amount) amount, "
+                + "sum(y.disputed) disputed FROM (" + open + ") y JOIN customer c ON c.id = y.customer_id GROUP BY " + grouping.column() + ", y.bk";
     }
 
     /** A customer with overdue receivables: what is overdue and all that is open, as of the date. */
@@ -138,23 +162,16 @@ public class AgingQueries {
 
     /** The customers with the most overdue as of {@code asOf} (most first), in the user's portfolio. */
     public List<TopCustomer> topOverdue(LocalDate asOf, int limit) {
-        List<AgingBucket> buckets = AgingBucket.DEFAULTS;
         CurrentUser user = CurrentUser.get();
-        StringBuilder open = new StringBuilder();
-        StringBuilder overdue = new StringBuilder();
-        for (int b = 0; b < buckets.size(); b++) {
-            open.append(b == 0 ? "" : " + ").append("g.b").append(b);
-            if (!buckets.get(b).holds(0)) {
-                overdue.append(overdue.isEmpty() ? "" : " + ").append("g.b").append(b);
-            }
-        }
-        JdbcClient.StatementSpec sql = jdbc.sql("SELECT c.code, c.name, c.owner, " + overdue + " overdue, " + open + " open_amount FROM ("
-                        + perCustomerSql(buckets, user.portfolioOnly()) + ") g JOIN customer c ON c.id = g.customer_id WHERE " + overdue
-                        + " > 0 ORDER BY " + overdue + " DESC, c.code FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+        JdbcClient.StatementSpec sql = jdbc.sql("""
+                SELECT c.code, c.name, c.owner, g.overdue, g.open_amount FROM (
+                  SELECT x.customer_id, sum(CASE WHEN x.due_date < :asOf THEN x.open_amount ELSE 0 END) overdue, sum(x.open_amount) open_amount
+                  FROM (%s) x WHERE x.open_amount > 0%s GROUP BY x.customer_id) g
+                JOIN customer c ON c.id = g.customer_id
+                WHERE g.overdue > 0 ORDER BY g.overdue DESC, c.code FETCH FIRST %d ROWS ONLY""".formatted(OPEN_AT,
+                        user.portfolioOnly() ? " AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)" : "",
+                        Math.max(1, limit)))
                 .param("asOf", java.sql.Date.valueOf(asOf));
-        for (int b = 0; b < buckets.size(); b++) {
-            sql = bindBucket(sql, buckets.get(b), asOf, String.valueOf(b));
-        }
         if (user.portfolioOnly()) {
             sql = sql.param("owner", user.username());
         }

@@ -52,7 +52,9 @@ class ImportBenchmark {
 
     int run(List<String> words, ApplicationArguments args) {
         if (words.size() < 2 || !"import".equals(words.get(1))) {
-            System.err.println("usage: benchmark import --invoices=1000000 [--customers=100000] [--seed=42] [--dir=DIR] [--allow-existing]");
+            System.err.println("usage: benchmark import --invoices=1000000 [--customers=100000] [--seed=42] [--dir=DIR] [--allow-existing]\n"
+                    + "       benchmark aging [--as-of=YYYY-MM-DD] [--repeat=5] [--url=http://localhost:8080 --user=U --password=P "
+                    + "[--users=20] [--requests=25]]");
             return 2;
         }
         long invoices = number(args, "invoices", 1_000_000);
