@@ -94,6 +94,44 @@ public class MeasureQueries {
         return months;
     }
 
+    /** One customer's amounts behind the per-customer measures. */
+    public record CustomerAmounts(long customerId, String code, String name, String owner, BigDecimal ar, BigDecimal currentAr,
+            BigDecimal sales, long settledInvoices, BigDecimal settledAmount, BigDecimal weightedDaysToPay, BigDecimal weightedDaysLate) {
+    }
+
+    /**
+     * Per customer in the user's portfolio: receivables and not-yet-due receivables at {@code asOf},
+     * sales in {@code (from, asOf]} and the invoices settled with a payment in that window (count,
+     * amount, Σ amount × days to pay, Σ amount × days late); customers with none of these are left out.
+     */
+    public List<CustomerAmounts> perCustomer(LocalDate fromExclusive, LocalDate asOf) {
+        CurrentUser user = CurrentUser.get();
+        String owned = user.portfolioOnly() ? " AND %s IN (SELECT o.id FROM customer o WHERE o.owner = :owner)" : "";
+        JdbcClient.StatementSpec sql = jdbc.sql("""
+                SELECT c.id, c.code, c.name, c.owner, coalesce(r.ar, 0) ar, coalesce(r.current_ar, 0) current_ar, coalesce(s.sales, 0) sales,
+                       coalesce(p.invoices, 0) settled, coalesce(p.amount, 0) settled_amount, coalesce(p.to_pay, 0) to_pay, coalesce(p.late, 0) late
+                FROM customer c
+                LEFT JOIN (SELECT x.customer_id, sum(x.open_amount) ar, sum(CASE WHEN x.due_date >= :asOf THEN x.open_amount ELSE 0 END) current_ar
+                           FROM (%s) x WHERE x.open_amount > 0%s GROUP BY x.customer_id) r ON r.customer_id = c.id
+                LEFT JOIN (SELECT i.customer_id, sum(i.amount) sales FROM invoice i WHERE i.issue_date > :from AND i.issue_date <= :asOf%s
+                           GROUP BY i.customer_id) s ON s.customer_id = c.id
+                LEFT JOIN (SELECT t.customer_id, count(*) invoices, sum(t.amount) amount, sum(t.amount * t.days_to_pay) to_pay,
+                                  sum(t.amount * t.days_late) late
+                           FROM invoice_settlement t WHERE t.paid > 0 AND t.settled_on > :from AND t.settled_on <= :asOf%s
+                           GROUP BY t.customer_id) p ON p.customer_id = c.id
+                WHERE (r.customer_id IS NOT NULL OR s.customer_id IS NOT NULL OR p.customer_id IS NOT NULL)%s"""
+                        .formatted(AgingQueries.OPEN_AT, owned.formatted("x.customer_id"), owned.formatted("i.customer_id"),
+                                owned.formatted("t.customer_id"), user.portfolioOnly() ? " AND c.owner = :owner" : ""))
+                .param("asOf", java.sql.Date.valueOf(asOf))
+                .param("from", java.sql.Date.valueOf(fromExclusive));
+        if (user.portfolioOnly()) {
+            sql = sql.param("owner", user.username());
+        }
+        return sql.query((rs, n) -> new CustomerAmounts(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("owner"),
+                money(rs.getBigDecimal("ar")), money(rs.getBigDecimal("current_ar")), money(rs.getBigDecimal("sales")), rs.getLong("settled"),
+                rs.getBigDecimal("settled_amount"), rs.getBigDecimal("to_pay"), rs.getBigDecimal("late"))).list();
+    }
+
     private static BigDecimal money(BigDecimal v) {
         return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, RoundingMode.HALF_UP);
     }

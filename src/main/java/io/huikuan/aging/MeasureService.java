@@ -160,6 +160,48 @@ public class MeasureService {
                 settled.invoices(), settled.averageDaysToPay(), settled.averageDaysLate());
     }
 
+    /** One customer's measures at a date over N days (see {@link #perCustomer}). */
+    public record CustomerMeasures(String customerCode, String customerName, String owner, BigDecimal ar, BigDecimal currentAr,
+            BigDecimal overdueAr, BigDecimal overdueRatio, BigDecimal sales, BigDecimal dso, long settledInvoices,
+            BigDecimal averageDaysToPay, BigDecimal averageDaysLate) {
+    }
+
+    /** How per-customer measures may be sorted (each largest first, then by code). */
+    public static final List<String> CUSTOMER_SORTS = List.of("overdueAr", "ar", "overdueRatio", "dso", "averageDaysToPay",
+            "averageDaysLate", "sales", "customerCode");
+
+    /**
+     * Each customer's measures at {@code asOf} over {@code days} days, as the overall ones are
+     * defined: AR, not-yet-due and overdue AR, overdue ratio, sales in (D−N, D], DSO, and the
+     * amount-weighted average days to pay and late of the invoices settled with a payment in the
+     * window. Sorted by {@code sort} (largest first; customerCode ascending), paged.
+     */
+    @Transactional(readOnly = true)
+    public io.huikuan.common.Page<CustomerMeasures> perCustomer(LocalDate asOf, int days, String sort, int page, int size) {
+        List<CustomerMeasures> all = new ArrayList<>();
+        for (MeasureQueries.CustomerAmounts a : queries.perCustomer(asOf.minusDays(days), asOf)) {
+            BigDecimal overdue = a.ar().subtract(a.currentAr());
+            TrendQueries.Settled s = new TrendQueries.Settled(a.settledInvoices(), a.settledAmount(), a.weightedDaysToPay(), a.weightedDaysLate());
+            all.add(new CustomerMeasures(a.code(), a.name(), a.owner(), a.ar(), a.currentAr(), overdue, Measures.overdueRatio(overdue, a.ar()),
+                    a.sales(), Measures.dso(a.ar(), a.sales(), days), a.settledInvoices(), s.averageDaysToPay(), s.averageDaysLate()));
+        }
+        java.util.function.Function<CustomerMeasures, BigDecimal> key = switch (sort) {
+            case "ar" -> CustomerMeasures::ar;
+            case "overdueRatio" -> CustomerMeasures::overdueRatio;
+            case "dso" -> CustomerMeasures::dso;
+            case "averageDaysToPay" -> CustomerMeasures::averageDaysToPay;
+            case "averageDaysLate" -> CustomerMeasures::averageDaysLate;
+            case "sales" -> CustomerMeasures::sales;
+            case "customerCode" -> null;
+            default -> CustomerMeasures::overdueAr;
+        };
+        java.util.Comparator<CustomerMeasures> byCode = java.util.Comparator.comparing(CustomerMeasures::customerCode);
+        all.sort(key == null ? byCode : java.util.Comparator.comparing(key, java.util.Comparator.nullsLast(java.util.Comparator.<BigDecimal>reverseOrder()))
+                .thenComparing(byCode));
+        int from = Math.min(all.size(), page * size);
+        return new io.huikuan.common.Page<>(List.copyOf(all.subList(from, Math.min(all.size(), from + size))), all.size(), page, size);
+    }
+
     /**
      * CEI over {@code from..to}: AR at start is AR on the day before {@code from}'s first day; sales are
      * those invoiced in the months; AR and current AR at end are at {@code to}'s last day.

@@ -138,6 +138,30 @@ abstract class MeasureBehaviour {
     }
 
     @Test
+    void measuresPerCustomerAreDefinedAsTheOverallOnes() throws Exception {
+        portfolioWithMonthEnds();
+        customer("MX-" + collector, collector); // owns nothing: not listed
+        // 05-31: I2 500 and I6 700 overdue, I3 2000 not yet due; sales in (04-30, 05-31] = I3 2000 + I5 3000
+        get("/api/measures/customers?asOf=2026-05-31&days=31", collector)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].customerCode").value(customer))
+                .andExpect(jsonPath("$.items[0].ar").value(3200.00))
+                .andExpect(jsonPath("$.items[0].currentAr").value(2000.00))
+                .andExpect(jsonPath("$.items[0].overdueAr").value(1200.00))
+                .andExpect(jsonPath("$.items[0].overdueRatio").value(37.5))
+                .andExpect(jsonPath("$.items[0].sales").value(5000.00))
+                .andExpect(jsonPath("$.items[0].dso").value(19.8))
+                .andExpect(jsonPath("$.items[0].settledInvoices").value(2))
+                .andExpect(jsonPath("$.items[0].averageDaysToPay").value(37.8))
+                .andExpect(jsonPath("$.items[0].averageDaysLate").value(7.8));
+        get("/api/measures/customers?sort=loudest", collector).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        get("/api/measures/customers?size=0", collector).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
     void theTrendAgreesWithTheMeasuresOfEveryMonthEnd() throws Exception {
         portfolioWithMonthEnds();
         JsonNode trend = json(get("/api/measures/trend?to=2026-06&months=6&days=60", collector).andExpect(status().isOk()));

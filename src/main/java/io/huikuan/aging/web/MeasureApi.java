@@ -53,6 +53,39 @@ class MeasureApi {
         return measures.cei(first, last);
     }
 
+    @GetMapping("/api/measures/customers")
+    @Operation(summary = "Per-customer measures as of a date (default today) over N days (default 90): AR, current AR, overdue AR, "
+            + "overdue ratio, sales, DSO, and amount-weighted average days to pay and days late of the invoices settled in the window; "
+            + "sort = overdueAr (default), ar, overdueRatio, dso, averageDaysToPay, averageDaysLate, sales (largest first) or customerCode; "
+            + "paged (page from 0, size 1..1000, default 50)")
+    io.huikuan.common.Page<MeasureService.CustomerMeasures> customers(@RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String days, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : date("asOf", asOf);
+        String s = sort == null || sort.isBlank() ? "overdueAr" : sort.trim();
+        if (!MeasureService.CUSTOMER_SORTS.contains(s)) {
+            throw new ValidationException("sort", sort, "one of " + String.join(", ", MeasureService.CUSTOMER_SORTS));
+        }
+        int p = whole("page", page, 0, 0, Integer.MAX_VALUE);
+        int n = whole("size", size, 50, 1, 1000);
+        return measures.perCustomer(date, days(days), s, p, n);
+    }
+
+    private static int whole(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException(field, value, "must be a whole number from " + min + " to " + max);
+    }
+
     @GetMapping("/api/measures/trend")
     @Operation(summary = "The measures at the ends of the last N months (months 1..120, default 24) up to the month 'to' "
             + "(YYYY-MM; default the last complete month), oldest first: AR, current AR, overdue AR, the month's sales, "
