@@ -1,0 +1,106 @@
+package io.huikuan.aging.web;
+
+import io.huikuan.aging.AgingBucket;
+import io.huikuan.aging.MonthEnds;
+import io.huikuan.common.ConflictException;
+import io.huikuan.common.ValidationException;
+import io.huikuan.common.web.FormErrors;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Month-end closes in the UI: the closed months with their stored receivables, closing a month
+ * (managers and finance), reopening one (managers, with a reason), and each month's
+ * stored-versus-recomputed report. The rules are {@link MonthEnds}'.
+ */
+@Controller
+class MonthEndPages {
+
+    private final MonthEnds monthEnds;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    MonthEndPages(MonthEnds monthEnds, MessageSource messages, Clock clock) {
+        this.monthEnds = monthEnds;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/month-ends")
+    String list(Model model, Locale locale) {
+        LocalDate today = LocalDate.now(clock);
+        YearMonth last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
+        return page(model, last.toString(), FormErrors.none());
+    }
+
+    @PostMapping("/month-ends")
+    String close(@RequestParam(required = false) String month, Model model, Locale locale, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors(messages, locale);
+        try {
+            MonthEnds.Close close = monthEnds.close(parse(month));
+            redirect.addFlashAttribute("flash", messages.getMessage("monthEnds.closed", new Object[] {close.month()}, locale));
+            return "redirect:/month-ends";
+        } catch (ValidationException e) {
+            errors.addAll(e);
+        } catch (ConflictException e) {
+            errors.add("month", e.getMessage());
+        }
+        return page(model, month, errors);
+    }
+
+    @PostMapping("/month-ends/{month}/reopen")
+    String reopen(@PathVariable String month, @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+        try {
+            monthEnds.reopen(parse(month), reason);
+            redirect.addFlashAttribute("flash", messages.getMessage("monthEnds.reopened", new Object[] {month}, locale));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("monthEnds.notReopened", new Object[] {e.getMessage()}, locale));
+        }
+        return "redirect:/month-ends";
+    }
+
+    @GetMapping("/month-ends/{month}")
+    String comparison(@PathVariable String month, Model model, Locale locale) {
+        MonthEnds.Comparison c = monthEnds.compare(parse(month));
+        model.addAttribute("c", c);
+        model.addAttribute("labels", c.buckets().stream().map(b -> AgingLabels.bucket(messages, b, locale)).toList());
+        model.addAttribute("bucketCount", AgingBucket.DEFAULTS.size());
+        return "aging/month-end";
+    }
+
+    private String page(Model model, String month, FormErrors errors) {
+        List<MonthEnds.Close> closes = monthEnds.list();
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("closes", closes);
+        model.addAttribute("month", month);
+        model.addAttribute("errors", errors);
+        model.addAttribute("mayClose", user.has(Role.ADMIN) || user.has(Role.MANAGER) || user.has(Role.FINANCE));
+        model.addAttribute("mayReopen", user.has(Role.ADMIN) || user.has(Role.MANAGER));
+        return "aging/month-ends";
+    }
+
+    private static YearMonth parse(String month) {
+        if (month == null || month.isBlank()) {
+            throw new ValidationException("month", month, "is required (YYYY-MM)");
+        }
+        try {
+            return YearMonth.parse(month.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("month", month, "must be a month YYYY-MM");
+        }
+    }
+}
