@@ -1,5 +1,6 @@
 package io.huikuan.aging;
 
+import io.huikuan.common.SqlDates;
 import io.huikuan.identity.CurrentUser;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -55,7 +56,8 @@ public class TrendQueries {
      * AR and not-yet-due AR at the last day of every month {@code first..last}. A balance period
      * [valid_from, valid_to) counts at month end m when valid_from's month ≤ m &lt; valid_to's month;
      * its invoice is not yet due at m when m is before the first month end after the due date. The
-     * database groups the periods by those three month numbers (clamped to the run), Java adds up.
+     * periods carry those three month numbers (balance_period.from_month, to_month, due_key); the
+     * database groups by them (clamped to the run), Java adds up.
      */
     public List<MonthEndAr> monthEndReceivables(YearMonth first, YearMonth last, String owner) {
         int f = index(first);
@@ -67,11 +69,10 @@ public class TrendQueries {
                          CASE WHEN y.t IS NULL OR y.t > %3$d THEN %3$d ELSE y.t END mt,
                          CASE WHEN y.dk < %1$d THEN %1$d WHEN y.dk > %3$d THEN %3$d ELSE y.dk END dk,
                          y.open_amount
-                  FROM (SELECT %4$s f, %5$s t, %6$s + CASE WHEN %7$s THEN 1 ELSE 0 END dk, b.open_amount
+                  FROM (SELECT b.from_month f, b.to_month t, b.due_key dk, b.open_amount
                         FROM balance_period b
-                        WHERE b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?)%8$s) y) z
-                GROUP BY z.mf, z.mt, z.dk""".formatted(f, l, l + 1, monthIndex("b.valid_from"), monthIndex("b.valid_to"),
-                monthIndex("b.due_date"), lastDayOfMonth("b.due_date"), scope.condition());
+                        WHERE b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?)%4$s) y) z
+                GROUP BY z.mf, z.mt, z.dk""".formatted(f, l, l + 1, scope.condition());
         List<Object> params = new ArrayList<>();
         params.add(java.sql.Date.valueOf(last.atEndOfMonth()));
         params.add(java.sql.Date.valueOf(first.atEndOfMonth()));
@@ -126,7 +127,7 @@ public class TrendQueries {
                 SELECT y.m, count(*) invoices, sum(y.amount) amount, sum(y.amount * y.days_to_pay) to_pay, sum(y.amount * y.days_late) late
                 FROM (SELECT %s m, s.amount, s.days_to_pay, s.days_late FROM invoice_settlement s
                       WHERE s.paid > 0 AND s.settled_on >= ? AND s.settled_on <= ?%s) y
-                GROUP BY y.m""".formatted(monthIndex("s.settled_on"), scope.condition()))
+                GROUP BY y.m""".formatted(SqlDates.monthIndex("s.settled_on"), scope.condition()))
                 .params(params)
                 .query((rs, n) -> months.put(month(rs.getInt("m")), new Settled(rs.getLong("invoices"), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("to_pay"), rs.getBigDecimal("late"))))
@@ -157,19 +158,6 @@ public class TrendQueries {
 
     static YearMonth month(int index) {
         return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
-    }
-
-    /** year × 12 + month − 1 of a date column, as an integer (null stays null). */
-    private static String monthIndex(String column) {
-        return "CAST(EXTRACT(YEAR FROM " + column + ") * 12 + EXTRACT(MONTH FROM " + column + ") - 1 AS INTEGER)";
-    }
-
-    /** Whether a date column is the last day of its month (Gregorian leap years), without date arithmetic. */
-    private static String lastDayOfMonth(String column) {
-        String y = "CAST(EXTRACT(YEAR FROM " + column + ") AS INTEGER)";
-        return "EXTRACT(DAY FROM " + column + ") = CASE CAST(EXTRACT(MONTH FROM " + column + ") AS INTEGER)"
-                + " WHEN 2 THEN CASE WHEN MOD(" + y + ", 4) = 0 AND (MOD(" + y + ", 100) <> 0 OR MOD(" + y + ", 400) = 0) THEN 29 ELSE 28 END"
-                + " WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30 ELSE 31 END";
     }
 
     private static BigDecimal[] zeros(int n) {

@@ -1,5 +1,6 @@
 package io.huikuan.ledger;
 
+import io.huikuan.common.SqlDates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,8 +67,11 @@ public class BalancePeriods {
                            CASE WHEN e.d < i.issue_date THEN i.issue_date ELSE e.d END) s""";
 
     private static final String INSERT_PERIODS = """
-            INSERT INTO balance_period (invoice_id, customer_id, issue_date, due_date, valid_from, valid_to, open_amount)
-            SELECT t.invoice_id, t.customer_id, t.issue_date, t.due_date, t.d, t.next_d, t.bal FROM (%s) t WHERE t.bal > 0""";
+            INSERT INTO balance_period (invoice_id, customer_id, issue_date, due_date, valid_from, valid_to, open_amount,
+                                        from_month, to_month, due_key)
+            SELECT t.invoice_id, t.customer_id, t.issue_date, t.due_date, t.d, t.next_d, t.bal, %s, %s, %s
+            FROM (%%s) t WHERE t.bal > 0""".formatted(SqlDates.monthIndex("t.d"), SqlDates.monthIndex("t.next_d"),
+            SqlDates.firstMonthEndAfter("t.due_date"));
 
     /** Days between two dates as an integer on H2 and PostgreSQL alike (both give the epoch of a date at midnight). */
     private static String days(String from, String to) {
@@ -170,11 +174,14 @@ public class BalancePeriods {
         }
     }
 
-    /** True when invoices exist but the read model has never been derived (a database from before it). */
+    /** True when invoices exist but the read model has never been derived, or was derived before it had month numbers. */
     public boolean missing() {
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM invoice FETCH FIRST 1 ROWS ONLY) i").query(Long.class).single() > 0
-                && jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM balance_period FETCH FIRST 1 ROWS ONLY) b").query(Long.class).single() == 0
+        boolean invoices = jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM invoice FETCH FIRST 1 ROWS ONLY) i").query(Long.class).single() > 0;
+        boolean none = jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM balance_period FETCH FIRST 1 ROWS ONLY) b").query(Long.class).single() == 0
                 && jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM invoice_settlement FETCH FIRST 1 ROWS ONLY) s").query(Long.class).single() == 0;
+        boolean old = jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM balance_period WHERE from_month IS NULL FETCH FIRST 1 ROWS ONLY) b")
+                .query(Long.class).single() > 0;
+        return invoices && none || old;
     }
 
     /** The version of the ledger's derived figures: it grows after every committed change. */

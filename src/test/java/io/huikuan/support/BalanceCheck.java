@@ -29,6 +29,10 @@ public final class BalanceCheck {
     private record Reduction(long invoiceId, LocalDate date, BigDecimal amount) {
     }
 
+    private static int month(LocalDate d) {
+        return d.getYear() * 12 + d.getMonthValue() - 1;
+    }
+
     private record Inv(long id, LocalDate issue, LocalDate due, BigDecimal amount) {
     }
 
@@ -74,6 +78,19 @@ public final class BalanceCheck {
                     .query((rs, n) -> actual.put(rs.getLong(1), rs.getBigDecimal(2).setScale(2))).list();
             assertThat(actual).as("open balances as of %s", d).isEqualTo(expected);
         }
+
+        // the month numbers the trend groups by
+        jdbc.sql("SELECT valid_from, valid_to, due_date, from_month, to_month, due_key FROM balance_period").query((rs, n) -> {
+            LocalDate from = rs.getObject(1, LocalDate.class);
+            LocalDate to = rs.getObject(2, LocalDate.class);
+            LocalDate due = rs.getObject(3, LocalDate.class);
+            assertThat(rs.getInt(4)).as("from_month of %s", from).isEqualTo(month(from));
+            Integer toMonth = (Integer) rs.getObject(5);
+            assertThat(toMonth).as("to_month of %s", to).isEqualTo(to == null ? null : month(to));
+            int dueKey = month(due) + (due.getDayOfMonth() == due.lengthOfMonth() ? 1 : 0);
+            assertThat(rs.getInt(6)).as("due_key of %s", due).isEqualTo(dueKey);
+            return null;
+        }).list();
 
         Map<Long, String> expectedSettled = new TreeMap<>();
         for (Inv i : invoices.values()) {
