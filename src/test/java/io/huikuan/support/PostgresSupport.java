@@ -57,5 +57,10 @@ public final class PostgresSupport {
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.create-schemas", () -> "true");
+        // the test context cache keeps many contexts alive: each holds one idle connection, not ten,
+        // so the suite stays well under PostgreSQL's max_connections (100 by default)
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }
