@@ -153,7 +153,22 @@ public class BalancePeriods {
         String w = String.valueOf(watermark);
         jdbc.sql("DELETE FROM balance_period WHERE invoice_id > " + w).update();
         jdbc.sql("DELETE FROM invoice_settlement WHERE invoice_id > " + w).update();
-        insert("i.id > " + w, "invoice_id > " + w, "a.invoice_id > " + w);
+        boolean reductions = jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM allocation WHERE invoice_id > " + w
+                        + " FETCH FIRST 1 ROWS ONLY) a").query(Long.class).single() > 0
+                || jdbc.sql("SELECT count(*) FROM credit_note WHERE invoice_id > " + w).query(Long.class).single() > 0
+                || jdbc.sql("SELECT count(*) FROM write_off WHERE invoice_id > " + w).query(Long.class).single() > 0;
+        if (reductions) {
+            // a generated portfolio: payments and credit notes came with the invoices
+            insert("i.id > " + w, "invoice_id > " + w, "a.invoice_id > " + w);
+        } else {
+            // an imported invoice file: every new invoice is open for its whole amount from its issue date
+            jdbc.sql("""
+                    INSERT INTO balance_period (invoice_id, customer_id, issue_date, due_date, valid_from, valid_to, open_amount,
+                                                from_month, to_month, due_key)
+                    SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.issue_date, NULL, i.amount, %s, NULL, %s
+                    FROM invoice i WHERE i.id > %s""".formatted(SqlDates.monthIndex("i.issue_date"),
+                    SqlDates.firstMonthEndAfter("i.due_date"), w)).update();
+        }
         changed();
     }
 

@@ -100,6 +100,25 @@ abstract class DemoDataChecks {
                 ON a.payment_id = p.id WHERE a.s > p.amount""").query(Long.class).single();
         assertThat(overAllocatedInvoices).isZero();
         assertThat(overAppliedPayments).isZero();
+
+        // the balance read model the loader derived agrees with the ledger, invoice by invoice, at the
+        // end of every month of the portfolio and today (payments dated after a date do not count)
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (int m = 0; m <= 24; m++) {
+            java.time.LocalDate d = m == 0 ? today : java.time.YearMonth.from(today).minusMonths(m).atEndOfMonth();
+            java.sql.Date at = java.sql.Date.valueOf(d);
+            long differing = jdbc.sql("""
+                    SELECT count(*) FROM (
+                      SELECT i.id, i.amount - coalesce((SELECT sum(a.amount) FROM allocation a JOIN payment p ON p.id = a.payment_id
+                                                        WHERE a.invoice_id = i.id AND p.payment_date <= ?), 0)
+                                    - coalesce((SELECT sum(c.amount) FROM credit_note c WHERE c.invoice_id = i.id AND c.note_date <= ?), 0)
+                                    - coalesce((SELECT sum(w.amount) FROM write_off w WHERE w.invoice_id = i.id AND w.write_off_date <= ?), 0) open
+                      FROM invoice i WHERE i.issue_date <= ?) x
+                    LEFT JOIN balance_period b ON b.invoice_id = x.id AND b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?)
+                    WHERE coalesce(b.open_amount, 0) <> CASE WHEN x.open > 0 THEN x.open ELSE 0 END""")
+                    .params(at, at, at, at, at, at).query(Long.class).single();
+            assertThat(differing).as("invoices whose read-model balance differs as of %s", d).isZero();
+        }
     }
 
     @Test
