@@ -304,6 +304,10 @@ abstract class AgingBehaviour {
         assertThat(money(row(aging(collector, "asOf=2026-04-01"), c).get("disputed"))).isEqualTo(new BigDecimal("0.00"));
         mvc.perform(get(d1).with(httpBasic(collector, collector))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].resolution").value("换货后客户确认"));
+        // both changes are in the invoice's history, with who and why
+        mvc.perform(get("/api/invoices/D1-" + p + "/history").with(httpBasic(collector, collector))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.entityType == 'DISPUTE' && @.action == 'CREATE')].actor").value(collector))
+                .andExpect(jsonPath("$[?(@.entityType == 'DISPUTE' && @.action == 'UPDATE')].reason").value("换货后客户确认"));
     }
 
     @Test

@@ -107,4 +107,32 @@ class InvoiceEditPagesIntegrationTests {
             assertThat(h.reason()).isEqualTo("重复录入");
         });
     }
+
+    @Test
+    void aCollectorPutsAnInvoiceInDisputeAndResolvesItFromItsPage() throws Exception {
+        invoices.create(new Invoice("ED1-D", "ED1", null, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1), new BigDecimal("500.00"),
+                null, null, null, null), null);
+        var collector = user("collector1").roles("COLLECTOR");
+        mvc.perform(get("/invoices/ED1-D").with(collector)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"dispute-form\"")))
+                .andExpect(content().string(containsString("/invoices/ED1-D/disputes\"")));
+        // the reason is required and named
+        mvc.perform(post("/invoices/ED1-D/disputes").with(collector).with(csrf()).param("date", "2026-06-01").param("text", " "))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("field-error")));
+        mvc.perform(post("/invoices/ED1-D/disputes").with(collector).with(csrf()).param("date", "2026-06-01").param("text", "规格不符"))
+                .andExpect(redirectedUrl("/invoices/ED1-D"));
+        mvc.perform(get("/invoices/ED1-D").with(collector)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("争议中")))
+                .andExpect(content().string(containsString("规格不符")))
+                .andExpect(content().string(containsString("/invoices/ED1-D/disputes/resolve\"")));
+        // resolving before it was opened is refused with the field named
+        mvc.perform(post("/invoices/ED1-D/disputes/resolve").with(collector).with(csrf()).param("date", "2026-05-01").param("text", "ok"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("must not be before the day the dispute was opened")));
+        mvc.perform(post("/invoices/ED1-D/disputes/resolve").with(collector).with(csrf()).param("date", "2026-06-10").param("text", "已换货"))
+                .andExpect(redirectedUrl("/invoices/ED1-D"));
+        mvc.perform(get("/invoices/ED1-D").with(collector)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已换货")))
+                .andExpect(content().string(containsString("/invoices/ED1-D/disputes\"")));
+        assertThat(history.forEntity("DISPUTE", "ED1-D")).hasSize(2);
+    }
 }

@@ -164,6 +164,9 @@ class InvoiceApi {
     @GetMapping("/{number}/history")
     List<HistoryEntry> history(@PathVariable String number) {
         invoices.get(number);
-        return history.forEntity("INVOICE", number);
+        List<HistoryEntry> entries = new java.util.ArrayList<>(history.forEntity("INVOICE", number));
+        entries.addAll(history.forEntity("DISPUTE", number));
+        entries.sort(java.util.Comparator.comparing(HistoryEntry::id));
+        return entries;
     }
 }

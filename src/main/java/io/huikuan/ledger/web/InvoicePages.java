@@ -330,7 +330,10 @@ class InvoicePages {
             model.addAttribute("disputeErrors", FormErrors.none());
         }
         model.addAttribute("writeOffs", adjustments.writeOffs(invoiceNo));
-        model.addAttribute("history", historyRows.rows(history.forEntity("INVOICE", invoiceNo)).reversed());
+        List<io.huikuan.ledger.HistoryEntry> entries = new java.util.ArrayList<>(history.forEntity("INVOICE", invoiceNo));
+        entries.addAll(history.forEntity("DISPUTE", invoiceNo));
+        entries.sort(java.util.Comparator.comparing(io.huikuan.ledger.HistoryEntry::id));
+        model.addAttribute("history", historyRows.rows(entries).reversed());
         model.addAttribute("causes", OverdueCause.values());
         model.addAttribute("natures", OverdueNature.values());
         model.addAttribute("mayWriteOff", CurrentUser.get().isManager());
