@@ -208,8 +208,9 @@ class AgingPagesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         List<List<Cell>> rows = XlsxFile.read(bytes).sheet(0);
         assertThat(texts(rows.get(0))).containsExactly("Customer", "Name", "Not due", "1–30 days overdue", "31–60 days overdue",
-                "61–90 days overdue", "91–180 days overdue", "181–365 days overdue", "Over 365 days overdue", "Total");
+                "61–90 days overdue", "91–180 days overdue", "181–365 days overdue", "Over 365 days overdue", "Total", "In dispute");
         assertThat(rows).hasSize(4);
+        assertThat(amount(rows.get(3).get(10))).isEqualByComparingTo("0.00");
         assertThat(rows.get(1).get(0).getText()).isEqualTo(b);
         assertThat(rows.get(1).get(1).getText()).isEqualTo("账龄乙公司");
         assertThat(amount(rows.get(1).get(5))).isEqualByComparingTo("980.00");
@@ -224,7 +225,7 @@ class AgingPagesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         List<List<Cell>> regions = XlsxFile.read(zh).sheet(0);
         assertThat(texts(regions.get(0)).getFirst()).isEqualTo("地区");
-        assertThat(texts(regions.get(0)).getLast()).isEqualTo("合计");
+        assertThat(texts(regions.get(0)).getLast()).isEqualTo("争议中");
         assertThat(regions.stream().map(r -> r.get(0).getText()).toList()).contains("华北", "华东").doesNotContain("华南");
     }
 

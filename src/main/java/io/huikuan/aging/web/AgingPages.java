@@ -129,6 +129,7 @@ class AgingPages {
         }
         params.buckets.forEach(b -> header.add(AgingLabels.bucket(messages, b, locale)));
         header.add(messages.getMessage("aging.total", null, locale));
+        header.add(messages.getMessage("dashboard.disputed", null, locale));
         List<List<Object>> rows = new ArrayList<>();
         for (Line line : lines(report, params.grouping, locale)) {
             List<Object> row = new ArrayList<>(Arrays.asList(line.label()));
@@ -137,6 +138,7 @@ class AgingPages {
             }
             row.addAll(line.row().amounts());
             row.add(line.row().total());
+            row.add(line.row().disputed());
             rows.add(row);
         }
         List<Object> total = new ArrayList<>(Arrays.asList(messages.getMessage("aging.total", null, locale)));
@@ -145,6 +147,7 @@ class AgingPages {
         }
         total.addAll(report.total().amounts());
         total.add(report.total().total());
+        total.add(report.total().disputed());
         rows.add(total);
         String sheet = messages.getMessage("aging.title", null, locale) + " " + params.asOf;
         XlsxTables.send(response, "aging-" + params.asOf + "-" + params.grouping.apiName() + ".xlsx",
