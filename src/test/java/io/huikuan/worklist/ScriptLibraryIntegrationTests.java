@@ -1,0 +1,5 @@
+package io.huikuan.worklist;
+
+/** The script library on H2. */
+class ScriptLibraryIntegrationTests extends ScriptLibraryBehaviour {
+}
