@@ -1,7 +1,6 @@
 package io.huikuan.aging.web;
 
 import io.huikuan.aging.AgingBucket;
-import io.huikuan.aging.AgingGrouping;
 import io.huikuan.aging.AgingReport;
 import io.huikuan.aging.DashboardFigures;
 import io.huikuan.common.NotFoundException;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
