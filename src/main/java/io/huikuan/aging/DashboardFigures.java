@@ -3,7 +3,6 @@ package io.huikuan.aging;
 import io.huikuan.aging.MeasureService.TrendPoint;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.ledger.BalancePeriods;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -77,19 +76,8 @@ public class DashboardFigures {
 
     /** Recomputes without the cache (the benchmark's cold figure). */
     public Figures compute(LocalDate today, long version) {
-        YearMonth last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
+        YearMonth last = MonthEnds.lastCompleteMonth(today);
         return new Figures(today, aging.aging(today, AgingGrouping.NONE), aging.aging(today, AgingGrouping.OWNER),
                 aging.topOverdue(today, TOP), measures.trend(last, TREND_MONTHS, DSO_DAYS), version);
-    }
-
-    /** The overdue part of a total (all buckets but the not-yet-due one). */
-    public static BigDecimal overdue(AgingReport.Total total, List<AgingBucket> buckets) {
-        BigDecimal overdue = total.total();
-        for (int b = 0; b < buckets.size(); b++) {
-            if (buckets.get(b).holds(0)) {
-                overdue = overdue.subtract(total.amounts().get(b));
-            }
-        }
-        return overdue;
     }
 }

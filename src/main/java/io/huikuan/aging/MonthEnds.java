@@ -101,6 +101,12 @@ public class MonthEnds {
                 .orElseThrow(() -> new NotFoundException("month end", month.toString()));
     }
 
+    /** The last month that is over on {@code today}: today's month on its last day, else the month before. */
+    public static YearMonth lastCompleteMonth(LocalDate today) {
+        YearMonth month = YearMonth.from(today);
+        return today.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
+    }
+
     public boolean closed(YearMonth month) {
         return jdbc.sql("SELECT count(*) FROM month_end WHERE month_key = ?").param(month.toString()).query(Long.class).single() > 0;
     }

@@ -106,8 +106,7 @@ public class BalancePeriods {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             String in = "(" + String.join(",", chunk.stream().map(String::valueOf).toList()) + ")";
-            jdbc.sql("DELETE FROM balance_period WHERE invoice_id IN " + in).update();
-            jdbc.sql("DELETE FROM invoice_settlement WHERE invoice_id IN " + in).update();
+            clear("invoice_id IN " + in);
             insert("i.id IN " + in, "invoice_id IN " + in, "a.invoice_id IN " + in);
         }
         changed();
@@ -151,8 +150,7 @@ public class BalancePeriods {
      */
     public void addInvoicesAfter(long watermark) {
         String w = String.valueOf(watermark);
-        jdbc.sql("DELETE FROM balance_period WHERE invoice_id > " + w).update();
-        jdbc.sql("DELETE FROM invoice_settlement WHERE invoice_id > " + w).update();
+        clear("invoice_id > " + w);
         boolean reductions = jdbc.sql("SELECT count(*) FROM (SELECT 1 x FROM allocation WHERE invoice_id > " + w
                         + " FETCH FIRST 1 ROWS ONLY) a").query(Long.class).single() > 0
                 || jdbc.sql("SELECT count(*) FROM credit_note WHERE invoice_id > " + w).query(Long.class).single() > 0
@@ -183,8 +181,7 @@ public class BalancePeriods {
             return;
         }
         String in = "IN (SELECT pa.invoice_id FROM allocation pa WHERE pa.payment_id > " + watermark + ")";
-        jdbc.sql("DELETE FROM balance_period WHERE invoice_id " + in).update();
-        jdbc.sql("DELETE FROM invoice_settlement WHERE invoice_id " + in).update();
+        clear("invoice_id " + in);
         insert("i.id " + in, "invoice_id " + in, "a.invoice_id " + in);
         changed();
     }
@@ -192,8 +189,7 @@ public class BalancePeriods {
     /** Re-derives everything (after a bulk load, or when the read model is missing). */
     public void rebuild() {
         long started = System.nanoTime();
-        jdbc.sql("DELETE FROM balance_period").update();
-        jdbc.sql("DELETE FROM invoice_settlement").update();
+        clear("1 = 1");
         insert("1 = 1", "1 = 1", "1 = 1");
         changed();
         log.info("balance periods rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -221,6 +217,12 @@ public class BalancePeriods {
     /** The version of the ledger's derived figures: it grows after every committed change. */
     public long version() {
         return jdbc.sql("SELECT version FROM ledger_version WHERE id = 1").query(Long.class).single();
+    }
+
+    /** Removes the derived rows of the invoices matching {@code condition} (on invoice_id) from both tables. */
+    private void clear(String condition) {
+        jdbc.sql("DELETE FROM balance_period WHERE " + condition).update();
+        jdbc.sql("DELETE FROM invoice_settlement WHERE " + condition).update();
     }
 
     private void insert(String invoices, String reductions, String allocations) {

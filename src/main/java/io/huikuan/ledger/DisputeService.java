@@ -53,6 +53,11 @@ public class DisputeService {
     @Transactional(readOnly = true)
     public List<Dispute> list(String invoiceNo) {
         invoices.get(invoiceNo);
+        return rows(invoiceNo);
+    }
+
+    /** The invoice's disputes, newest first, without the access check (callers have made it). */
+    private List<Dispute> rows(String invoiceNo) {
         return jdbc.sql("""
                 SELECT d.id, i.invoice_no, d.opened_on, d.reason, d.opened_by, d.resolved_on, d.resolution, d.resolved_by
                 FROM invoice_dispute d JOIN invoice i ON i.id = d.invoice_id WHERE i.invoice_no = ? ORDER BY d.opened_on DESC, d.id DESC""")
@@ -79,7 +84,7 @@ public class DisputeService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        if (current(invoiceNo) != null) {
+        if (openOf(invoiceNo) != null) {
             throw new ConflictException("invoiceNo", "invoice '" + invoiceNo + "' already has an open dispute; resolve it first");
         }
         jdbc.sql("""
@@ -87,7 +92,7 @@ public class DisputeService {
                 SELECT id, ?, ?, ?, ? FROM invoice WHERE invoice_no = ?""")
                 .params(Date.valueOf(date), reason.trim(), CurrentUser.get().username(), Timestamp.from(Instant.now(clock)), invoiceNo)
                 .update();
-        Dispute opened = current(invoiceNo);
+        Dispute opened = openOf(invoiceNo);
         history.record("DISPUTE", invoiceNo, invoice.customerCode(), "CREATE", null, opened, CurrentUser.get().username(), reason.trim());
         periods.markChanged();
         return opened;
@@ -98,7 +103,7 @@ public class DisputeService {
     public Dispute resolve(String invoiceNo, LocalDate resolvedOn, String resolution) {
         CurrentUser.require("resolve disputes", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         InvoiceView invoice = lock(invoiceNo);
-        Dispute open = current(invoiceNo);
+        Dispute open = openOf(invoiceNo);
         if (open == null) {
             throw new ValidationException("invoiceNo", invoiceNo, "has no open dispute");
         }
@@ -115,15 +120,15 @@ public class DisputeService {
         }
         jdbc.sql("UPDATE invoice_dispute SET resolved_on = ?, resolution = ?, resolved_by = ? WHERE id = ?")
                 .params(Date.valueOf(date), resolution.trim(), CurrentUser.get().username(), open.id()).update();
-        Dispute resolved = list(invoiceNo).stream().filter(d -> d.id() == open.id()).findFirst().orElseThrow();
+        Dispute resolved = rows(invoiceNo).stream().filter(d -> d.id() == open.id()).findFirst().orElseThrow();
         history.record("DISPUTE", invoiceNo, invoice.customerCode(), "UPDATE", open, resolved, CurrentUser.get().username(), resolution.trim());
         periods.markChanged();
         return resolved;
     }
 
     /** The invoice's open dispute, or null. */
-    public Dispute current(String invoiceNo) {
-        return list(invoiceNo).stream().filter(Dispute::open).findFirst().orElse(null);
+    private Dispute openOf(String invoiceNo) {
+        return rows(invoiceNo).stream().filter(Dispute::open).findFirst().orElse(null);
     }
 
     private void checkDate(List<FieldError> errors, String field, LocalDate date, LocalDate earliest, String what) {

@@ -94,6 +94,14 @@ public class History {
                 .params(entityType, entityKey).query(History::map).list();
     }
 
+    /** The entries of one key under any of several entity types (an invoice and its disputes), oldest first. */
+    public List<HistoryEntry> forEntities(String entityKey, String... entityTypes) {
+        List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList((Object[]) entityTypes));
+        params.add(entityKey);
+        return jdbc.sql("SELECT * FROM history WHERE entity_type IN (" + "?,".repeat(entityTypes.length - 1) + "?) AND entity_key = ? ORDER BY id")
+                .params(params).query(History::map).list();
+    }
+
     private String toJson(Object o) {
         return o == null ? null : json.writeValueAsString(o);
     }

@@ -3,6 +3,7 @@ package io.huikuan.aging.web;
 import io.huikuan.aging.MeasureService;
 import io.huikuan.aging.MeasureService.CeiValues;
 import io.huikuan.aging.MeasureService.MeasureValues;
+import io.huikuan.aging.MonthEnds;
 import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,8 +96,7 @@ class MeasureApi {
             @RequestParam(required = false) String days) {
         YearMonth last;
         if (to == null || to.isBlank()) {
-            LocalDate today = LocalDate.now(clock);
-            last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
+            last = MonthEnds.lastCompleteMonth(LocalDate.now(clock));
         } else {
             last = month("to", to);
         }
@@ -137,7 +137,8 @@ class MeasureApi {
         throw new ValidationException("days", value, "must be a whole number from 1 to " + MAX_DAYS);
     }
 
-    private static YearMonth month(String field, String value) {
+    /** A month YYYY-MM, required; the field is named when it is missing or malformed. */
+    static YearMonth month(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new ValidationException(field, value, "is required (YYYY-MM)");
         }

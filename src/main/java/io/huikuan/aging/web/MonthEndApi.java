@@ -3,12 +3,9 @@ package io.huikuan.aging.web;
 import io.huikuan.aging.MonthEnds;
 import io.huikuan.aging.MonthEnds.Close;
 import io.huikuan.aging.MonthEnds.Comparison;
-import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,37 +36,26 @@ class MonthEndApi {
     @Operation(summary = "Close a month that is over (month=YYYY-MM; MANAGER, FINANCE or ADMIN): stores its aging per customer "
             + "and its measures as of its last day; 409 when already closed")
     ResponseEntity<Close> close(@RequestParam(required = false) String month) {
-        Close close = monthEnds.close(month("month", month));
+        Close close = monthEnds.close(MeasureApi.month("month", month));
         return ResponseEntity.created(URI.create("/api/month-ends/" + close.month())).body(close);
     }
 
     @GetMapping("/api/month-ends/{month}")
     Close get(@PathVariable String month) {
-        return monthEnds.get(month("month", month));
+        return monthEnds.get(MeasureApi.month("month", month));
     }
 
     @GetMapping("/api/month-ends/{month}/comparison")
     @Operation(summary = "Stored versus recomputed: totals per bucket, the customers whose aging moved (largest change first, "
             + "at most 500) and each measure stored and now")
     Comparison comparison(@PathVariable String month) {
-        return monthEnds.compare(month("month", month));
+        return monthEnds.compare(MeasureApi.month("month", month));
     }
 
     @DeleteMapping("/api/month-ends/{month}")
     @Operation(summary = "Reopen a closed month (MANAGER or ADMIN; reason required): its stored figures are removed")
     ResponseEntity<Void> reopen(@PathVariable String month, @RequestParam(required = false) String reason) {
-        monthEnds.reopen(month("month", month), reason);
+        monthEnds.reopen(MeasureApi.month("month", month), reason);
         return ResponseEntity.noContent().build();
-    }
-
-    static YearMonth month(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new ValidationException(field, value, "is required (YYYY-MM)");
-        }
-        try {
-            return YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, value, "must be a month YYYY-MM");
-        }
     }
 }

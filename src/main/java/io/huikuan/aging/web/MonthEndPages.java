@@ -9,8 +9,6 @@ import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -42,16 +40,14 @@ class MonthEndPages {
 
     @GetMapping("/month-ends")
     String list(Model model, Locale locale) {
-        LocalDate today = LocalDate.now(clock);
-        YearMonth last = today.equals(YearMonth.from(today).atEndOfMonth()) ? YearMonth.from(today) : YearMonth.from(today).minusMonths(1);
-        return page(model, last.toString(), FormErrors.none());
+        return page(model, MonthEnds.lastCompleteMonth(LocalDate.now(clock)).toString(), FormErrors.none());
     }
 
     @PostMapping("/month-ends")
     String close(@RequestParam(required = false) String month, Model model, Locale locale, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
         try {
-            MonthEnds.Close close = monthEnds.close(parse(month));
+            MonthEnds.Close close = monthEnds.close(MeasureApi.month("month", month));
             redirect.addFlashAttribute("flash", messages.getMessage("monthEnds.closed", new Object[] {close.month()}, locale));
             return "redirect:/month-ends";
         } catch (ValidationException e) {
@@ -65,7 +61,7 @@ class MonthEndPages {
     @PostMapping("/month-ends/{month}/reopen")
     String reopen(@PathVariable String month, @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
         try {
-            monthEnds.reopen(parse(month), reason);
+            monthEnds.reopen(MeasureApi.month("month", month), reason);
             redirect.addFlashAttribute("flash", messages.getMessage("monthEnds.reopened", new Object[] {month}, locale));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("monthEnds.notReopened", new Object[] {e.getMessage()}, locale));
@@ -75,7 +71,7 @@ class MonthEndPages {
 
     @GetMapping("/month-ends/{month}")
     String comparison(@PathVariable String month, Model model, Locale locale) {
-        MonthEnds.Comparison c = monthEnds.compare(parse(month));
+        MonthEnds.Comparison c = monthEnds.compare(MeasureApi.month("month", month));
         model.addAttribute("c", c);
         model.addAttribute("labels", c.buckets().stream().map(b -> AgingLabels.bucket(messages, b, locale)).toList());
         model.addAttribute("bucketCount", AgingBucket.DEFAULTS.size());
@@ -91,16 +87,5 @@ class MonthEndPages {
         model.addAttribute("mayClose", user.has(Role.ADMIN) || user.has(Role.MANAGER) || user.has(Role.FINANCE));
         model.addAttribute("mayReopen", user.has(Role.ADMIN) || user.has(Role.MANAGER));
         return "aging/month-ends";
-    }
-
-    private static YearMonth parse(String month) {
-        if (month == null || month.isBlank()) {
-            throw new ValidationException("month", month, "is required (YYYY-MM)");
-        }
-        try {
-            return YearMonth.parse(month.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("month", month, "must be a month YYYY-MM");
-        }
     }
 }

@@ -164,9 +164,6 @@ class InvoiceApi {
     @GetMapping("/{number}/history")
     List<HistoryEntry> history(@PathVariable String number) {
         invoices.get(number);
-        List<HistoryEntry> entries = new java.util.ArrayList<>(history.forEntity("INVOICE", number));
-        entries.addAll(history.forEntity("DISPUTE", number));
-        entries.sort(java.util.Comparator.comparing(HistoryEntry::id));
-        return entries;
+        return history.forEntities(number, "INVOICE", "DISPUTE");
     }
 }

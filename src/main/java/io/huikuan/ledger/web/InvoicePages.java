@@ -330,10 +330,7 @@ class InvoicePages {
             model.addAttribute("disputeErrors", FormErrors.none());
         }
         model.addAttribute("writeOffs", adjustments.writeOffs(invoiceNo));
-        List<io.huikuan.ledger.HistoryEntry> entries = new java.util.ArrayList<>(history.forEntity("INVOICE", invoiceNo));
-        entries.addAll(history.forEntity("DISPUTE", invoiceNo));
-        entries.sort(java.util.Comparator.comparing(io.huikuan.ledger.HistoryEntry::id));
-        model.addAttribute("history", historyRows.rows(entries).reversed());
+        model.addAttribute("history", historyRows.rows(history.forEntities(invoiceNo, "INVOICE", "DISPUTE")).reversed());
         model.addAttribute("causes", OverdueCause.values());
         model.addAttribute("natures", OverdueNature.values());
         model.addAttribute("mayWriteOff", CurrentUser.get().isManager());

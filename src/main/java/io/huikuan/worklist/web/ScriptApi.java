@@ -109,47 +109,21 @@ class ScriptApi {
     }
 
     static Script script(String code, ScriptRequest r) {
-        ScriptStage stage = parseOrNull(ScriptStage.class, r.stage());
-        Tone tone = parseOrNull(Tone.class, r.tone());
-        ScriptMethod method = parseOrNull(ScriptMethod.class, r.method());
-        Excuse excuse = parse(Excuse.class, "excuse", r.excuse());
-        PersonalityType personality = parse(PersonalityType.class, "personality", r.personality());
-        if (r.stage() != null && !r.stage().isBlank() && stage == null) {
-            throw bad("stage", r.stage(), ScriptStage.values());
-        }
-        if (r.tone() != null && !r.tone().isBlank() && tone == null) {
-            throw bad("tone", r.tone(), Tone.values());
-        }
-        if (r.method() != null && !r.method().isBlank() && method == null) {
-            throw bad("method", r.method(), ScriptMethod.values());
-        }
-        return new Script(code, stage, excuse, personality, tone, method, r.titleZh(), r.titleEn(), r.textZh(), r.textEn(), r.whenZh(),
-                r.whenEn(), 0, null, null);
+        return new Script(code, parse(ScriptStage.class, "stage", r.stage()), parse(Excuse.class, "excuse", r.excuse()),
+                parse(PersonalityType.class, "personality", r.personality()), parse(Tone.class, "tone", r.tone()),
+                parse(ScriptMethod.class, "method", r.method()), r.titleZh(), r.titleEn(), r.textZh(), r.textEn(), r.whenZh(), r.whenEn(),
+                0, null, null);
     }
 
+    /** An enum value by name (any case), null when blank; a bad one names the field and what it may be. */
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        E e = parseOrNull(type, value);
-        if (e == null) {
-            throw bad(field, value, type.getEnumConstants());
-        }
-        return e;
-    }
-
-    private static <E extends Enum<E>> E parseOrNull(Class<E> type, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return null;
+            throw new ValidationException(field, value, "one of " + Arrays.toString(type.getEnumConstants()));
         }
-    }
-
-    private static ValidationException bad(String field, String value, Object[] allowed) {
-        return new ValidationException(field, value, "one of " + Arrays.toString(allowed));
     }
 }

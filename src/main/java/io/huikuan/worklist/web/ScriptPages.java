@@ -31,6 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ScriptPages {
 
+    /** The filter as the user set it, shown again above the list. */
+    record FilterForm(String stage, String excuse, String personality, String tone, String method, String q) {
+
+        static final FilterForm NONE = new FilterForm(null, null, null, null, null, null);
+    }
+
     private final ScriptLibrary library;
     private final MessageSource messages;
 
@@ -55,7 +61,7 @@ class ScriptPages {
         }
         model.addAttribute("scripts", scripts);
         model.addAttribute("filterErrors", filterErrors);
-        model.addAttribute("f", new ScriptApi.ScriptRequest(null, stage, excuse, personality, tone, method, q, null, null, null, null, null));
+        model.addAttribute("f", new FilterForm(stage, excuse, personality, tone, method, q));
         if (!model.containsAttribute("form")) {
             Script editing = edit == null ? null : library.find(edit).orElse(null);
             model.addAttribute("form", editing == null ? empty() : form(editing));
@@ -84,7 +90,7 @@ class ScriptPages {
         model.addAttribute("errors", errors);
         model.addAttribute("scripts", library.list(new ScriptLibrary.Filter(null, null, null, null, null, null)));
         model.addAttribute("filterErrors", FormErrors.none());
-        model.addAttribute("f", new ScriptApi.ScriptRequest(null, null, null, null, null, null, null, null, null, null, null, null));
+        model.addAttribute("f", FilterForm.NONE);
         return page(model);
     }
 
