@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -65,10 +64,7 @@ abstract class MeasureBehaviour {
     }
 
     ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        if (json != null) {
-            req.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(req.with(httpBasic(user, user)));
+        return Api.call(mvc, req, user, json);
     }
 
     ResultActions get(String path, String user) throws Exception {
@@ -181,11 +177,8 @@ abstract class MeasureBehaviour {
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
     static JsonNode json(ResultActions r) throws Exception {
-        return JSON.readTree(r.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return Api.json(r);
     }
 
     static void same(String what, JsonNode a, JsonNode b) {

@@ -1,7 +1,6 @@
 package io.huikuan.aging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,18 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Month-end closes through the API: a closed month keeps its figures when late payments and
@@ -32,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfigureMockMvc
 abstract class MonthEndBehaviour {
-
-    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Autowired
     MockMvc mvc;
@@ -52,14 +45,11 @@ abstract class MonthEndBehaviour {
     }
 
     ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        if (json != null) {
-            req.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(req.with(httpBasic(user, user)));
+        return Api.call(mvc, req, user, json);
     }
 
     JsonNode json(ResultActions r) throws Exception {
-        return JSON.readTree(r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return Api.json(r);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.huikuan.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The script library as shipped and through the API: at least 40 scripts covering every excuse,
@@ -38,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class ScriptLibraryBehaviour {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -57,14 +51,11 @@ abstract class ScriptLibraryBehaviour {
     }
 
     ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        if (json != null) {
-            req.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(req.with(httpBasic(user, user)));
+        return Api.call(mvc, req, user, json);
     }
 
     JsonNode json(ResultActions r) throws Exception {
-        return JSON.readTree(r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return Api.json(r);
     }
 
     @Test
