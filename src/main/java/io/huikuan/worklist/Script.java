@@ -1,5 +1,6 @@
 package io.huikuan.worklist;
 
+import io.huikuan.customer.PersonalityType;
 import java.time.Instant;
 
 /**

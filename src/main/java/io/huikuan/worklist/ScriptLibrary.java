@@ -1,5 +1,6 @@
 package io.huikuan.worklist;
 
+import io.huikuan.customer.PersonalityType;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;

@@ -1,5 +1,6 @@
 package io.huikuan.worklist;
 
+import io.huikuan.customer.PersonalityType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

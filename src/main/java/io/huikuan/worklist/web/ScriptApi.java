@@ -2,7 +2,7 @@ package io.huikuan.worklist.web;
 
 import io.huikuan.common.ValidationException;
 import io.huikuan.worklist.Excuse;
-import io.huikuan.worklist.PersonalityType;
+import io.huikuan.customer.PersonalityType;
 import io.huikuan.worklist.Script;
 import io.huikuan.worklist.ScriptLibrary;
 import io.huikuan.worklist.ScriptMethod;

@@ -5,7 +5,7 @@ import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.worklist.Excuse;
-import io.huikuan.worklist.PersonalityType;
+import io.huikuan.customer.PersonalityType;
 import io.huikuan.worklist.Script;
 import io.huikuan.worklist.ScriptLibrary;
 import io.huikuan.worklist.ScriptMethod;

@@ -1,4 +1,4 @@
-package io.huikuan.worklist;
+package io.huikuan.customer;
 
 /**
  * The personality type (性格类型) a collector assigns to a contact, a small four-way taxonomy after

@@ -1,0 +1,6 @@
+package io.huikuan.worklist;
+
+/** Why a task exists: a strategy step, a broken promise's escalation, a promise due today, a follow-up or appointment. */
+public enum TaskKind {
+    STEP, PROMISE_BROKEN, PROMISE_DUE, FOLLOW_UP
+}
