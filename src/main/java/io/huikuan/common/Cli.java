@@ -7,7 +7,7 @@ import java.util.Set;
 /** The command line: {@code java -jar huikuan.jar COMMAND ARGS...} (options start with {@code --}). */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("import", "export", "generate", "benchmark");
+    public static final Set<String> COMMANDS = Set.of("import", "export", "generate", "benchmark", "collection-run");
 
     private Cli() {
     }

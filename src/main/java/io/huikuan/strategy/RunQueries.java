@@ -1,0 +1,102 @@
+package io.huikuan.strategy;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The daily run's read side: every customer's facts as of a date in one set-based statement, and run bookkeeping. */
+@Component
+class RunQueries {
+
+    /**
+     * Customers with an open item as of :asOf whose oldest undisputed open item is due by :horizon,
+     * after customer :after, by id. Balances come from the ledger's balance periods; an item under a
+     * dispute open at :asOf is left out of the anchor and the overdue amount. The promise-keeping rate
+     * counts a kept promise 1, a partly kept one its paid share, a broken one 0.
+     */
+    private static final String FACTS = """
+            SELECT c.id, c.code, c.owner, c.grade, c.flags, o.anchor_due, o.overdue, o.disputed, fi.first_invoice, lp.last_payment,
+                   pk.rate, pf.customer_id in_force
+            FROM (SELECT b.customer_id,
+                         min(CASE WHEN dsp.invoice_id IS NULL THEN b.due_date END) anchor_due,
+                         sum(CASE WHEN dsp.invoice_id IS NULL AND b.due_date < :asOf THEN b.open_amount ELSE 0 END) overdue,
+                         sum(CASE WHEN dsp.invoice_id IS NULL THEN 0 ELSE b.open_amount END) disputed
+                  FROM balance_period b
+                  LEFT JOIN (SELECT DISTINCT invoice_id FROM invoice_dispute
+                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id
+                  WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf) AND b.customer_id > :after
+                  GROUP BY b.customer_id) o
+            JOIN customer c ON c.id = o.customer_id
+            LEFT JOIN (SELECT customer_id, min(issue_date) first_invoice FROM invoice GROUP BY customer_id) fi ON fi.customer_id = o.customer_id
+            LEFT JOIN (SELECT customer_id, max(payment_date) last_payment FROM payment WHERE payment_date <= :asOf
+                       GROUP BY customer_id) lp ON lp.customer_id = o.customer_id
+            LEFT JOIN (SELECT customer_id,
+                              100 * sum(CASE WHEN status = 'KEPT' THEN 1 WHEN status = 'PARTLY_KEPT' THEN paid_amount / amount ELSE 0 END)
+                                  / count(*) rate
+                       FROM promise WHERE status <> 'OPEN' AND settled_on <= :asOf GROUP BY customer_id) pk ON pk.customer_id = o.customer_id
+            LEFT JOIN (SELECT DISTINCT customer_id FROM promise WHERE status = 'OPEN' AND made_on <= :asOf) pf
+                   ON pf.customer_id = o.customer_id
+            WHERE (o.anchor_due IS NULL OR o.anchor_due <= :horizon)
+            ORDER BY c.id""";
+
+    private final JdbcClient jdbc;
+
+    RunQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<CustomerFacts> facts(LocalDate asOf, LocalDate horizon, long afterCustomerId) {
+        return jdbc.sql(FACTS).param("asOf", Date.valueOf(asOf)).param("horizon", Date.valueOf(horizon)).param("after", afterCustomerId)
+                .query((rs, n) -> {
+                    Date anchor = rs.getDate("anchor_due");
+                    Date first = rs.getDate("first_invoice");
+                    Date last = rs.getDate("last_payment");
+                    BigDecimal rate = rs.getBigDecimal("rate");
+                    return new CustomerFacts(rs.getLong("id"), rs.getString("code"), rs.getString("owner"), rs.getString("grade"),
+                            flags(rs.getString("flags"), rs.getBigDecimal("disputed")), asOf, anchor == null ? null : anchor.toLocalDate(),
+                            rs.getBigDecimal("overdue"), rs.getBigDecimal("disputed"), first == null ? null : first.toLocalDate(),
+                            last == null ? null : last.toLocalDate(), rate == null ? null : rate.setScale(2, java.math.RoundingMode.HALF_UP),
+                            rs.getObject("in_force") != null);
+                })
+                .list();
+    }
+
+    /** The customer's manual flags plus IN_DISPUTE when part of its balance is disputed. */
+    static Set<String> flags(String stored, BigDecimal disputed) {
+        Set<String> out = stored == null ? new java.util.HashSet<>()
+                : Arrays.stream(stored.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        if (disputed != null && disputed.signum() > 0) {
+            out.add("IN_DISPUTE");
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The as-of date of the latest completed run before {@code asOf}, if any. */
+    LocalDate lastCompletedBefore(LocalDate asOf) {
+        return jdbc.sql("SELECT max(as_of) FROM collection_run WHERE status = 'DONE' AND as_of < ?").param(Date.valueOf(asOf))
+                .query(LocalDate.class).optional().orElse(null);
+    }
+
+    /**
+     * A fingerprint of everything a run reads besides the date: the ledger version (every posting,
+     * import and dispute bumps it), segments, strategies, promises and customers (owner, grade, flags).
+     * A second run for a date with the same fingerprint has nothing to create.
+     */
+    String inputsKey(long ledgerVersion) {
+        String seg = jdbc.sql("SELECT count(*) || '/' || COALESCE(CAST(max(updated_at) AS VARCHAR(40)), '-') FROM segment")
+                .query(String.class).single();
+        String str = jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(current_version), 0) FROM strategy").query(String.class).single();
+        String prom = jdbc.sql("""
+                SELECT count(*) || '/' || COALESCE(max(id), 0) || '/' || COALESCE(sum(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END), 0) FROM promise""")
+                .query(String.class).single();
+        String cust = jdbc.sql("SELECT count(*) || '/' || COALESCE(CAST(max(updated_at) AS VARCHAR(40)), '-') FROM customer")
+                .query(String.class).single();
+        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust;
+    }
+}
