@@ -164,6 +164,26 @@ public class CustomerService {
                 CurrentUser.get().username(), reason));
     }
 
+    /**
+     * Sets or clears (null) the personality type of a contact (性格类型), which the script suggestions use.
+     * Anyone who may change contacts may set it; 404 outside the caller's portfolio or for another customer's contact.
+     */
+    @Transactional
+    public Contact setPersonality(String code, long contactId, PersonalityType type) {
+        CurrentUser.require("change contacts", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
+        CustomerRef ref = ref(code);
+        Contact before = contacts(ref.id()).stream().filter(c -> c.id() == contactId).findFirst()
+                .orElseThrow(() -> new NotFoundException("contact", String.valueOf(contactId)));
+        if (before.personalityType() == type) {
+            return before;
+        }
+        jdbc.sql("UPDATE contact SET personality_type = ? WHERE id = ?").params(type == null ? null : type.name(), contactId).update();
+        Contact after = contacts(ref.id()).stream().filter(c -> c.id() == contactId).findFirst().orElseThrow();
+        events.publishEvent(new CustomerChanged(code, "CONTACT", String.valueOf(contactId), "UPDATE", before, after,
+                CurrentUser.get().username(), null));
+        return after;
+    }
+
     public List<Contact> contacts(long customerId) {
         return jdbc.sql("SELECT * FROM contact WHERE customer_id = ? ORDER BY id").param(customerId).query(CustomerService::mapContact).list();
     }
@@ -171,11 +191,12 @@ public class CustomerService {
     private Contact insertContact(long customerId, Contact contact, String field, Instant now) {
         validateContact(contact, field);
         jdbc.sql("""
-                INSERT INTO contact (customer_id, name, role, title, phone, email, wechat, preferred_channel, created_at)
-                VALUES (?,?,?,?,?,?,?,?,?)""")
+                INSERT INTO contact (customer_id, name, role, title, phone, email, wechat, preferred_channel, personality_type, created_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?)""")
                 .params(customerId, contact.name().trim(), contact.role().name(), blankToNull(contact.title()), blankToNull(contact.phone()),
                         blankToNull(contact.email()), blankToNull(contact.wechat()),
-                        contact.preferredChannel() == null ? null : contact.preferredChannel().name(), Timestamp.from(now))
+                        contact.preferredChannel() == null ? null : contact.preferredChannel().name(),
+                        contact.personalityType() == null ? null : contact.personalityType().name(), Timestamp.from(now))
                 .update();
         return jdbc.sql("SELECT * FROM contact WHERE customer_id = ? ORDER BY id DESC").param(customerId)
                 .query(CustomerService::mapContact).list().get(0);
@@ -256,9 +277,10 @@ public class CustomerService {
 
     static Contact mapContact(ResultSet rs, int n) throws SQLException {
         String channel = rs.getString("preferred_channel");
+        String personality = rs.getString("personality_type");
         return new Contact(rs.getLong("id"), rs.getString("name"), Contact.ContactRole.valueOf(rs.getString("role")),
                 rs.getString("title"), rs.getString("phone"), rs.getString("email"), rs.getString("wechat"),
-                channel == null ? null : Contact.Channel.valueOf(channel));
+                channel == null ? null : Contact.Channel.valueOf(channel), personality == null ? null : PersonalityType.valueOf(personality));
     }
 
     static String blankToNull(String s) {

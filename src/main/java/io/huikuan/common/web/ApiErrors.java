@@ -28,7 +28,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Errors of {@code /api/**} as RFC 9457 problem details. Bad input names the field, the value
- * and the rule in {@code errors: [{field, value, message}]}; bad input never answers 500.
+ * and the rule in {@code errors: [{field, value, message, code?}]} ({@code code}: the rule's bundle code when it has one);
+ * bad input never answers 500.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
@@ -39,7 +40,10 @@ class ApiErrors {
     ProblemDetail validation(ValidationException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
         p.setProperty("errors", e.errors().stream()
-                .map(f -> Map.of("field", f.field(), "value", f.value() == null ? "" : String.valueOf(f.value()), "message", f.message()))
+                .map(f -> f.code() == null
+                        ? Map.of("field", f.field(), "value", f.value() == null ? "" : String.valueOf(f.value()), "message", f.message())
+                        : Map.of("field", f.field(), "value", f.value() == null ? "" : String.valueOf(f.value()), "message", f.message(),
+                                "code", f.code()))
                 .toList());
         return p;
     }

@@ -3,9 +3,12 @@ package io.huikuan.customer.web;
 import io.huikuan.customer.Contact;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
+import io.huikuan.customer.PersonalityType;
+import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Arrays;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,6 +61,26 @@ class CustomerApi {
     Contact updateContact(@PathVariable String code, @PathVariable long id, @RequestBody Contact contact,
             @RequestParam(required = false) String reason) {
         return customers.updateContact(code, id, contact, reason);
+    }
+
+    /** The body of a personality change: a {@link PersonalityType} name, or null to clear it. */
+    record PersonalityRequest(String personalityType) {
+    }
+
+    @PutMapping("/{code}/contacts/{id}/personality")
+    @Operation(summary = "Set a contact's personality type (DECISIVE|SOCIABLE|STEADY|ANALYTICAL) or clear it with null; "
+            + "the script suggestions use it")
+    Contact setPersonality(@PathVariable String code, @PathVariable long id, @RequestBody PersonalityRequest body) {
+        String raw = body == null ? null : body.personalityType();
+        PersonalityType type = null;
+        if (raw != null && !raw.isBlank()) {
+            try {
+                type = PersonalityType.valueOf(raw.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("personalityType", raw, "one of " + Arrays.toString(PersonalityType.values()) + " or null");
+            }
+        }
+        return customers.setPersonality(code, id, type);
     }
 
     @DeleteMapping("/{code}/contacts/{id}")

@@ -1,0 +1,37 @@
+package io.huikuan.worklist;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A task of the worklist as the API shows it. {@code step} is a readable label: {@code "+7 PHONE"} for a
+ * strategy step (day offset and channel), else the kind ({@code "PROMISE_BROKEN"}, {@code "PROMISE_DUE"},
+ * {@code "FOLLOW_UP"}). {@code reason} is the stored English text of the priority; {@code appointment} is true
+ * for a follow-up agreed for a time (its priority has the appointment boost).
+ */
+public record Task(long taskId, String customerCode, String customerName, String step, Channel channel, LocalDate dueDate,
+        BigDecimal priority, String reason, TaskKind kind, String taskKey, Integer stepOffset, Tone tone, String assignee,
+        String ownerRole, BigDecimal overdueAmount, int daysOverdue, BigDecimal riskFactor, String segment, LocalDate snoozedUntil,
+        String snoozeReason, TaskStatus status, Outcome outcome, String completedBy, Instant completedAt, Long activityId,
+        boolean appointment) {
+
+    /** The step label of a task. */
+    public static String step(TaskKind kind, Integer offset, Channel channel) {
+        if (kind == TaskKind.STEP && offset != null) {
+            return (offset >= 0 ? "+" : "") + offset + " " + channel.name();
+        }
+        return kind.name();
+    }
+
+    /** Where in the collection the task stands, for script suggestions: by days overdue. */
+    public ScriptStage stage() {
+        if (daysOverdue <= 0) {
+            return ScriptStage.REMINDER;
+        }
+        if (daysOverdue <= 30) {
+            return ScriptStage.FOLLOW_UP;
+        }
+        return daysOverdue <= 90 ? ScriptStage.ESCALATION : ScriptStage.FINAL;
+    }
+}
