@@ -1,0 +1,5 @@
+package io.huikuan.strategy;
+
+/** The daily collection run on H2. */
+class CollectionRunIntegrationTests extends CollectionRunBehaviour {
+}
