@@ -68,6 +68,25 @@ public class UserDirectory {
         return find(username).orElseThrow();
     }
 
+    /** Puts a user in a team (for team collection targets) or, with a blank team, in none. Administrators and managers. */
+    @Transactional
+    public void setTeam(String username, String team) {
+        CurrentUser.require("set users' teams", Role.ADMIN, Role.MANAGER);
+        String t = team == null || team.isBlank() ? null : team.trim();
+        if (t != null && !t.matches("[\\p{L}\\p{N} ._-]{1,64}")) {
+            throw new ValidationException("team", team, "1-64 letters, digits, spaces, '.', '_' or '-'");
+        }
+        if (jdbc.sql("UPDATE app_user SET team = ? WHERE username = ?").params(t, username).update() == 0) {
+            throw new io.huikuan.common.NotFoundException("user", username);
+        }
+    }
+
+    /** The user's team, if any. */
+    public Optional<String> team(String username) {
+        return jdbc.sql("SELECT team FROM app_user WHERE username = ?").param(username).query(String.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     /** True when the user exists, is enabled and has exactly this password (e.g. a demo user still on its demo password). */
     public boolean passwordMatches(String username, String rawPassword) {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ? AND enabled = TRUE").param(username)

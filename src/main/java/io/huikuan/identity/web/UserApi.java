@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,6 +52,16 @@ class UserApi {
         CurrentUser.require("create users", Role.ADMIN);
         UserAccount created = users.create(u.username(), u.password(), u.displayName(), u.roles());
         return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);
+    }
+
+    record TeamRequest(String team) {
+    }
+
+    @PutMapping("/api/users/{username}/team")
+    @Operation(summary = "Put a user in a team for team collection targets (ADMIN or MANAGER); a blank team removes it")
+    Map<String, Object> team(@PathVariable String username, @RequestBody TeamRequest r) {
+        users.setTeam(username, r == null ? null : r.team());
+        return java.util.Collections.singletonMap("team", users.team(username).orElse(null));
     }
 
     record TokenRequest(String name) {

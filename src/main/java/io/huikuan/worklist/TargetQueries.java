@@ -1,0 +1,135 @@
+package io.huikuan.worklist;
+
+import io.huikuan.common.Money;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The month's collections, open promises and uncovered plan amounts per collector (customer owner) or team, summed
+ * in SQL (see {@link Targets} for the definitions).
+ */
+@Component
+class TargetQueries {
+
+    /** The money figures of one collector or team for a month. */
+    record Figures(BigDecimal actual, BigDecimal promised, BigDecimal planned) {
+
+        static final Figures NONE = new Figures(Money.zero(), Money.zero(), Money.zero());
+
+        BigDecimal forecast() {
+            return actual.add(promised).add(planned);
+        }
+    }
+
+    /** Group by collector (the customer's owner) or by the owner's team. */
+    enum By {
+        OWNER("c.owner"), TEAM("u.team");
+
+        final String column;
+
+        By(String column) {
+            this.column = column;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    TargetQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Figures per owner or team for the month as of {@code today}: collected = payments allocated to the customers'
+     * invoices with a payment date in the month up to today; when the month is not over, promised = the unpaid part of
+     * open promises due from today (or the month's first day) to the month end, and planned = per customer
+     * {@code max(0, plan − collected − promised)}. {@code key} null = every owner or team.
+     */
+    Map<String, Figures> figures(YearMonth month, LocalDate today, By by, String key) {
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        LocalDate collectedTo = last.isAfter(today) ? today : last;
+        boolean over = last.isBefore(today);
+        LocalDate promisedFrom = first.isAfter(today) ? first : today;
+        List<Object> params = new ArrayList<>();
+        params.add(Date.valueOf(first));
+        params.add(Date.valueOf(collectedTo));
+        params.add(Date.valueOf(promisedFrom));
+        params.add(Date.valueOf(last));
+        params.add(month.toString());
+        String where = by.column + " IS NOT NULL";
+        if (key != null) {
+            where += " AND " + by.column + " = ?";
+            params.add(key);
+        }
+        String sql = """
+                SELECT %1$s grp, coalesce(sum(act.amount), 0) actual, %2$s promised, %3$s planned
+                FROM customer c
+                LEFT JOIN app_user u ON u.username = c.owner
+                LEFT JOIN (SELECT i.customer_id, sum(a.amount) amount
+                           FROM allocation a JOIN payment p ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id
+                           WHERE p.payment_date >= ? AND p.payment_date <= ?
+                           GROUP BY i.customer_id) act ON act.customer_id = c.id
+                LEFT JOIN (SELECT customer_id, sum(amount - paid_amount) amount FROM promise
+                           WHERE status = 'OPEN' AND promised_date >= ? AND promised_date <= ?
+                           GROUP BY customer_id) pr ON pr.customer_id = c.id
+                LEFT JOIN collection_plan pl ON pl.customer_id = c.id AND pl.month_key = ?
+                WHERE %4$s AND (act.amount IS NOT NULL OR pr.amount IS NOT NULL OR pl.id IS NOT NULL)
+                GROUP BY %1$s""".formatted(by.column,
+                over ? "0" : "coalesce(sum(pr.amount), 0)",
+                over ? "0" : """
+                        coalesce(sum(CASE WHEN coalesce(pl.expected_amount, 0) - coalesce(act.amount, 0) - coalesce(pr.amount, 0) > 0
+                                          THEN coalesce(pl.expected_amount, 0) - coalesce(act.amount, 0) - coalesce(pr.amount, 0)
+                                          ELSE 0 END), 0)""",
+                where);
+        Map<String, Figures> result = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            result.put(rs.getString("grp"), new Figures(Money.of(rs.getBigDecimal("actual")), Money.of(rs.getBigDecimal("promised")),
+                    Money.of(rs.getBigDecimal("planned"))));
+        });
+        return result;
+    }
+
+    /** The month's targets of a scope: key → amount. */
+    Map<String, BigDecimal> targets(YearMonth month, String scope) {
+        Map<String, BigDecimal> targets = new LinkedHashMap<>();
+        jdbc.sql("SELECT scope_key, amount FROM collection_target WHERE month_key = ? AND scope = ? ORDER BY scope_key")
+                .params(month.toString(), scope)
+                .query(rs -> {
+                    targets.put(rs.getString(1), Money.of(rs.getBigDecimal(2)));
+                });
+        return targets;
+    }
+
+    /** Users by username: display name and team, for collectors (role COLLECTOR) and everyone named in {@code also}. */
+    Map<String, String[]> people(java.util.Collection<String> also) {
+        Map<String, String[]> people = new LinkedHashMap<>();
+        jdbc.sql("SELECT username, display_name, team, roles FROM app_user ORDER BY username").query(rs -> {
+            String username = rs.getString(1);
+            boolean collector = (',' + rs.getString(4) + ',').contains(",COLLECTOR,");
+            if (collector || also.contains(username)) {
+                people.put(username, new String[] {rs.getString(2), rs.getString(3)});
+            }
+        });
+        return people;
+    }
+
+    /** The team names in use (users' teams and team targets). */
+    List<String> teams(YearMonth month) {
+        return jdbc.sql("""
+                SELECT team FROM app_user WHERE team IS NOT NULL
+                UNION SELECT scope_key FROM collection_target WHERE scope = 'TEAM' AND month_key = ?
+                ORDER BY 1""").param(month.toString()).query(String.class).list();
+    }
+
+    boolean teamExists(String team) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE team = ?").param(team).query(Long.class).single() > 0;
+    }
+}
