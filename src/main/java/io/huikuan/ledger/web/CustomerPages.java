@@ -9,6 +9,7 @@ import io.huikuan.customer.Contact;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerRef;
 import io.huikuan.customer.CustomerService;
+import io.huikuan.customer.PersonalityType;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.UserAccount;
 import io.huikuan.identity.UserDirectory;
@@ -185,6 +186,21 @@ class CustomerPages {
         return "redirect:" + customerUrl(code) + "#contacts";
     }
 
+    /** Sets or clears a contact's personality type (the script suggestions use it). */
+    @PostMapping("/customers/{code}/contacts/{id}/personality")
+    String setPersonality(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) String personalityType,
+            Locale locale, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors(messages, locale);
+        PersonalityType type = parseEnum(PersonalityType.class, personalityType, "personalityType", errors, false);
+        if (errors.any()) {
+            redirect.addFlashAttribute("flashError", String.join("; ", errors.all()));
+        } else {
+            customers.setPersonality(code, id, type);
+            redirect.addFlashAttribute("flash", messages.getMessage("contact.updated", null, locale));
+        }
+        return "redirect:" + customerUrl(code) + "#contacts";
+    }
+
     private String saveContact(String code, Long id, ContactForm form, Model model, Locale locale, RedirectAttributes redirect) {
         customers.ref(code);
         FormErrors errors = new FormErrors(messages, locale);
@@ -233,6 +249,7 @@ class CustomerPages {
         }
         model.addAttribute("contactRoles", Contact.ContactRole.values());
         model.addAttribute("channels", Contact.Channel.values());
+        model.addAttribute("personalityTypes", PersonalityType.values());
         model.addAttribute("owners", ownerChoices());
         model.addAttribute("grades", GRADES);
         return "ledger/customer";

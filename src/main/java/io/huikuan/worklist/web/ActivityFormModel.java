@@ -1,0 +1,81 @@
+package io.huikuan.worklist.web;
+
+import io.huikuan.common.NotFoundException;
+import io.huikuan.common.web.FormErrors;
+import io.huikuan.customer.Contact;
+import io.huikuan.customer.PersonalityType;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.worklist.Activities;
+import io.huikuan.worklist.Channel;
+import io.huikuan.worklist.Excuse;
+import io.huikuan.worklist.Outcome;
+import io.huikuan.worklist.ScriptLibrary;
+import io.huikuan.worklist.ScriptStage;
+import io.huikuan.worklist.Task;
+import io.huikuan.worklist.Tasks;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What the log-activity form needs: choices, the customer's contacts with personality types, suggested scripts. */
+@Component
+class ActivityFormModel {
+
+    static final int SUGGESTIONS = 3;
+
+    private final Activities activities;
+    private final Tasks tasks;
+    private final ScriptLibrary library;
+
+    ActivityFormModel(Activities activities, Tasks tasks, ScriptLibrary library) {
+        this.activities = activities;
+        this.tasks = tasks;
+        this.library = library;
+    }
+
+    void add(Model model, String customerCode, Task task, ActivityForm form, FormErrors errors, String back, boolean chooseTask) {
+        List<Contact> contacts = activities.contacts(customerCode);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("back", back);
+        model.addAttribute("customerCode", customerCode);
+        model.addAttribute("contacts", contacts);
+        model.addAttribute("task", task);
+        model.addAttribute("chooseTask", chooseTask);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("excuses", Excuse.values());
+        model.addAttribute("mayOverride", CurrentUser.get().isManager());
+        model.addAttribute("formId", task == null ? "log-" + customerCode.hashCode() : "log-" + task.taskId());
+        addScripts(model, customerCode, form.contactId(), form.excuse(), task == null ? null : String.valueOf(task.taskId()), contacts);
+    }
+
+    void addScripts(Model model, String customerCode, String contactId, String excuse, String taskId) {
+        addScripts(model, customerCode, contactId, excuse, taskId, customerCode == null ? List.of() : activities.contacts(customerCode));
+    }
+
+    private void addScripts(Model model, String customerCode, String contactId, String excuse, String taskId, List<Contact> contacts) {
+        Excuse e = parse(Excuse.class, excuse);
+        PersonalityType personality = contacts.stream().filter(c -> String.valueOf(c.id()).equals(contactId)).findFirst()
+                .map(Contact::personalityType).orElse(null);
+        ScriptStage stage = null;
+        if (taskId != null && !taskId.isBlank()) {
+            try {
+                stage = tasks.get(Long.parseLong(taskId.trim())).stage();
+            } catch (NotFoundException | NumberFormatException ignored) {
+                // no stage
+            }
+        }
+        model.addAttribute("scripts", library.suggest(e, personality, stage, SUGGESTIONS));
+        model.addAttribute("scriptExcuse", e);
+        model.addAttribute("scriptPersonality", personality);
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String raw) {
+        try {
+            return raw == null || raw.isBlank() ? null : Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

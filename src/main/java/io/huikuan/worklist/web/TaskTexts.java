@@ -1,0 +1,56 @@
+package io.huikuan.worklist.web;
+
+import io.huikuan.worklist.Priority;
+import io.huikuan.worklist.Task;
+import io.huikuan.worklist.TaskKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * A task's step and priority reason in the user's language, composed from the stored parts (overdue amount,
+ * risk factor, days overdue, kind, channel) as {@link Priority#reason} composes the English text.
+ */
+final class TaskTexts {
+
+    /** A task as a page row shows it: localized step and reason. */
+    record Row(Task task, String step, String reason) {
+    }
+
+    private final MessageSource messages;
+
+    TaskTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Row row(Task t, Locale locale) {
+        return new Row(t, step(t, locale), reason(t, locale));
+    }
+
+    String reason(Task t, Locale locale) {
+        DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        BigDecimal age = BigDecimal.ONE.add(BigDecimal.valueOf(Math.max(0, t.daysOverdue())).divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP));
+        String text = messages.getMessage("worklist.reasonText", new Object[] {money.format(t.overdueAmount()),
+                t.riskFactor().setScale(2, RoundingMode.HALF_UP).toPlainString(), age.toPlainString(), String.valueOf(Math.max(0, t.daysOverdue()))},
+                locale);
+        BigDecimal boost = Priority.boost(t.kind(), t.channel(), t.appointment());
+        if (boost.compareTo(BigDecimal.ONE) != 0) {
+            String why = t.appointment() ? "appointment" : t.kind() == TaskKind.STEP ? "escalation" : t.kind().name();
+            text += messages.getMessage("worklist.boost", new Object[] {messages.getMessage("worklist.boost." + why, null, locale),
+                    boost.stripTrailingZeros().toPlainString()}, locale);
+        }
+        return text;
+    }
+
+    String step(Task t, Locale locale) {
+        String channel = messages.getMessage("channel." + t.channel().name(), null, t.channel().name(), locale);
+        if (t.kind() == TaskKind.STEP && t.stepOffset() != null) {
+            String offset = (t.stepOffset() >= 0 ? "+" : "") + t.stepOffset();
+            return messages.getMessage("worklist.stepLabel", new Object[] {offset, channel}, locale);
+        }
+        return messages.getMessage("task.kind." + t.kind().name(), null, locale) + " · " + channel;
+    }
+}
