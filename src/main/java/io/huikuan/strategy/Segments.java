@@ -49,6 +49,16 @@ public class Segments {
                 .list();
     }
 
+    /** How many customers the last collection run put in each segment, by segment code. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Integer> customerCounts() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        jdbc.sql("SELECT segment_code, count(*) FROM customer_segment GROUP BY segment_code")
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public Segment get(String code) {
         return find(code).orElseThrow(() -> new NotFoundException("segment", code));
