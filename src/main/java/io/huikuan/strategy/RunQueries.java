@@ -17,11 +17,14 @@ class RunQueries {
     /**
      * Customers with an open item as of :asOf whose oldest undisputed open item is due by :horizon,
      * after customer :after, by id. Balances come from the ledger's balance periods; an item under a
-     * dispute open at :asOf is left out of the anchor and the overdue amount. The promise-keeping rate
+     * dispute open at :asOf is left out of the anchor and the overdue amount. First invoice and last
+     * payment are looked up per returned customer through the customer indexes. The promise-keeping rate
      * counts a kept promise 1, a partly kept one its paid share, a broken one 0.
      */
     private static final String FACTS = """
-            SELECT c.id, c.code, c.owner, c.grade, c.flags, o.anchor_due, o.overdue, o.disputed, fi.first_invoice, lp.last_payment,
+            SELECT c.id, c.code, c.owner, c.grade, c.flags, o.anchor_due, o.overdue, o.disputed,
+                   (SELECT min(i.issue_date) FROM invoice i WHERE i.customer_id = o.customer_id) first_invoice,
+                   (SELECT max(p.payment_date) FROM payment p WHERE p.customer_id = o.customer_id AND p.payment_date <= :asOf) last_payment,
                    pk.rate, pf.customer_id in_force
             FROM (SELECT b.customer_id,
                          min(CASE WHEN dsp.invoice_id IS NULL THEN b.due_date END) anchor_due,
@@ -33,9 +36,6 @@ class RunQueries {
                   WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf) AND b.customer_id > :after
                   GROUP BY b.customer_id) o
             JOIN customer c ON c.id = o.customer_id
-            LEFT JOIN (SELECT customer_id, min(issue_date) first_invoice FROM invoice GROUP BY customer_id) fi ON fi.customer_id = o.customer_id
-            LEFT JOIN (SELECT customer_id, max(payment_date) last_payment FROM payment WHERE payment_date <= :asOf
-                       GROUP BY customer_id) lp ON lp.customer_id = o.customer_id
             LEFT JOIN (SELECT customer_id,
                               100 * sum(CASE WHEN status = 'KEPT' THEN 1 WHEN status = 'PARTLY_KEPT' THEN paid_amount / amount ELSE 0 END)
                                   / count(*) rate

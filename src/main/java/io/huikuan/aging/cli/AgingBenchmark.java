@@ -7,28 +7,17 @@ import io.huikuan.aging.MeasureService;
 import io.huikuan.aging.ProvisionBand;
 import io.huikuan.aging.ProvisionService;
 import io.huikuan.common.Cli;
+import io.huikuan.common.HttpLoad;
 import io.huikuan.ledger.BalancePeriods;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -49,8 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("cli")
 class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final JdbcClient jdbc;
     private final AgingQueries aging;
@@ -125,70 +112,19 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("benchmark aging: --url needs --user and --password");
             return 2;
         }
-        List<HttpClient> browsers = new ArrayList<>();
+        List<String[]> credentials = new ArrayList<>();
         for (int u = 0; u < users; u++) {
-            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = CSRF.matcher(login);
-            if (!m.find()) {
-                System.err.println("benchmark aging: no CSRF token on " + base + "/login");
-                return 1;
-            }
-            String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-                System.err.println("benchmark aging: login as " + user + " failed (" + r.statusCode() + ")");
-                return 1;
-            }
-            browsers.add(client);
+            credentials.add(new String[] {user, password});
         }
-        long first = System.nanoTime();
-        fetch(browsers.getFirst(), base);
-        double firstMs = (System.nanoTime() - first) / 1e6;
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(users);
-        long started = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (HttpClient client : browsers) {
-            futures.add(pool.submit(() -> {
-                for (int i = 0; i < requests; i++) {
-                    long t = System.nanoTime();
-                    fetch(client, base);
-                    latencies.add((System.nanoTime() - t) / 1e6);
-                }
-                return null;
-            }));
+        try {
+            HttpLoad.Result r = HttpLoad.run(base, "/dashboard", HttpLoad.login(base, credentials), requests, body -> body.contains("dash-total"));
+            System.out.println();
+            System.out.println(r.describe("/dashboard"));
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("benchmark aging: " + e.getMessage());
+            return 1;
         }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%n/dashboard over HTTP: first request %.0f ms; then %d users × %d requests at once: "
-                        + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms, %.0f pages/s%n",
-                firstMs, users, requests, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.getLast(), sorted.size() / seconds);
-        return 0;
-    }
-
-    private static void fetch(HttpClient client, String base) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200 || !r.body().contains("dash-total")) {
-            throw new IllegalStateException("/dashboard answered " + r.statusCode());
-        }
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.clamp(i, 0, sorted.size() - 1));
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private record Timing(double median, double best, double worst) {

@@ -68,8 +68,8 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "import" -> importFile(words, args);
                 case "export" -> exportFile(words, args);
                 case "benchmark" -> {
-                    // "benchmark aging" belongs to the aging module
-                    if (words.size() < 2 || !"aging".equals(words.get(1))) {
+                    // "benchmark aging" and "benchmark collection-run" belong to the aging and strategy modules
+                    if (words.size() < 2 || !List.of("aging", "collection-run").contains(words.get(1))) {
                         exitCode = benchmark.run(words, args);
                     }
                 }
