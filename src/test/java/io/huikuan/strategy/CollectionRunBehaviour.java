@@ -357,4 +357,32 @@ abstract class CollectionRunBehaviour {
         assertThat(resumed.tasksByStep().get("+4 PHONE")).isGreaterThanOrEqualTo(5);
         assertThat(jdbc.sql("SELECT count(*) FROM collection_run").query(Integer.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aMaliciousDefaulterFlagMovesTheCustomerToTheStrictStrategy() throws Exception {
+        String plain = customer("B");
+        invoice(plain, "A", "2026-05-01", "2026-06-25", "2000.00");
+        String flagged = customer("B");
+        invoice(flagged, "A", "2026-05-01", "2026-06-25", "2000.00");
+        call(put("/api/customers/" + flagged + "/flags"), "col1", """
+                {"flags":["MALICIOUS_DEFAULTER"],"reason":"转移资产"}""").andExpect(status().isForbidden());
+        call(put("/api/customers/" + flagged + "/flags"), "boss", """
+                {"flags":["VIP"],"reason":"x"}""").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("flags"));
+        call(put("/api/customers/" + flagged + "/flags"), "boss", """
+                {"flags":["MALICIOUS_DEFAULTER"]}""").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        call(put("/api/customers/" + flagged + "/flags"), "boss", """
+                {"flags":["malicious_defaulter"],"reason":"有能力还款却拒不付款，转移资产"}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.flags[0]").value("MALICIOUS_DEFAULTER"));
+        call(get("/api/customers/" + flagged + "/history"), "boss", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].reason").value("有能力还款却拒不付款，转移资产"));
+
+        run("2026-06-30");
+        // five days overdue: the standard strategy is at +1 (SMS); the strict one already at +5 (VISIT)
+        assertThat(tasks(plain)).extracting(Task::offset).containsExactly(1);
+        assertThat(tasks(flagged)).extracting(Task::offset).containsExactly(5);
+        assertThat(jdbc.sql("SELECT segment_code FROM customer_segment s JOIN customer c ON c.id = s.customer_id WHERE c.code = ?")
+                .param(flagged).query(String.class).single()).isEqualTo("MALICIOUS");
+        // a malicious defaulter ranks higher for the same amount and age
+        assertThat(tasks(flagged).get(0).priority()).isGreaterThan(tasks(plain).get(0).priority());
+    }
 }
