@@ -211,7 +211,7 @@ class StrategyPagesIntegrationTests {
         assertThat(saved.strategyCode()).isEqualTo("GENTLE");
         assertThat(saved.active()).isFalse();
         assertThat(saved.minOverdueAmount()).isNull();
-        assertThat(html(get("/segments").with(manager()), "zh-CN")).contains("逾期天数 在 10 到 40 之间");
+        assertThat(html(get("/segments").with(manager()), "zh-CN")).contains("逾期天数在 10 到 40 之间");
 
         String bad = html(post("/segments/" + code).with(manager()).with(csrf()).param("nameZh", "页面分群").param("nameEn", "Page segment")
                 .param("position", "901").param("minDaysOverdue", "50").param("maxDaysOverdue", "40").param("minOverdueAmount", "-5")

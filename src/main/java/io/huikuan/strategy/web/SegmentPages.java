@@ -110,6 +110,7 @@ class SegmentPages {
     @PostMapping("/segments/{code}")
     String saveExisting(@PathVariable String code, @ModelAttribute("form") SegmentForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
+        CurrentUser.require("edit segments", Role.MANAGER);
         segments.get(code);
         SegmentForm f = new SegmentForm(code, form.nameZh(), form.nameEn(), form.position(), form.grades(), form.minOverdueAmount(),
                 form.maxOverdueAmount(), form.minDaysOverdue(), form.maxDaysOverdue(), form.minRelationshipMonths(),
