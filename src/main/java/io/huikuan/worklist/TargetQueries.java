@@ -58,43 +58,57 @@ class TargetQueries {
         LocalDate collectedTo = last.isAfter(today) ? today : last;
         boolean over = last.isBefore(today);
         LocalDate promisedFrom = first.isAfter(today) ? first : today;
+        // with a key, each source is narrowed to the key's customers (the worklist asks for one collector per page)
         List<Object> params = new ArrayList<>();
         params.add(Date.valueOf(first));
         params.add(Date.valueOf(collectedTo));
-        params.add(Date.valueOf(promisedFrom));
-        params.add(Date.valueOf(last));
-        params.add(month.toString());
-        String where = by.column + " IS NOT NULL";
         if (key != null) {
-            where += " AND " + by.column + " = ?";
             params.add(key);
         }
+        params.add(Date.valueOf(promisedFrom));
+        params.add(Date.valueOf(last));
+        if (key != null) {
+            params.add(key);
+        }
+        params.add(month.toString());
+        if (key != null) {
+            params.add(key);
+        }
+        String where = by.column + " IS NOT NULL";
+        String planned = over ? "0" : "coalesce(sum(CASE WHEN per.planned - per.actual - per.promised > 0 THEN per.planned - per.actual - per.promised ELSE 0 END), 0)";
         String sql = """
-                SELECT %1$s grp, coalesce(sum(act.amount), 0) actual, %2$s promised, %3$s planned
-                FROM customer c
+                SELECT %1$s grp, coalesce(sum(per.actual), 0) actual, %2$s promised, %3$s planned
+                FROM (SELECT x.customer_id, sum(x.actual) actual, sum(x.promised) promised, sum(x.planned) planned
+                      FROM (SELECT i.customer_id, a.amount actual, 0 promised, 0 planned
+                            FROM payment p JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id
+                            WHERE p.payment_date >= ? AND p.payment_date <= ?%5$s
+                            UNION ALL
+                            SELECT pr.customer_id, 0, pr.amount - pr.paid_amount, 0 FROM promise pr
+                            WHERE pr.status = 'OPEN' AND pr.promised_date >= ? AND pr.promised_date <= ?%6$s
+                            UNION ALL
+                            SELECT pl.customer_id, 0, 0, pl.expected_amount FROM collection_plan pl WHERE pl.month_key = ?%7$s) x
+                      GROUP BY x.customer_id) per
+                JOIN customer c ON c.id = per.customer_id
                 LEFT JOIN app_user u ON u.username = c.owner
-                LEFT JOIN (SELECT i.customer_id, sum(a.amount) amount
-                           FROM allocation a JOIN payment p ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id
-                           WHERE p.payment_date >= ? AND p.payment_date <= ?
-                           GROUP BY i.customer_id) act ON act.customer_id = c.id
-                LEFT JOIN (SELECT customer_id, sum(amount - paid_amount) amount FROM promise
-                           WHERE status = 'OPEN' AND promised_date >= ? AND promised_date <= ?
-                           GROUP BY customer_id) pr ON pr.customer_id = c.id
-                LEFT JOIN collection_plan pl ON pl.customer_id = c.id AND pl.month_key = ?
-                WHERE %4$s AND (act.amount IS NOT NULL OR pr.amount IS NOT NULL OR pl.id IS NOT NULL)
-                GROUP BY %1$s""".formatted(by.column,
-                over ? "0" : "coalesce(sum(pr.amount), 0)",
-                over ? "0" : """
-                        coalesce(sum(CASE WHEN coalesce(pl.expected_amount, 0) - coalesce(act.amount, 0) - coalesce(pr.amount, 0) > 0
-                                          THEN coalesce(pl.expected_amount, 0) - coalesce(act.amount, 0) - coalesce(pr.amount, 0)
-                                          ELSE 0 END), 0)""",
-                where);
+                WHERE %4$s
+                GROUP BY %1$s""".formatted(by.column, over ? "0" : "coalesce(sum(per.promised), 0)", planned, where,
+                key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = i.customer_id AND " + keyColumn(by) + " = ?)",
+                key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = pr.customer_id AND " + keyColumn(by) + " = ?)",
+                key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = pl.customer_id AND " + keyColumn(by) + " = ?)");
         Map<String, Figures> result = new LinkedHashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
             result.put(rs.getString("grp"), new Figures(Money.of(rs.getBigDecimal("actual")), Money.of(rs.getBigDecimal("promised")),
                     Money.of(rs.getBigDecimal("planned"))));
         });
         return result;
+    }
+
+    private static String teamJoin(By by) {
+        return by == By.TEAM ? " JOIN app_user uf ON uf.username = cf.owner" : "";
+    }
+
+    private static String keyColumn(By by) {
+        return by == By.TEAM ? "uf.team" : "cf.owner";
     }
 
     /** The month's targets of a scope: key → amount. */
