@@ -222,11 +222,19 @@ public class Promises {
                 .query(Promises::map).optional();
     }
 
-    /** Settles the open promises as of a date (kept, partly kept, broken), idempotent; the daily run calls it first. */
+    /**
+     * Settles the open promises as of a date (kept, partly kept, broken), idempotent; the daily run calls it first. Managers
+     * (and the system); a date after today is refused (400 naming {@code asOf}).
+     */
     @Transactional
     public Evaluation evaluate(LocalDate asOf) {
         CurrentUser.require("evaluate promises", Role.MANAGER);
-        return evaluator.evaluate(asOf == null ? LocalDate.now(clock) : asOf);
+        LocalDate today = LocalDate.now(clock);
+        if (asOf != null && asOf.isAfter(today)) {
+            // payments of the future are not known: evaluating then would break every promise due by that date
+            throw ValidationException.coded("asOf", asOf, "promise.asOfFuture", "must not be after today (" + today + ")", today);
+        }
+        return evaluator.evaluate(asOf == null ? today : asOf);
     }
 
     /** The days after the promised date in which a payment still keeps a promise. */

@@ -122,22 +122,24 @@ public class Targets {
         CurrentUser user = CurrentUser.require("set collection targets", Role.MANAGER);
         List<FieldError> errors = new ArrayList<>();
         YearMonth m = null;
-        try {
-            m = month == null || month.isBlank() ? null : month("month", month);
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-        }
         if (month == null || month.isBlank()) {
             errors.add(FieldError.coded("month", month, "required", "required"));
+        } else {
+            try {
+                m = month("month", month);
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
         }
         Scope s = null;
-        try {
-            s = scope == null || scope.isBlank() ? null : Scope.valueOf(scope.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("scope", scope, "one of [USER, TEAM]"));
-        }
         if (scope == null || scope.isBlank()) {
             errors.add(FieldError.coded("scope", scope, "required", "required"));
+        } else {
+            try {
+                s = Scope.valueOf(scope.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("scope", scope, "one of [USER, TEAM]"));
+            }
         }
         String k = key == null ? null : key.trim();
         if (k == null || k.isEmpty()) {

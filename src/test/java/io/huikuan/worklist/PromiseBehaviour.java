@@ -291,6 +291,8 @@ abstract class PromiseBehaviour {
         call(post("/api/promises/evaluate?asOf=2026-13-01"), "manager", null).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("asOf"));
         call(post("/api/promises/evaluate?asOf=2026-06-01"), collector, null).andExpect(status().isForbidden());
+        call(post("/api/promises/evaluate?asOf=2026-07-01"), "manager", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"));
     }
 
     @Test
