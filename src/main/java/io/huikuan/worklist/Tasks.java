@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * count; bulk reassignment (managers) and snoozing with a reason. Tasks are completed only by logging an
  * activity with an outcome ({@link Activities}).
  *
- * <p>Whose tasks: {@code owner} omitted, a manager or administrator sees everyone's, anyone else their own;
+ * <p>The total comes from {@link TaskCounts} (cached while nothing changed, at most 10 s for changes made on
+ * other nodes). Whose tasks: {@code owner} omitted, a manager or administrator sees everyone's, anyone else their own;
  * {@code owner=USER} lists the tasks assigned to USER plus the unassigned role-queue tasks of USER's roles other
  * than COLLECTOR (an administrator's include the MANAGER queue). Only managers may ask for someone else (403).
  */
@@ -51,11 +52,13 @@ public class Tasks {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final TaskCounts counts;
     private final Clock clock;
 
-    Tasks(JdbcClient jdbc, UserDirectory users, Clock clock) {
+    Tasks(JdbcClient jdbc, UserDirectory users, TaskCounts counts, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.counts = counts;
         this.clock = clock;
     }
 
@@ -80,9 +83,9 @@ public class Tasks {
             if (!me.isManager() && !owner.equals(me.username())) {
                 throw new AccessDeniedException("only a manager may see another user's worklist");
             }
-            UserAccount account = users.find(owner)
-                    .orElseThrow(() -> ValidationException.coded("owner", q.owner(), "owner.unknown", "no such user"));
-            List<String> queues = queues(account.roles());
+            Set<Role> roles = owner.equals(me.username()) ? me.roles() : users.find(owner)
+                    .orElseThrow(() -> ValidationException.coded("owner", q.owner(), "owner.unknown", "no such user")).roles();
+            List<String> queues = queues(roles);
             if (queues.isEmpty()) {
                 where.append(" AND t.assignee = ?");
                 params.add(owner);
@@ -116,8 +119,8 @@ public class Tasks {
             where.append(" AND t.overdue_amount >= ?");
             params.add(q.minAmount());
         }
-        long total = jdbc.sql("SELECT count(*) FROM collection_task t" + (byCustomer ? " JOIN customer c ON c.id = t.customer_id" : "") + where)
-                .params(params).query(Long.class).single();
+        String countSql = "SELECT count(*) FROM collection_task t" + (byCustomer ? " JOIN customer c ON c.id = t.customer_id" : "") + where;
+        long total = counts.count(countSql, params, () -> jdbc.sql(countSql).params(params).query(Long.class).single());
         List<Task> items = List.of();
         if (total > (long) page * size) {
             List<Object> pageParams = new ArrayList<>(params);
@@ -209,6 +212,7 @@ public class Tasks {
         List<Object> params = new ArrayList<>();
         params.add(assignee.trim());
         params.addAll(ids);
+        counts.changed();
         return jdbc.sql("UPDATE collection_task SET assignee = ? WHERE status = 'OPEN' AND id IN (" + in + ")").params(params).update();
     }
 
@@ -235,12 +239,14 @@ public class Tasks {
         if (t.status() != TaskStatus.OPEN) {
             throw new ConflictException("taskId", "task " + taskId + " is " + t.status() + ", not OPEN");
         }
+        counts.changed();
         jdbc.sql("UPDATE collection_task SET snoozed_until = ?, snooze_reason = ? WHERE id = ?").params(until, reason.trim(), taskId).update();
         return find(taskId).orElseThrow();
     }
 
     /** Marks an open task done by an activity; false when it was no longer open. */
     boolean complete(long taskId, Outcome outcome, long activityId, String by, java.time.Instant at) {
+        counts.changed();
         return jdbc.sql("""
                 UPDATE collection_task SET status = 'DONE', outcome = ?, completed_by = ?, completed_at = ?, activity_id = ?
                 WHERE id = ? AND status = 'OPEN'""")
