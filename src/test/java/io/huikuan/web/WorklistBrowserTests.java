@@ -1,0 +1,187 @@
+package io.huikuan.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.huikuan.customer.Contact;
+import io.huikuan.customer.Customer;
+import io.huikuan.customer.CustomerService;
+import io.huikuan.customer.PersonalityType;
+import io.huikuan.identity.Role;
+import io.huikuan.identity.UserDirectory;
+import io.huikuan.support.Api;
+import io.huikuan.worklist.Channel;
+import io.huikuan.worklist.Excuse;
+import io.huikuan.worklist.Priority;
+import io.huikuan.worklist.ScriptLibrary;
+import io.huikuan.worklist.TaskKind;
+import java.math.BigDecimal;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The worklist in Debian's Chromium: a collector opens a task's quick form (loaded with htmx), picks the
+ * contact and the excuse and sees scripts for them, logs the call and the task leaves the list; the customer
+ * page loads its collection panel and sets a contact's personality type.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class WorklistBrowserTests {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ScriptLibrary library;
+
+    private BrowserContext context;
+    private Page page;
+    private String collector;
+    private String code;
+    private long contact;
+    private long task;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        browser = playwright.chromium().launch(FoundationBrowserTests.launchOptions());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        String token = UUID.randomUUID().toString().substring(0, 6);
+        collector = "wb-" + token;
+        code = "WB-" + token;
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        try {
+            Api.user(users, collector, Role.COLLECTOR);
+            customers.create(new Customer(code, "杭州西湖纺织有限公司", null, "华东", null, "纺织", collector, null, 60, "C",
+                    List.of(new Contact(null, "陈财务", Contact.ContactRole.FINANCE, "财务经理", "0571-8888 0000", null, null, null))), null);
+            contact = customers.contacts(customers.findRef(code).orElseThrow().id()).getFirst().id();
+            customers.setPersonality(code, contact, PersonalityType.ANALYTICAL);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        BigDecimal amount = new BigDecimal("86000.00");
+        task = jdbc.sql("""
+                INSERT INTO collection_task (customer_id, task_key, kind, step_offset, channel, tone, owner_role, assignee, due_date, overdue_amount,
+                                             days_overdue, risk_factor, priority, reason, status, created_at)
+                VALUES (?,'S:1900-01-01:14','STEP',14,'PHONE','FIRM','COLLECTOR',?,?,?,14,1.00,?,?,'OPEN',?)""")
+                .params(customers.findRef(code).orElseThrow().id(), collector, LocalDate.of(2026, 6, 30), amount,
+                        Priority.score(amount, BigDecimal.ONE, 14, BigDecimal.ONE), Priority.reason(amount, BigDecimal.ONE, 14, TaskKind.STEP,
+                                Channel.PHONE, false), OffsetDateTime.now(ZoneOffset.UTC))
+                .update() == 1 ? jdbc.sql("SELECT max(id) FROM collection_task").query(Long.class).single() : 0;
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void aCollectorLogsACallFromTheWorklistWithScriptsForTheExcuseAndThePerson() {
+        login(collector);
+        page.navigate(url("/worklist"));
+        var row = page.locator("tr[data-task='" + task + "']");
+        assertThat(row).containsText("杭州西湖纺织有限公司");
+        assertThat(row).containsText("第 +14 天 · 电话");
+        assertThat(row).containsText("逾期 86,000.00 × 风险 1.00");
+        row.locator("summary").click();
+        var form = row.locator("form.log-activity");
+        assertThat(form).isVisible();
+        shot("worklist-quick-form");
+
+        String expected = library.suggest(Excuse.STATEMENT_DIFFERS, PersonalityType.ANALYTICAL, null, 3).getFirst().code();
+        form.locator("select[name=contactId]").selectOption(String.valueOf(contact));
+        form.locator("select[name=excuse]").selectOption("STATEMENT_DIFFERS");
+        assertThat(form.locator(".suggested-scripts .script").first()).hasAttribute("data-code", expected);
+        assertThat(form.locator(".suggested-scripts")).containsText("严谨型");
+        shot("worklist-scripts");
+
+        form.locator("input[name=occurredAt]").fill("2026-06-30T09:20");
+        form.locator("select[name=outcome]").selectOption("REACHED");
+        form.locator("textarea[name=notes]").fill("对账单差 2 笔，已发邮件核对");
+        form.locator("button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/worklist.*"));
+        assertThat(page.locator(".flash.ok")).containsText("催收记录已保存");
+        assertThat(page.locator("tr[data-task='" + task + "']")).hasCount(0);
+    }
+
+    @Test
+    void theCustomerPageShowsTheNextStepAndSetsThePersonalityType() {
+        login(collector);
+        page.navigate(url("/customers/" + code));
+        assertThat(page.locator("#next-step")).containsText("第 +14 天 · 电话");
+        assertThat(page.locator("#collection form.log-activity select[name=taskId]")).hasValue(String.valueOf(task));
+        page.locator("td.personality select").selectOption("DECISIVE");
+        page.locator("td.personality button").click();
+        page.waitForURL(Pattern.compile(".*/customers/" + code + ".*"));
+        assertThat(page.locator("td.personality select")).hasValue("DECISIVE");
+        shot("customer-collection");
+    }
+
+    private void shot(String name) {
+        String dirName = System.getProperty("huikuan.screenshots");
+        if (dirName != null && !dirName.isBlank()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
+        }
+    }
+
+    private void login(String username) {
+        page.navigate(url("/login"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(username);
+        page.locator("#login-submit").click();
+        page.waitForURL(url("/"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
