@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  *
  * <p><b>Escalation.</b> A broken or partly kept promise publishes {@link PromiseBroken} and creates, in the same
  * transaction, a task {@code P:<promise id>} (kind PROMISE_BROKEN, tone FIRM, due on the evaluation date, for the
- * customer's owner, ranked by {@link Priority}): a PHONE call by the collector, or a MANAGER_CALL (主管大帽子, owner
- * role MANAGER, still assigned to the customer's owner who arranges it) when the customer had already broken or
- * partly kept another promise.
+ * customer's owner, ranked by {@link Priority}): a PHONE call by the collector, or a MANAGER_CALL (主管大帽子) in the
+ * managers' queue (owner role MANAGER, no assignee, as the strategies' manager-call steps) when the customer had already
+ * broken or partly kept another promise.
  *
  * <p><b>Idempotent and cluster-safe.</b> Only OPEN promises change, each with {@code UPDATE … WHERE status = 'OPEN'}:
  * a second evaluation (or another node) finds nothing to settle, publishes nothing, and the task insert is guarded by
@@ -228,7 +228,7 @@ class PromiseEvaluator {
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT DO NOTHING""")
                 .params(r.customerId, "P:" + r.id, TaskKind.PROMISE_BROKEN.name(), channel.name(), Tone.FIRM.name(),
-                        (repeat ? Role.MANAGER : Role.COLLECTOR).name(), r.owner, day, overdue.amount(), days, risk, score, reason,
+                        (repeat ? Role.MANAGER : Role.COLLECTOR).name(), repeat ? null : r.owner, day, overdue.amount(), days, risk, score, reason,
                         TaskStatus.OPEN.name(), Timestamp.from(now))
                 .update();
     }

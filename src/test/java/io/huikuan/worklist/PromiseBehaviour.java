@@ -207,7 +207,7 @@ abstract class PromiseBehaviour {
         assertThat(tasks(second)).singleElement().satisfies(t -> {
             assertThat(t.get("channel")).isEqualTo("MANAGER_CALL");
             assertThat(t.get("owner_role")).isEqualTo("MANAGER");
-            assertThat(t.get("assignee")).isEqualTo(collector);
+            assertThat(t.get("assignee")).isNull();
         });
         assertThat(broken(second)).hasSize(1);
     }
