@@ -123,6 +123,8 @@ class WorklistPagesIntegrationTests {
                 .doesNotContain("??");
         assertThat(html(get("/worklist").param("kind", "FOLLOW_UP").with(collector))).doesNotContain("data-task=\"" + t1 + "\"");
         assertThat(html(get("/worklist").with(other))).doesNotContain("页面客户");
+        assertThat(zh).contains("hx-get=\"/worklist/progress\"");
+        assertThat(html(get("/worklist/progress").with(collector))).contains("id=\"target-progress\"");
         assertThat(html(get("/worklist").param("customer", x1).with(manager))).contains("id=\"reassign\"", "data-task=\"" + t1 + "\"");
     }
 

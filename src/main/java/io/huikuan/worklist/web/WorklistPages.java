@@ -6,6 +6,7 @@ import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.common.web.ListLinks;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.worklist.Activities;
@@ -13,10 +14,12 @@ import io.huikuan.worklist.Channel;
 import io.huikuan.worklist.NewActivity;
 import io.huikuan.worklist.Task;
 import io.huikuan.worklist.TaskKind;
+import io.huikuan.worklist.Targets;
 import io.huikuan.worklist.Tasks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -42,14 +45,17 @@ class WorklistPages {
     }
 
     private final Tasks tasks;
+    private final Targets targets;
     private final Activities activities;
     private final ActivityFormModel formModel;
     private final UserDirectory users;
     private final MessageSource messages;
     private final Clock clock;
 
-    WorklistPages(Tasks tasks, Activities activities, ActivityFormModel formModel, UserDirectory users, MessageSource messages, Clock clock) {
+    WorklistPages(Tasks tasks, Targets targets, Activities activities, ActivityFormModel formModel, UserDirectory users, MessageSource messages,
+            Clock clock) {
         this.tasks = tasks;
+        this.targets = targets;
         this.activities = activities;
         this.formModel = formModel;
         this.users = users;
@@ -90,6 +96,7 @@ class WorklistPages {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("kinds", TaskKind.values());
         model.addAttribute("mayReassign", CurrentUser.get().isManager());
+        model.addAttribute("showProgress", CurrentUser.get().has(Role.COLLECTOR));
         model.addAttribute("assignees", CurrentUser.get().isManager()
                 ? users.all().stream().filter(UserAccount::enabled).map(UserAccount::username).toList() : List.of());
         return "worklist/worklist";
@@ -157,6 +164,14 @@ class WorklistPages {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:" + safeBack(back);
+    }
+
+    /** The collector's month against the target, loaded into the worklist page with htmx (the list itself stays one query). */
+    @GetMapping("/worklist/progress")
+    String progress(Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("progress", targets.progress(me.username(), YearMonth.from(tasks.today())));
+        return "worklist/worklist-fragments :: progressBox";
     }
 
     /** Suggested scripts for the excuse and the contact's personality type chosen in a form (an htmx fragment). */
