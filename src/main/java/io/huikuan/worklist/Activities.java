@@ -93,10 +93,9 @@ public class Activities {
             } else if (!task.customerCode().equals(ref.code())) {
                 errors.add(FieldError.coded("taskId", a.taskId(), "activity.taskCustomer",
                         "task " + a.taskId() + " belongs to customer " + task.customerCode() + ", not " + ref.code()));
-            } else if (task.status() == TaskStatus.OPEN && user.portfolioOnly() && task.assignee() != null
-                    && !task.assignee().equals(user.username())) {
-                errors.add(FieldError.coded("taskId", a.taskId(), "activity.taskAssignee", "task " + a.taskId() + " is assigned to "
-                        + task.assignee()));
+            } else if (task.status() == TaskStatus.OPEN && !Tasks.mayAct(user, task)) {
+                errors.add(FieldError.coded("taskId", a.taskId(), "activity.taskAssignee", "task " + a.taskId() + " is "
+                        + (task.assignee() != null ? "assigned to " + task.assignee() : "in the " + task.ownerRole() + " queue")));
             }
         }
         promiseRules(a, today, errors);

@@ -196,6 +196,17 @@ abstract class ActivityBehaviour {
     }
 
     @Test
+    void aTaskOfSomeoneElseOrOfAManagersQueueIsNotTheCollectors() throws Exception {
+        long managerCall = data.task(x1, "S:1900-01-01:30", TaskKind.STEP, 30, Channel.MANAGER_CALL, "MANAGER", null, TODAY, "12000.00",
+                "60.00", null);
+        call(c1, "2026-06-30T09:00", "\"taskId\":" + managerCall).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("taskId"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("MANAGER queue")));
+        call("manager", "2026-06-30T09:00", "\"taskId\":" + managerCall).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.taskCompleted").value(true));
+    }
+
+    @Test
     void collectorsStayInTheirPortfolio() throws Exception {
         call(c2, "2026-06-30T09:00", null).andExpect(status().isNotFound());
         Api.call(mvc, get("/api/activities?customer=" + x1), c2, null).andExpect(status().isNotFound());
