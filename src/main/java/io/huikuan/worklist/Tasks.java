@@ -160,6 +160,11 @@ public class Tasks {
         return t;
     }
 
+    /** May the current user complete, snooze (or, a manager, reassign) this task? */
+    public boolean mayAct(Task t) {
+        return mayAct(CurrentUser.get(), t);
+    }
+
     /** Managers act on every task; others on the tasks assigned to them and the unassigned tasks of their role queues. */
     static boolean mayAct(CurrentUser user, Task t) {
         if (user.isManager()) {

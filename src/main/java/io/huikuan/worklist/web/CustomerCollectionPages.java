@@ -68,11 +68,12 @@ class CustomerCollectionPages {
         TaskTexts texts = new TaskTexts(messages);
         Task next = open.isEmpty() ? null : open.getFirst();
         if (form == null) {
-            form = next == null ? ActivityForm.empty(null, null) : ActivityForm.empty(next.taskId(), next.channel().name());
+            Task mine = open.stream().filter(tasks::mayAct).findFirst().orElse(null);
+            form = mine == null ? ActivityForm.empty(null, null) : ActivityForm.empty(mine.taskId(), mine.channel().name());
         }
         model.addAttribute("customer", ref);
         model.addAttribute("next", next == null ? null : texts.row(next, locale));
-        model.addAttribute("openTasks", open.stream().map(t -> texts.row(t, locale)).toList());
+        model.addAttribute("openTasks", open.stream().filter(tasks::mayAct).map(t -> texts.row(t, locale)).toList());
         model.addAttribute("activities", activities.forCustomer(code, 50));
         formModel.add(model, code, next, form, errors, "/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8), true);
         model.addAttribute("action", "/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "/activities");
