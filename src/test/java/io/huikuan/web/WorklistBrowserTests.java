@@ -166,6 +166,27 @@ class WorklistBrowserTests {
         shot("customer-collection");
     }
 
+    @Test
+    void theTaskPageNamesTheConductRuleInEnglishAndSnoozesWithAReason() {
+        login(collector);
+        page.navigate(url("/worklist/tasks/" + task + "?lang=en"));
+        assertThat(page.locator("#task")).containsText("day +14 · Phone");
+        assertThat(page.locator("#task")).containsText("overdue 86,000.00 × risk 1.00 × age 1.47 (14 days)");
+        var form = page.locator("#log-activity form");
+        form.locator("input[name=occurredAt]").fill("2026-06-30T07:00");
+        form.locator("select[name=outcome]").selectOption("NOT_REACHED");
+        form.locator("button[type=submit]").click();
+        assertThat(page.locator("#log-activity .field-error").first()).containsText("07:00 is outside the contact hours 08:00–21:00");
+        shot("task-conduct-en");
+        page.locator("#snooze input[name=until]").fill("2026-07-03");
+        page.locator("#snooze button[type=submit]").click();
+        assertThat(page.locator("#snooze .field-error")).containsText("required");
+        page.locator("#snooze input[name=reason]").fill("Accountant on leave until Friday");
+        page.locator("#snooze button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/worklist$"));
+        assertThat(page.locator("tr[data-task='" + task + "']")).hasCount(0);
+    }
+
     private void shot(String name) {
         String dirName = System.getProperty("huikuan.screenshots");
         if (dirName != null && !dirName.isBlank()) {
