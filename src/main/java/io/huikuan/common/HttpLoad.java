@@ -36,7 +36,7 @@ public final class HttpLoad {
 
         /** One line: first request, then p50/p95/p99/max and throughput. */
         public String describe(String path) {
-            return String.format(Locale.ROOT, "%s over HTTP: first request %.0f ms; then %d users × %d requests at once: "
+            return String.format(Locale.ROOT, "%s over HTTP: first request %.0f ms; after the warm-up, %d users × %d requests at once: "
                     + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms, %.0f pages/s", path, firstMs, users, requests, percentile(50),
                     percentile(95), percentile(99), sorted.getLast(), sorted.size() / seconds);
         }
@@ -69,22 +69,37 @@ public final class HttpLoad {
     }
 
     /**
-     * Fetches {@code path} once from the first browser (cold), then {@code requests} times from every
-     * browser at once; a response that is not 200 or fails {@code ok} stops the run with an error.
+     * Fetches {@code path} once from the first browser (cold), then {@code warmup} times from every
+     * browser at once without timing (the server's code gets compiled as in production), then
+     * {@code requests} times from every browser at once, timed; a response that is not 200 or fails
+     * {@code ok} stops the run with an error.
      */
-    public static Result run(String base, String path, List<HttpClient> browsers, int requests, Predicate<String> ok) throws Exception {
+    public static Result run(String base, String path, List<HttpClient> browsers, int warmup, int requests, Predicate<String> ok)
+            throws Exception {
         long first = System.nanoTime();
         fetch(browsers.getFirst(), base + path, ok);
         double firstMs = (System.nanoTime() - first) / 1e6;
+        if (warmup > 0) {
+            load(base + path, browsers, warmup, ok, new ArrayList<>());
+        }
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
         long started = System.nanoTime();
+        load(base + path, browsers, requests, ok, latencies);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Result(firstMs, sorted, seconds, browsers.size(), requests);
+    }
+
+    private static void load(String url, List<HttpClient> browsers, int requests, Predicate<String> ok, List<Double> latencies)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
         List<Future<?>> futures = new ArrayList<>();
         for (HttpClient client : browsers) {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < requests; i++) {
                     long t = System.nanoTime();
-                    fetch(client, base + path, ok);
+                    fetch(client, url, ok);
                     latencies.add((System.nanoTime() - t) / 1e6);
                 }
                 return null;
@@ -97,10 +112,6 @@ public final class HttpLoad {
         } finally {
             pool.shutdown();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(firstMs, sorted, seconds, browsers.size(), requests);
     }
 
     private static void fetch(HttpClient client, String url, Predicate<String> ok) throws Exception {

@@ -27,12 +27,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark aging [--as-of=YYYY-MM-DD] [--repeat=5] [--url=http://host:port --user=U --password=P
- * [--users=20] [--requests=25]]}: times, on the configured database as it is (load it first with
+ * [--users=20] [--warmup=10] [--requests=25]]}: times, on the configured database as it is (load it first with
  * {@code generate}), a plain {@code SELECT sum(amount)} scan of the invoice table, the as-of aging
  * of a past date by customer, owner and in total, the measures for one date, CEI over three
  * months, the 24-month trend, the provisions and the dashboard's figures computed cold; each
  * {@code repeat} times (median, best, worst). With {@code --url} it also logs {@code users}
- * browsers into a running server and has each fetch {@code /dashboard} {@code requests} times at
+ * browsers into a running server and has each fetch {@code /dashboard} {@code warmup} times untimed, then {@code requests} times at
  * once, reporting the latency percentiles. Prints a Markdown table.
  */
 @Component
@@ -103,11 +103,11 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
         String url = option(args, "url");
         if (url != null) {
             exitCode = http(url, option(args, "user"), option(args, "password"), Integer.parseInt(option(args, "users", "20")),
-                    Integer.parseInt(option(args, "requests", "25")));
+                    Integer.parseInt(option(args, "warmup", "10")), Integer.parseInt(option(args, "requests", "25")));
         }
     }
 
-    private int http(String base, String user, String password, int users, int requests) throws Exception {
+    private int http(String base, String user, String password, int users, int warmup, int requests) throws Exception {
         if (user == null || password == null) {
             System.err.println("benchmark aging: --url needs --user and --password");
             return 2;
@@ -117,7 +117,7 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
             credentials.add(new String[] {user, password});
         }
         try {
-            HttpLoad.Result r = HttpLoad.run(base, "/dashboard", HttpLoad.login(base, credentials), requests, body -> body.contains("dash-total"));
+            HttpLoad.Result r = HttpLoad.run(base, "/dashboard", HttpLoad.login(base, credentials), warmup, requests, body -> body.contains("dash-total"));
             System.out.println();
             System.out.println(r.describe("/dashboard"));
             return 0;

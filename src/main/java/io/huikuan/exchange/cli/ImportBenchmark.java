@@ -54,9 +54,9 @@ class ImportBenchmark {
         if (words.size() < 2 || !"import".equals(words.get(1))) {
             System.err.println("usage: benchmark import --invoices=1000000 [--customers=100000] [--seed=42] [--dir=DIR] [--allow-existing]\n"
                     + "       benchmark aging [--as-of=YYYY-MM-DD] [--repeat=5] [--url=http://localhost:8080 --user=U --password=P "
-                    + "[--users=20] [--requests=25]]\n"
+                    + "[--users=20] [--warmup=10] [--requests=25]]\n"
                     + "       benchmark collection-run [--as-of=YYYY-MM-DD] [--keep] [--url=http://localhost:8080 --password=P [--users=20] "
-                    + "[--requests=25] [--path=/worklist]]");
+                    + "[--warmup=10] [--requests=25] [--path=/worklist]]");
             return 2;
         }
         long invoices = number(args, "invoices", 1_000_000);

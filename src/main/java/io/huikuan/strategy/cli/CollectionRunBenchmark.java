@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark collection-run [--as-of=YYYY-MM-DD] [--keep] [--url=http://host:port --password=P [--users=20]
- * [--requests=25] [--path=/worklist]]}: on the configured database as it is (load it first with
+ * [--warmup=10] [--requests=25] [--path=/worklist]]}: on the configured database as it is (load it first with
  * {@code generate}), times the first daily run (after clearing runs and tasks, unless {@code --keep}),
  * a second run for the same date (nothing changed: it must create nothing), and a forced full
  * re-evaluation of the same date (creates nothing either). With {@code --url} it logs the
  * {@code users} collectors with the most open tasks into a running server (creating them as
  * COLLECTOR users with password P when they do not exist) and has each fetch their worklist
- * {@code requests} times at once, reporting latency percentiles.
+ * {@code warmup} times untimed, then {@code requests} times at once, reporting latency percentiles.
  */
 @Component
 @Profile("cli")
@@ -93,11 +93,12 @@ class CollectionRunBenchmark implements ApplicationRunner, ExitCodeGenerator {
         String url = option(args, "url");
         if (url != null) {
             exitCode = http(url, option(args, "password"), Integer.parseInt(option(args, "users", "20")),
-                    Integer.parseInt(option(args, "requests", "25")), option(args, "path", "/worklist"), asOf);
+                    Integer.parseInt(option(args, "warmup", "10")), Integer.parseInt(option(args, "requests", "25")),
+                    option(args, "path", "/worklist"), asOf);
         }
     }
 
-    private int http(String base, String password, int count, int requests, String path, LocalDate asOf) throws Exception {
+    private int http(String base, String password, int count, int warmup, int requests, String path, LocalDate asOf) throws Exception {
         if (password == null) {
             System.err.println("benchmark collection-run: --url needs --password (of the collectors; missing ones are created with it)");
             return 2;
@@ -118,7 +119,7 @@ class CollectionRunBenchmark implements ApplicationRunner, ExitCodeGenerator {
         long biggest = jdbc.sql("SELECT count(*) FROM collection_task WHERE status = 'OPEN' AND assignee = ? AND due_date <= ?")
                 .params(collectors.getFirst(), Date.valueOf(asOf)).query(Long.class).single();
         try {
-            HttpLoad.Result r = HttpLoad.run(base, path, HttpLoad.login(base, credentials), requests, body -> !body.isEmpty());
+            HttpLoad.Result r = HttpLoad.run(base, path, HttpLoad.login(base, credentials), warmup, requests, body -> !body.isEmpty());
             System.out.printf(Locale.ROOT, "%n%d collectors (the largest with %,d open tasks due)%n", collectors.size(), biggest);
             System.out.println(r.describe(path));
             return 0;
