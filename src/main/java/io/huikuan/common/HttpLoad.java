@@ -49,7 +49,8 @@ public final class HttpLoad {
     public static List<HttpClient> login(String base, List<String[]> credentials) throws Exception {
         List<HttpClient> browsers = new ArrayList<>();
         for (String[] user : credentials) {
-            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = CSRF.matcher(page);

@@ -1,5 +1,7 @@
 package io.huikuan.common.web;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,10 +18,13 @@ class StaticResources implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
-        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
+        // one explicit cache for the resolved resources and link paths: without it every script and
+        // style link a page builds was looked up in the jar again on every request
+        Cache cache = new ConcurrentMapCache("static-resources");
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true, cache);
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true, cache);
         // versionless webjar paths (/webjars/chart.js/dist/chart.umd.min.js) resolve to the jar's version
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+                .resourceChain(true, cache).addResolver(new LiteWebJarsResourceResolver());
     }
 }
