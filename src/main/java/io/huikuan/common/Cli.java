@@ -1,5 +1,7 @@
 package io.huikuan.common;
 
+import org.springframework.boot.ApplicationArguments;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,22 @@ public final class Cli {
     public static boolean isCommand(String[] args) {
         List<String> words = words(args);
         return !words.isEmpty() && COMMANDS.contains(words.get(0));
+    }
+
+    /** The last value of {@code --name=value}, trimmed; null when it is missing or blank. */
+    public static String option(ApplicationArguments args, String name) {
+        List<String> values = args.getOptionValues(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String value = values.get(values.size() - 1);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** {@link #option(ApplicationArguments, String)} or {@code fallback}. */
+    public static String option(ApplicationArguments args, String name, String fallback) {
+        String value = option(args, name);
+        return value == null ? fallback : value;
     }
 
     /** The arguments that are not {@code --options}. */

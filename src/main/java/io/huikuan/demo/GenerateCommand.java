@@ -49,12 +49,12 @@ class GenerateCommand implements ApplicationRunner {
         long invoices = number(args, "invoices", customers * 24L);
         long seed = number(args, "seed", env.getProperty("huikuan.demo-seed", Long.class, 20261125L));
         LocalDate asOf = date(args, "as-of", LocalDate.now(clock));
-        String prefix = option(args, "prefix", "KH");
+        String prefix = Cli.option(args, "prefix", "KH");
         List<String> owners = owners(args);
         GeneratorSettings.Owners ownerOf = owners.isEmpty() ? GeneratorSettings.Owners.NONE
                 : (region, index) -> owners.get(index % owners.size());
         GeneratorSettings settings = new GeneratorSettings(seed, customers, invoices, asOf, prefix, ownerOf);
-        String csv = option(args, "csv", null);
+        String csv = Cli.option(args, "csv", null);
         LoadResult result;
         String target;
         if (csv != null) {
@@ -72,20 +72,15 @@ class GenerateCommand implements ApplicationRunner {
     }
 
     private List<String> owners(ApplicationArguments args) {
-        String given = option(args, "owners", null);
+        String given = Cli.option(args, "owners", null);
         if (given != null) {
             return Arrays.stream(given.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
         return users.withRole(Role.COLLECTOR).stream().map(UserAccount::username).sorted().toList();
     }
 
-    private static String option(ApplicationArguments args, String name, String fallback) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? fallback : values.get(0).trim();
-    }
-
     private static long number(ApplicationArguments args, String name, long fallback) {
-        String value = option(args, name, null);
+        String value = Cli.option(args, name, null);
         if (value == null) {
             return fallback;
         }
@@ -101,7 +96,7 @@ class GenerateCommand implements ApplicationRunner {
     }
 
     private static LocalDate date(ApplicationArguments args, String name, LocalDate fallback) {
-        String value = option(args, name, null);
+        String value = Cli.option(args, name, null);
         try {
             return value == null ? fallback : LocalDate.parse(value);
         } catch (DateTimeParseException e) {

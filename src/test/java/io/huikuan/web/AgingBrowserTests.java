@@ -3,10 +3,6 @@ package io.huikuan.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.Role;
@@ -15,21 +11,14 @@ import io.huikuan.ledger.Invoice;
 import io.huikuan.ledger.InvoiceService;
 import io.huikuan.support.Api;
 import java.math.BigDecimal;
-import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The aging report in Debian's Chromium: a collector opens it from the nav, clicks the 61–90 days
@@ -37,13 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * lands on the dashboard. Today is 2026-06-30 in tests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class AgingBrowserTests {
+class AgingBrowserTests extends BrowserTestSupport {
 
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     UserDirectory users;
     @Autowired
@@ -51,28 +36,8 @@ class AgingBrowserTests {
     @Autowired
     InvoiceService invoices;
 
-    private BrowserContext context;
-    private Page page;
     private String collector;
     private String code;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(FoundationBrowserTests.launchOptions());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     /** One customer of a collector of their own: invoices 0, 45, 61, 75, 90 and 200 days overdue. */
     @BeforeEach
@@ -90,16 +55,7 @@ class AgingBrowserTests {
         invoice("D75", 75, "400.00");
         invoice("D90", 90, "500.00");
         invoice("D200", 200, "700.00");
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
+        openPage();
     }
 
     @Test
@@ -140,13 +96,6 @@ class AgingBrowserTests {
         assertThat(page.locator("#nav-provisions")).isVisible();
     }
 
-    private void login(String username, String landing) {
-        page.navigate(url("/login"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(username);
-        page.locator("#login-submit").click();
-        page.waitForURL(url(landing));
-    }
 
     private void invoice(String name, int daysOverdue, String amount) {
         LocalDate due = LocalDate.of(2026, 6, 30).minusDays(daysOverdue);
@@ -157,14 +106,4 @@ class AgingBrowserTests {
         return code + "-" + name;
     }
 
-    private void shot(String name) {
-        String dirName = System.getProperty("huikuan.screenshots");
-        if (dirName != null && !dirName.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

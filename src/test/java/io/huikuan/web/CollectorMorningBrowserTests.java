@@ -3,11 +3,8 @@ package io.huikuan.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
@@ -17,22 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,46 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(MovableClock.Config.class)
-class CollectorMorningBrowserTests {
+class CollectorMorningBrowserTests extends BrowserTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     UserDirectory users;
     @Autowired
     MovableClock clock;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(FoundationBrowserTests.launchOptions());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void theCollectorsMorningFromTheWorklistToAKeptPromise() throws Exception {
@@ -149,7 +108,6 @@ class CollectorMorningBrowserTests {
 
         // day 3: a manager runs the collection run from its page; it settles the promise as kept
         clock.set(LocalDate.of(2026, 7, 3), LocalTime.of(8, 30));
-        context.close();
         open(boss);
         page.navigate(url("/collection-runs"));
         assertThat(page.locator("#run-form input[name=asOf]")).hasValue("2026-07-03");
@@ -158,7 +116,6 @@ class CollectorMorningBrowserTests {
         assertThat(page.locator("#run-as-of")).hasText("2026-07-03");
         assertThat(page.locator("#run-promises-kept")).hasText("1");
         shot("morning-run");
-        context.close();
 
         open(collector);
         page.navigate(url("/promises?status=kept"));
@@ -173,9 +130,7 @@ class CollectorMorningBrowserTests {
     }
 
     private void open(String user) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
+        openPage();
         page.navigate(url("/login"));
         page.locator("#username").fill(user);
         page.locator("#password").fill(user);
@@ -196,14 +151,4 @@ class CollectorMorningBrowserTests {
         return r.body().isEmpty() ? null : JSON.readTree(r.body());
     }
 
-    private void shot(String name) {
-        String dirName = System.getProperty("huikuan.screenshots");
-        if (dirName != null && !dirName.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

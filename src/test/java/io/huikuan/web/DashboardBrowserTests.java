@@ -3,10 +3,6 @@ package io.huikuan.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.Role;
@@ -15,21 +11,14 @@ import io.huikuan.ledger.Invoice;
 import io.huikuan.ledger.InvoiceService;
 import io.huikuan.support.Api;
 import java.math.BigDecimal;
-import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in Debian's Chromium: a collector opens it, clicks the 61–90 days bar of the real
@@ -37,13 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the owner bar lists all of the collector's overdue invoices. Today is 2026-06-30 in tests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTests {
+class DashboardBrowserTests extends BrowserTestSupport {
 
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     UserDirectory users;
     @Autowired
@@ -51,28 +36,8 @@ class DashboardBrowserTests {
     @Autowired
     InvoiceService invoices;
 
-    private BrowserContext context;
-    private Page page;
     private String collector;
     private String code;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(FoundationBrowserTests.launchOptions());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     /**
      * A collector of their own with one customer: invoices 0, 60, 61, 75, 90, 91 and 200 days
@@ -94,16 +59,7 @@ class DashboardBrowserTests {
         invoice("D90", 90, "500.00");
         invoice("D91", 91, "600.00");
         invoice("D200", 200, "700.00");
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
+        openPage();
     }
 
     @Test
@@ -146,11 +102,7 @@ class DashboardBrowserTests {
     }
 
     private void login() {
-        page.navigate(url("/login"));
-        page.locator("#username").fill(collector);
-        page.locator("#password").fill(collector);
-        page.locator("#login-submit").click();
-        page.waitForURL(url("/"));
+        login(collector, "/");
     }
 
     private void invoice(String name, int daysOverdue, String amount) {
@@ -162,14 +114,4 @@ class DashboardBrowserTests {
         return code + "-" + name;
     }
 
-    private void shot(String name) {
-        String dirName = System.getProperty("huikuan.screenshots");
-        if (dirName != null && !dirName.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

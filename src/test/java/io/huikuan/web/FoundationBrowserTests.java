@@ -3,39 +3,26 @@ package io.huikuan.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,14 +34,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Today is 2026-06-30 in tests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class FoundationBrowserTests {
+class FoundationBrowserTests extends BrowserTestSupport {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     UserDirectory users;
     @Autowired
@@ -63,67 +46,12 @@ class FoundationBrowserTests {
     @TempDir
     Path dir;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(launchOptions());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    /** Debian's Chromium, headless (never a downloaded browser). */
-    static BrowserType.LaunchOptions launchOptions() {
-        return new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--no-first-run"));
-    }
-
-    static Path chromium() {
-        String configured = System.getenv("HUIKUAN_CHROMIUM");
-        if (configured != null && !configured.isBlank()) {
-            return Paths.get(configured);
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Paths.get(dir, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        Path debian = Paths.get("/usr/bin/chromium");
-        if (Files.isExecutable(debian)) {
-            return debian;
-        }
-        throw new IllegalStateException("Debian's chromium is not installed: apt-get install -y chromium (or set HUIKUAN_CHROMIUM)");
-    }
-
     @BeforeEach
-    void openPage() {
+    void usersAndPage() {
         Api.user(users, "finance1", Role.FINANCE);
         Api.user(users, "collector1", Role.COLLECTOR);
         Api.user(users, "collector2", Role.COLLECTOR);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        openPage();
     }
 
     @Test
@@ -242,21 +170,6 @@ class FoundationBrowserTests {
         assertThat(page.locator("h1")).hasText("发票");
     }
 
-    /** With {@code -Dhuikuan.screenshots=DIR} the test leaves screenshots of its key steps for a person to look at. */
-    private void shot(String name) {
-        String dirName = System.getProperty("huikuan.screenshots");
-        if (dirName != null && !dirName.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
-        }
-    }
-
-    private void login(String username) {
-        page.navigate(url("/login"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(username);
-        page.locator("#login-submit").click();
-        page.waitForURL(url("/"));
-    }
 
     /** A customer created as an administrator (the test's own security context), owned by {@code owner}. */
     private String newCustomer(String name, String owner) {
@@ -272,7 +185,4 @@ class FoundationBrowserTests {
         return code;
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

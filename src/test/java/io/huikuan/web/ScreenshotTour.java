@@ -26,7 +26,7 @@ class ScreenshotTour {
         Path out = Paths.get(System.getProperty("huikuan.tour.out", "/tmp/shots"));
         String lang = System.getProperty("huikuan.tour.lang", "zh-CN");
         try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(FoundationBrowserTests.launchOptions())) {
+                Browser browser = pw.chromium().launch(BrowserTestSupport.launchOptions())) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
             page.navigate(url + "/login?lang=" + lang);
             page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("login-" + lang + ".png")));
@@ -45,6 +45,6 @@ class ScreenshotTour {
     }
 
     static BrowserType.LaunchOptions options() {
-        return FoundationBrowserTests.launchOptions();
+        return BrowserTestSupport.launchOptions();
     }
 }

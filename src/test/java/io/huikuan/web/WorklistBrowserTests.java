@@ -2,10 +2,6 @@ package io.huikuan.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.huikuan.customer.Contact;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
@@ -19,24 +15,17 @@ import io.huikuan.worklist.Priority;
 import io.huikuan.worklist.ScriptLibrary;
 import io.huikuan.worklist.TaskKind;
 import java.math.BigDecimal;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -48,13 +37,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * page loads its collection panel and sets a contact's personality type.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class WorklistBrowserTests {
+class WorklistBrowserTests extends BrowserTestSupport {
 
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     UserDirectory users;
     @Autowired
@@ -64,30 +49,10 @@ class WorklistBrowserTests {
     @Autowired
     ScriptLibrary library;
 
-    private BrowserContext context;
-    private Page page;
     private String collector;
     private String code;
     private long contact;
     private long task;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(FoundationBrowserTests.launchOptions());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -114,14 +79,7 @@ class WorklistBrowserTests {
                         Priority.score(amount, BigDecimal.ONE, 14, BigDecimal.ONE), Priority.reason(amount, BigDecimal.ONE, 14, TaskKind.STEP,
                                 Channel.PHONE, false), OffsetDateTime.now(ZoneOffset.UTC))
                 .update() == 1 ? jdbc.sql("SELECT max(id) FROM collection_task").query(Long.class).single() : 0;
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        openPage();
     }
 
     @Test
@@ -187,22 +145,5 @@ class WorklistBrowserTests {
         assertThat(page.locator("tr[data-task='" + task + "']")).hasCount(0);
     }
 
-    private void shot(String name) {
-        String dirName = System.getProperty("huikuan.screenshots");
-        if (dirName != null && !dirName.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
-        }
-    }
 
-    private void login(String username) {
-        page.navigate(url("/login"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(username);
-        page.locator("#login-submit").click();
-        page.waitForURL(url("/"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

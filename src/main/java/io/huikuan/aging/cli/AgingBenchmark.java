@@ -71,8 +71,8 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate asOf = option(args, "as-of") == null ? today.minusDays(97) : LocalDate.parse(option(args, "as-of"));
-        int repeat = Integer.parseInt(option(args, "repeat", "5"));
+        LocalDate asOf = Cli.option(args, "as-of") == null ? today.minusDays(97) : LocalDate.parse(Cli.option(args, "as-of"));
+        int repeat = Integer.parseInt(Cli.option(args, "repeat", "5"));
         long invoices = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
         long allocations = jdbc.sql("SELECT count(*) FROM allocation").query(Long.class).single();
         long customers = jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
@@ -100,10 +100,10 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
         print("dashboard figures computed cold (as of today)", time(Math.min(repeat, 3), () -> dashboard.compute(today, periods.version())));
         System.out.printf(Locale.ROOT, "%naging by customer ÷ plain scan: %.1f× (median ÷ median)%n", byCustomer.median() / scan.median());
 
-        String url = option(args, "url");
+        String url = Cli.option(args, "url");
         if (url != null) {
-            exitCode = http(url, option(args, "user"), option(args, "password"), Integer.parseInt(option(args, "users", "20")),
-                    Integer.parseInt(option(args, "warmup", "10")), Integer.parseInt(option(args, "requests", "25")));
+            exitCode = http(url, Cli.option(args, "user"), Cli.option(args, "password"), Integer.parseInt(Cli.option(args, "users", "20")),
+                    Integer.parseInt(Cli.option(args, "warmup", "10")), Integer.parseInt(Cli.option(args, "requests", "25")));
         }
     }
 
@@ -146,13 +146,4 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.0f ms |%n", what, t.median(), t.best(), t.worst());
     }
 
-    private static String option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
-    }
-
-    private static String option(ApplicationArguments args, String name, String fallback) {
-        String v = option(args, name);
-        return v == null ? fallback : v;
-    }
 }

@@ -94,11 +94,11 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
         }
         ImportMode mode;
         try {
-            mode = ImportMode.parse(option(args, "mode"));
+            mode = ImportMode.parse(Cli.option(args, "mode"));
         } catch (RuntimeException e) {
             throw new UsageException("import: --mode must be all-or-nothing or valid-rows");
         }
-        boolean dryRun = args.containsOption("dry-run") && !"false".equals(option(args, "dry-run"));
+        boolean dryRun = args.containsOption("dry-run") && !"false".equals(Cli.option(args, "dry-run"));
         long start = System.nanoTime();
         ImportReport report;
         try (InputStream in = Files.newInputStream(file)) {
@@ -122,7 +122,7 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
         Path file = Path.of(words.get(2));
         Map<String, String> params = new HashMap<>();
         for (String name : args.getOptionNames()) {
-            params.put(name, option(args, name));
+            params.put(name, Cli.option(args, name));
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         params.putIfAbsent("format", lower.endsWith(".csv") ? "csv" : "xlsx");
@@ -149,11 +149,6 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown kind '" + word + "': customers, invoices or payments");
         }
-    }
-
-    static String option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     static final class UsageException extends RuntimeException {

@@ -1,5 +1,6 @@
 package io.huikuan.exchange.cli;
 
+import io.huikuan.common.Cli;
 import io.huikuan.exchange.ImportKind;
 import io.huikuan.exchange.ImportMode;
 import io.huikuan.exchange.ImportReport;
@@ -69,7 +70,7 @@ class ImportBenchmark {
                         + " invoices; use a fresh database or schema (or --allow-existing)");
                 return 2;
             }
-            String dirOption = ExchangeCommands.option(args, "dir");
+            String dirOption = Cli.option(args, "dir");
             Path dir = dirOption == null ? Files.createTempDirectory("huikuan-bench-") : Files.createDirectories(Path.of(dirOption));
             Path customerFile = dir.resolve("customers.csv");
             Path invoiceFile = dir.resolve("invoices.csv");
@@ -230,7 +231,7 @@ class ImportBenchmark {
     }
 
     private static long number(ApplicationArguments args, String name, long fallback) {
-        String v = ExchangeCommands.option(args, name);
+        String v = Cli.option(args, name);
         if (v == null) {
             return fallback;
         }

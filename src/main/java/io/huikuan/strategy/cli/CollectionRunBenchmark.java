@@ -58,7 +58,7 @@ class CollectionRunBenchmark implements ApplicationRunner, ExitCodeGenerator {
         if (words.size() < 2 || !"benchmark".equals(words.get(0)) || !"collection-run".equals(words.get(1))) {
             return;
         }
-        LocalDate asOf = option(args, "as-of") == null ? LocalDate.now(clock) : LocalDate.parse(option(args, "as-of"));
+        LocalDate asOf = Cli.option(args, "as-of") == null ? LocalDate.now(clock) : LocalDate.parse(Cli.option(args, "as-of"));
         long open = jdbc.sql("SELECT count(*) FROM balance_period WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)")
                 .params(Date.valueOf(asOf), Date.valueOf(asOf)).query(Long.class).single();
         long invoices = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
@@ -90,11 +90,11 @@ class CollectionRunBenchmark implements ApplicationRunner, ExitCodeGenerator {
         first.tasksByStep().forEach((k, v) -> System.out.printf(Locale.ROOT, "  step %-18s %,9d%n", k, v));
         first.tasksBySegment().forEach((k, v) -> System.out.printf(Locale.ROOT, "  segment %-20s %,9d%n", k, v));
 
-        String url = option(args, "url");
+        String url = Cli.option(args, "url");
         if (url != null) {
-            exitCode = http(url, option(args, "password"), Integer.parseInt(option(args, "users", "20")),
-                    Integer.parseInt(option(args, "warmup", "10")), Integer.parseInt(option(args, "requests", "25")),
-                    option(args, "path", "/worklist"), asOf);
+            exitCode = http(url, Cli.option(args, "password"), Integer.parseInt(Cli.option(args, "users", "20")),
+                    Integer.parseInt(Cli.option(args, "warmup", "10")), Integer.parseInt(Cli.option(args, "requests", "25")),
+                    Cli.option(args, "path", "/worklist"), asOf);
         }
     }
 
@@ -134,13 +134,4 @@ class CollectionRunBenchmark implements ApplicationRunner, ExitCodeGenerator {
                 r.customersEvaluated());
     }
 
-    private static String option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
-    }
-
-    private static String option(ApplicationArguments args, String name, String fallback) {
-        String v = option(args, name);
-        return v == null ? fallback : v;
-    }
 }

@@ -1,0 +1,129 @@
+package io.huikuan.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the browser tests share: Debian's Chromium driven by Playwright (never a downloaded browser),
+ * one browser per test class, a fresh 1400×900 zh-CN page per {@link #openPage()}, login through the
+ * form, and screenshots of key steps with {@code -Dhuikuan.screenshots=DIR}.
+ */
+abstract class BrowserTestSupport {
+
+    private static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        browser = playwright.chromium().launch(launchOptions());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
+    }
+
+    /** Debian's Chromium, headless. */
+    static BrowserType.LaunchOptions launchOptions() {
+        return new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--no-first-run"));
+    }
+
+    static Path chromium() {
+        String configured = System.getenv("HUIKUAN_CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            Path candidate = Paths.get(dir, "chromium");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        Path debian = Paths.get("/usr/bin/chromium");
+        if (Files.isExecutable(debian)) {
+            return debian;
+        }
+        throw new IllegalStateException("Debian's chromium is not installed: apt-get install -y chromium (or set HUIKUAN_CHROMIUM)");
+    }
+
+    /** A fresh browser context and page (closing the previous one), Chinese, 1400×900. */
+    void openPage() {
+        closePage();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    /** Logs in with the form (password = username) and waits to leave the login page. */
+    void login(String username) {
+        submitLogin(username);
+        page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+    }
+
+    /** Logs in and waits for {@code landing}. */
+    void login(String username, String landing) {
+        submitLogin(username);
+        page.waitForURL(url(landing));
+    }
+
+    private void submitLogin(String username) {
+        page.navigate(url("/login"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(username);
+        page.locator("#login-submit").click();
+    }
+
+    /** With {@code -Dhuikuan.screenshots=DIR} the test leaves screenshots of its key steps for a person to look at. */
+    void shot(String name) {
+        String dirName = System.getProperty("huikuan.screenshots");
+        if (dirName != null && !dirName.isBlank()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dirName, name + ".png")).setFullPage(true));
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
