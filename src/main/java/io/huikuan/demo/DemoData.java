@@ -3,6 +3,8 @@ package io.huikuan.demo;
 import io.huikuan.demo.DemoUsers.DemoUser;
 import io.huikuan.demo.PortfolioLoader.LoadResult;
 import io.huikuan.identity.UserDirectory;
+import io.huikuan.strategy.CollectionRun;
+import io.huikuan.strategy.CollectionRuns;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo data on the first start: when {@code huikuan.demo} is true, or unset and the database is an
  * embedded H2 database, and there are no customers yet, creates the demo users and loads a generated
  * portfolio ({@code huikuan.demo-customers}, {@code huikuan.demo-seed}) as of today, in one
- * transaction. Runs before the first administrator is created from configuration.
+ * transaction, then runs the daily collection run for today so the worklists are filled at once. Runs
+ * before the first administrator is created from configuration.
  */
 @Component
 @Order(5)
@@ -40,16 +43,18 @@ class DemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final PortfolioLoader loader;
+    private final CollectionRuns runs;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader,
+    DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader, CollectionRuns runs,
             PlatformTransactionManager transactions, Clock clock) {
         this.env = env;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.users = users;
         this.loader = loader;
+        this.runs = runs;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -79,6 +84,9 @@ class DemoData implements ApplicationRunner {
         });
         if (result != null) {
             log.info("demo data loaded ({}) in {} ms", result.describe(), result.millis());
+            // the collectors' worklists are filled at once, not only after the first nightly run
+            CollectionRun run = runs.run(LocalDate.now(clock), "DEMO");
+            log.info("collection run for the demo data: {} tasks created", run.tasksCreated());
         }
     }
 

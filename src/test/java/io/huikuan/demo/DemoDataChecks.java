@@ -60,6 +60,18 @@ abstract class DemoDataChecks {
     }
 
     @Test
+    void theDemoCollectorsFindTheirWorklistsFilled() {
+        Map<String, Long> openByAssignee = jdbc.sql("SELECT assignee, count(*) FROM collection_task WHERE status = 'OPEN' AND assignee IS NOT NULL "
+                        + "GROUP BY assignee")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(openByAssignee.get("collector1")).isPositive();
+        assertThat(openByAssignee.get("collector2")).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM collection_run WHERE status = 'DONE' AND run_trigger = 'DEMO'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void loadsAbout200CustomersSharedByTheCollectors() {
         long total = jdbc.sql("SELECT count(*) FROM customer WHERE code LIKE 'KH%'").query(Long.class).single();
         assertThat(total).isEqualTo(200);
