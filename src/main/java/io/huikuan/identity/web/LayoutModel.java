@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -70,7 +71,7 @@ class LayoutModel implements WebMvcConfigurer {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             CurrentUser user = CurrentUser.get();
-            String display = users.find(user.username()).map(UserAccount::displayName).orElse(user.username());
+            String display = displayName(request, user.username());
             mav.addObject("me", new Me(user.username(), display, user.roles().stream().sorted().toList()));
             mav.addObject("can", Can.of(user));
         } else {
@@ -83,6 +84,23 @@ class LayoutModel implements WebMvcConfigurer {
         String query = error ? null : request.getQueryString();
         mav.addObject("langEnUrl", withLang(request.getContextPath(), path, query, "en"));
         mav.addObject("langZhUrl", withLang(request.getContextPath(), path, query, "zh-CN"));
+    }
+
+    /**
+     * The user's display name, looked up once per session (display names are set when a user is
+     * created), not on every page.
+     */
+    private String displayName(HttpServletRequest request, String username) {
+        HttpSession session = request.getSession(false);
+        String key = "huikuan.displayName." + username;
+        if (session != null && session.getAttribute(key) instanceof String cached) {
+            return cached;
+        }
+        String display = users.find(username).map(UserAccount::displayName).orElse(username);
+        if (session != null) {
+            session.setAttribute(key, display);
+        }
+        return display;
     }
 
     /** The current page with {@code lang} set (other query parameters kept as they came). */
