@@ -1,0 +1,173 @@
+package io.huikuan.correspondence;
+
+import io.huikuan.common.NotFoundException;
+import io.huikuan.common.ValidationException;
+import io.huikuan.common.ValidationException.FieldError;
+import io.huikuan.customer.CustomerRef;
+import io.huikuan.customer.CustomerService;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Documents issued to customers: rendered once, numbered ({@code ST-2026-000001}), stored with their
+ * SHA-256 so what was sent can be proven unchanged, and listed on the customer. So far: the statement
+ * of account (对账单) for any period.
+ */
+@Service
+public class Documents {
+
+    /** A stored document (without its content). */
+    public record Document(long id, String number, String customerCode, String kind, String title, LocalDate periodFrom, LocalDate periodTo,
+            String sha256, int sizeBytes, String createdBy, Instant createdAt) {
+    }
+
+    /** A document's PDF. */
+    public record Content(String number, byte[] bytes) {
+    }
+
+    /** The longest period one statement may cover. */
+    static final int MAX_DAYS = 3660;
+
+    private final JdbcClient jdbc;
+    private final CustomerService customers;
+    private final StatementQueries statements;
+    private final PdfRenderer pdf;
+    private final Clock clock;
+
+    Documents(JdbcClient jdbc, CustomerService customers, StatementQueries statements, PdfRenderer pdf, Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.statements = statements;
+        this.pdf = pdf;
+        this.clock = clock;
+    }
+
+    /** The statement of account of a customer for [from, to] (to: today when null), without storing it. */
+    @Transactional(readOnly = true)
+    public Statement statement(String customerCode, LocalDate from, LocalDate to) {
+        CustomerRef ref = customers.ref(customerCode);
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        List<FieldError> errors = new ArrayList<>();
+        if (from == null) {
+            errors.add(FieldError.coded("from", null, "required", "is required (YYYY-MM-DD)"));
+        } else if (from.isAfter(end)) {
+            errors.add(FieldError.coded("from", from, "statement.from-after-to", "must not be after to (" + end + ")", end));
+        } else if (from.plusDays(MAX_DAYS).isBefore(end)) {
+            errors.add(FieldError.coded("from", from, "statement.too-long", "a statement covers at most ten years"));
+        }
+        if (end.isAfter(LocalDate.now(clock))) {
+            errors.add(FieldError.coded("to", end, "statement.future", "must not be after today"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return statements.statement(ref.id(), ref.code(), ref.name(), from, end);
+    }
+
+    /** Renders the statement as a PDF, numbers and stores it (collectors for their own customers, finance, managers). */
+    @Transactional
+    public Document issueStatement(String customerCode, LocalDate from, LocalDate to) {
+        CurrentUser user = CurrentUser.require("issue statements", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
+        Statement s = statement(customerCode, from, to);
+        CustomerRef ref = customers.ref(customerCode);
+        Instant now = Instant.now(clock);
+        byte[] bytes = pdf.render("correspondence/statement", variables(s, now), Locale.SIMPLIFIED_CHINESE);
+        String title = "对账单 " + s.from() + " – " + s.to();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO document (customer_id, kind, title, period_from, period_to, sha256, size_bytes, content, created_by, created_at)
+                VALUES (?, 'STATEMENT', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ref.id(), title, Date.valueOf(s.from()), Date.valueOf(s.to()), sha256(bytes), bytes.length, bytes, user.username(),
+                        Timestamp.from(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        String number = "ST-" + LocalDate.ofInstant(now, clock.getZone()).getYear() + "-" + String.format("%06d", id);
+        jdbc.sql("UPDATE document SET doc_no = ? WHERE id = ?").params(number, id).update();
+        return get(id);
+    }
+
+    /** The customer's documents, newest first (404 for a customer the user may not see). */
+    @Transactional(readOnly = true)
+    public List<Document> forCustomer(String customerCode) {
+        CustomerRef ref = customers.ref(customerCode);
+        return jdbc.sql(SELECT + " WHERE d.customer_id = ? ORDER BY d.created_at DESC, d.id DESC").param(ref.id()).query(Documents::map).list();
+    }
+
+    /** A document's PDF (404 when unknown or the customer is outside the user's portfolio). */
+    @Transactional(readOnly = true)
+    public Content content(long id) {
+        Document d = get(id);
+        customers.ref(d.customerCode());
+        byte[] bytes = jdbc.sql("SELECT content FROM document WHERE id = ?").param(id).query(byte[].class).single();
+        return new Content(d.number(), bytes);
+    }
+
+    private Document get(long id) {
+        return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(Documents::map).optional()
+                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
+    }
+
+    private static final String SELECT = """
+            SELECT d.id, d.doc_no, c.code, d.kind, d.title, d.period_from, d.period_to, d.sha256, d.size_bytes, d.created_by, d.created_at
+            FROM document d JOIN customer c ON c.id = d.customer_id""";
+
+    private static Document map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Date from = rs.getDate(6);
+        Date to = rs.getDate(7);
+        return new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(), rs.getString(8).trim(), rs.getInt(9),
+                rs.getString(10), rs.getTimestamp(11).toInstant());
+    }
+
+    private Map<String, Object> variables(Statement s, Instant now) {
+        DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("s", s);
+        v.put("issuedOn", LocalDate.ofInstant(now, clock.getZone()).toString());
+        v.put("opening", money.format(s.opening()));
+        v.put("closing", money.format(s.closing()));
+        v.put("invoiced", money.format(s.invoiced()));
+        v.put("paid", money.format(s.paid()));
+        v.put("credited", money.format(s.credited()));
+        v.put("writtenOff", money.format(s.writtenOff()));
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (Statement.Line l : s.lines()) {
+            lines.add(Map.of("date", l.date().toString(), "kind", KINDS.get(l.kind()), "reference", l.reference(),
+                    "detail", l.detail() == null ? "" : l.detail(),
+                    "debit", l.amount().signum() > 0 ? money.format(l.amount()) : "",
+                    "credit", l.amount().signum() < 0 ? money.format(l.amount().negate()) : "", "balance", money.format(l.balance())));
+        }
+        v.put("lines", lines);
+        return v;
+    }
+
+    private static final Map<String, String> KINDS = Map.of("INVOICE", "发票 Invoice", "PAYMENT", "收款 Payment", "CREDIT_NOTE",
+            "红字/折让 Credit note", "WRITE_OFF", "核销 Write-off");
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

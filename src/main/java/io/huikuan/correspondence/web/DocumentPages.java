@@ -1,0 +1,75 @@
+package io.huikuan.correspondence.web;
+
+import io.huikuan.common.ValidationException;
+import io.huikuan.common.web.FormErrors;
+import io.huikuan.correspondence.Documents;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/** The customer page's documents panel (loaded with htmx): issued documents and the statement form; a document's PDF. */
+@Controller
+class DocumentPages {
+
+    private final Documents documents;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DocumentPages(Documents documents, MessageSource messages, Clock clock) {
+        this.documents = documents;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/customers/{code}/documents")
+    String panel(@PathVariable String code, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("code", code);
+        model.addAttribute("documents", documents.forCustomer(code));
+        model.addAttribute("defaultFrom", today.withDayOfYear(1));
+        model.addAttribute("defaultTo", today);
+        return "correspondence/documents :: panel";
+    }
+
+    @PostMapping("/customers/{code}/statements")
+    String issue(@PathVariable String code, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            Locale locale, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate start = errors.date("from", from, true);
+        LocalDate end = errors.date("to", to, false);
+        if (!errors.any()) {
+            try {
+                Documents.Document d = documents.issueStatement(code, start, end);
+                redirect.addFlashAttribute("flash", messages.getMessage("documents.issued", new Object[] {d.number()}, locale));
+            } catch (ValidationException e) {
+                errors.addAll(e);
+            }
+        }
+        if (errors.any()) {
+            redirect.addFlashAttribute("flashError", String.join("; ", errors.all()));
+        }
+        return "redirect:/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#documents";
+    }
+
+    @GetMapping("/documents/{id}")
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        Documents.Content c = documents.content(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(c.number() + ".pdf").build().toString())
+                .body(c.bytes());
+    }
+}

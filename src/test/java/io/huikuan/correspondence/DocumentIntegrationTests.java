@@ -1,0 +1,5 @@
+package io.huikuan.correspondence;
+
+/** Statements of account on H2. */
+class DocumentIntegrationTests extends DocumentBehaviour {
+}
