@@ -57,7 +57,8 @@ class ImportBenchmark {
                     + "       benchmark aging [--as-of=YYYY-MM-DD] [--repeat=5] [--url=http://localhost:8080 --user=U --password=P "
                     + "[--users=20] [--warmup=10] [--requests=25]]\n"
                     + "       benchmark collection-run [--as-of=YYYY-MM-DD] [--keep] [--url=http://localhost:8080 --password=P [--users=20] "
-                    + "[--warmup=10] [--requests=25] [--path=/worklist]]");
+                    + "[--warmup=10] [--requests=25] [--path=/worklist]]\n"
+                    + "       benchmark statements [--count=10000] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--threads=N]");
             return 2;
         }
         long invoices = number(args, "invoices", 1_000_000);
