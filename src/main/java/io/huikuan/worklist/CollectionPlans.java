@@ -1,7 +1,6 @@
 package io.huikuan.worklist;
 
 import io.huikuan.common.Money;
-import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.customer.CustomerRef;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,19 +61,7 @@ public class CollectionPlans {
     public Plan set(NewPlan p) {
         CurrentUser user = CurrentUser.require("plan collections", Role.COLLECTOR, Role.MANAGER);
         List<FieldError> errors = new ArrayList<>();
-        CustomerRef customer = null;
-        if (p.customerCode() == null || p.customerCode().isBlank()) {
-            errors.add(FieldError.coded("customerCode", p.customerCode(), "required", "required"));
-        } else {
-            Optional<CustomerRef> found = customers.findRef(p.customerCode().trim());
-            if (found.isEmpty()) {
-                errors.add(FieldError.coded("customerCode", p.customerCode(), "unknownCustomer", "unknown customer"));
-            } else if (!user.mayAccess(found.get().owner())) {
-                throw new NotFoundException("customer", p.customerCode());
-            } else {
-                customer = found.get();
-            }
-        }
+        CustomerRef customer = CustomerField.check(customers, user, p.customerCode(), errors);
         YearMonth month = null;
         if (p.month() == null || p.month().isBlank()) {
             errors.add(FieldError.coded("month", p.month(), "required", "required"));

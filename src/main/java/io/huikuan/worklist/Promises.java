@@ -108,19 +108,7 @@ public class Promises {
         LocalDate today = LocalDate.now(clock);
         LocalDate madeOn = p.madeOn() == null ? today : p.madeOn();
         List<FieldError> errors = new ArrayList<>();
-        CustomerRef customer = null;
-        if (p.customerCode() == null || p.customerCode().isBlank()) {
-            errors.add(FieldError.coded("customerCode", p.customerCode(), "required", "required"));
-        } else {
-            Optional<CustomerRef> found = customers.findRef(p.customerCode().trim());
-            if (found.isEmpty()) {
-                errors.add(FieldError.coded("customerCode", p.customerCode(), "unknownCustomer", "unknown customer"));
-            } else if (!user.mayAccess(found.get().owner())) {
-                throw new NotFoundException("customer", p.customerCode());
-            } else {
-                customer = found.get();
-            }
-        }
+        CustomerRef customer = CustomerField.check(customers, user, p.customerCode(), errors);
         if (p.amount() == null) {
             errors.add(FieldError.coded("amount", null, "required", "required"));
         } else if (p.amount().signum() <= 0) {
