@@ -35,6 +35,12 @@ public final class Cli {
         return value == null ? fallback : value;
     }
 
+    /** True when the command line starts with these words ({@code benchmark aging}, {@code collection-run}). */
+    public static boolean invokes(ApplicationArguments args, String... command) {
+        List<String> words = words(args.getSourceArgs());
+        return words.size() >= command.length && words.subList(0, command.length).equals(Arrays.asList(command));
+    }
+
     /** The arguments that are not {@code --options}. */
     public static List<String> words(String[] args) {
         return Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();

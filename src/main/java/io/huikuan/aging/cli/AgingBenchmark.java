@@ -66,8 +66,7 @@ class AgingBenchmark implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        List<String> words = Cli.words(args.getSourceArgs());
-        if (words.size() < 2 || !"benchmark".equals(words.get(0)) || !"aging".equals(words.get(1))) {
+        if (!Cli.invokes(args, "benchmark", "aging")) {
             return;
         }
         LocalDate today = LocalDate.now(clock);

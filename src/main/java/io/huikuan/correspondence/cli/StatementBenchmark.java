@@ -46,8 +46,7 @@ class StatementBenchmark implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        List<String> words = Cli.words(args.getSourceArgs());
-        if (words.size() < 2 || !"benchmark".equals(words.get(0)) || !"statements".equals(words.get(1))) {
+        if (!Cli.invokes(args, "benchmark", "statements")) {
             return;
         }
         int count = Integer.parseInt(Cli.option(args, "count", "10000"));

@@ -54,8 +54,7 @@ class CollectionRunBenchmark implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        List<String> words = Cli.words(args.getSourceArgs());
-        if (words.size() < 2 || !"benchmark".equals(words.get(0)) || !"collection-run".equals(words.get(1))) {
+        if (!Cli.invokes(args, "benchmark", "collection-run")) {
             return;
         }
         LocalDate asOf = Cli.option(args, "as-of") == null ? LocalDate.now(clock) : LocalDate.parse(Cli.option(args, "as-of"));

@@ -36,8 +36,7 @@ class CollectionRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> words = Cli.words(args.getSourceArgs());
-        if (words.isEmpty() || !"collection-run".equals(words.get(0))) {
+        if (!Cli.invokes(args, "collection-run")) {
             return;
         }
         LocalDate asOf = null;
