@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,9 +36,12 @@ class MessageBundlesTests {
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][A-Za-z0-9]*\\.[A-Za-z0-9_.]*[A-Za-z0-9])\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
-    private final Properties base = load("messages.properties");
-    private final Properties zh = load("messages_zh_CN.properties");
-    private final Properties en = load("messages_en.properties");
+    /** The bundles named by {@code spring.messages.basename}: the main one and one per part of correspondence. */
+    static final List<String> BASENAMES = List.of("messages", "messages-outbox", "messages-templates", "messages-letters");
+
+    private final Properties base = load("");
+    private final Properties zh = load("_zh_CN");
+    private final Properties en = load("_en");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() {
@@ -128,14 +132,23 @@ class MessageBundlesTests {
         }
     }
 
-    private static Properties load(String name) {
-        Properties p = new Properties();
-        try (InputStream in = MessageBundlesTests.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name + " on the classpath").isNotNull();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** All bundles of one language merged; a key defined in two bundles fails (the first would silently win). */
+    private static Properties load(String suffix) {
+        Properties all = new Properties();
+        for (String basename : BASENAMES) {
+            String name = basename + suffix + ".properties";
+            Properties p = new Properties();
+            try (InputStream in = MessageBundlesTests.class.getClassLoader().getResourceAsStream(name)) {
+                assertThat(in).as(name + " on the classpath").isNotNull();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            for (String key : p.stringPropertyNames()) {
+                assertThat(all.containsKey(key)).as(key + " is defined again in " + name).isFalse();
+                all.setProperty(key, p.getProperty(key));
+            }
         }
-        return p;
+        return all;
     }
 }
