@@ -1,0 +1,136 @@
+package io.huikuan.correspondence;
+
+import io.huikuan.correspondence.TemplateData.InvoiceRow;
+import io.huikuan.correspondence.TemplateData.Party;
+import io.huikuan.correspondence.TemplateData.Person;
+import io.huikuan.correspondence.TemplateData.Totals;
+import io.huikuan.customer.Contact;
+import io.huikuan.customer.Customer;
+import io.huikuan.customer.CustomerRef;
+import io.huikuan.customer.CustomerService;
+import io.huikuan.ledger.LateClause;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the {@link TemplateData} of a customer as of a day from the ledger: every invoice open at that day
+ * is read with one statement from the balance read model (with its contract's late clause and whether a
+ * dispute is open then); the overdue undisputed ones are listed, with interest to date = open × rate × days
+ * overdue (daily rate) or open × rate × days / 365 (annual rate), exact, rounded HALF_UP to cents per invoice.
+ */
+@Service
+public class TemplateDataBuilder {
+
+    private static final BigDecimal DAYS_A_YEAR = BigDecimal.valueOf(365);
+
+    /** Every invoice of customer :c open at :asOf with its open amount, contract clause and an open dispute flag. */
+    private static final String OPEN_INVOICES = """
+            SELECT i.invoice_no, i.issue_date, i.due_date, i.amount, i.currency, b.open_amount, k.late_clause, k.late_rate,
+                   CASE WHEN EXISTS (SELECT 1 FROM invoice_dispute d WHERE d.invoice_id = b.invoice_id AND d.opened_on <= :asOf
+                                     AND (d.resolved_on IS NULL OR d.resolved_on > :asOf)) THEN 1 ELSE 0 END disputed
+            FROM balance_period b
+            JOIN invoice i ON i.id = b.invoice_id
+            LEFT JOIN contract k ON k.id = i.contract_id
+            WHERE b.customer_id = :c AND b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf)
+            ORDER BY i.due_date, i.invoice_no""";
+
+    private final JdbcClient jdbc;
+    private final CustomerService customers;
+    private final CompanyProfiles profiles;
+
+    TemplateDataBuilder(JdbcClient jdbc, CustomerService customers, CompanyProfiles profiles) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.profiles = profiles;
+    }
+
+    /** The data of a customer the current user may see (404 otherwise) as of {@code asOf}. */
+    @Transactional(readOnly = true)
+    public TemplateData forCustomer(String customerCode, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        CustomerRef ref = customers.ref(customerCode);
+        Customer customer = customers.get(customerCode);
+        List<Open> open = jdbc.sql(OPEN_INVOICES).param("c", ref.id()).param("asOf", Date.valueOf(asOf))
+                .query((rs, n) -> new Open(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
+                        rs.getString(5).trim(), rs.getBigDecimal(6), rs.getString(7) == null ? LateClause.NONE : LateClause.valueOf(rs.getString(7)),
+                        rs.getBigDecimal(8), rs.getInt(9) == 1))
+                .list();
+        String currency = open.isEmpty() ? "CNY" : open.getFirst().currency();
+        List<InvoiceRow> rows = new ArrayList<>();
+        BigDecimal overdue = BigDecimal.ZERO.setScale(2);
+        BigDecimal interest = BigDecimal.ZERO.setScale(2);
+        BigDecimal all = BigDecimal.ZERO.setScale(2);
+        LocalDate oldest = null;
+        for (Open o : open) {
+            all = all.add(o.open());
+            if (o.disputed() || !o.due().isBefore(asOf)) {
+                continue;
+            }
+            long days = ChronoUnit.DAYS.between(o.due(), asOf);
+            BigDecimal i = interest(o.open(), o.clause(), o.rate(), days);
+            rows.add(new InvoiceRow(o.number(), o.issued(), o.due(), o.amount(), o.open(), days, i, o.currency()));
+            overdue = overdue.add(o.open());
+            interest = interest.add(i);
+            oldest = oldest == null || o.due().isBefore(oldest) ? o.due() : oldest;
+        }
+        CompanyProfiles.CompanyProfile company = profiles.current();
+        return new TemplateData(new Party(customer.code(), customer.name(), customer.creditCode()), contact(customer.contacts()), rows,
+                new Totals(currency, overdue, all, interest, overdue.add(interest)), oldest, collector(customer.owner(), company),
+                manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null);
+    }
+
+    /** Interest to date on an open amount overdue for {@code days} under a late clause, rounded HALF_UP to cents. */
+    static BigDecimal interest(BigDecimal open, LateClause clause, BigDecimal rate, long days) {
+        if (clause == LateClause.NONE || rate == null || days <= 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal raw = open.multiply(rate).multiply(BigDecimal.valueOf(days));
+        return clause == LateClause.DAILY_RATE ? raw.setScale(2, RoundingMode.HALF_UP) : raw.divide(DAYS_A_YEAR, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The contact a letter is addressed to: the first finance contact, else the first one. */
+    private static Person contact(List<Contact> contacts) {
+        if (contacts == null || contacts.isEmpty()) {
+            return null;
+        }
+        Contact c = contacts.stream().filter(x -> x.role() == Contact.ContactRole.FINANCE).findFirst().orElse(contacts.getFirst());
+        return new Person(c.name(), c.title(), c.phone(), c.email());
+    }
+
+    /**
+     * The collector: the owner's display name. Users have no phone or e-mail of their own, so the company's
+     * phone and e-mail are given (the reply reaches the collection team either way).
+     */
+    private Person collector(String owner, CompanyProfiles.CompanyProfile company) {
+        if (owner == null) {
+            return new Person(company.name(), null, company.phone(), company.email());
+        }
+        String name = jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(owner).query(String.class).optional().orElse(owner);
+        return new Person(name, null, company.phone(), company.email());
+    }
+
+    /** A manager: an enabled user with the MANAGER role in the owner's team, else the first manager by username. */
+    private Person manager(String owner) {
+        String team = owner == null ? null
+                : jdbc.sql("SELECT team FROM app_user WHERE username = ?").param(owner).query(String.class).optional().orElse(null);
+        return jdbc.sql("""
+                SELECT display_name FROM app_user
+                WHERE enabled = TRUE AND (',' || roles || ',') LIKE '%,MANAGER,%'
+                ORDER BY CASE WHEN team IS NOT NULL AND team = ? THEN 0 ELSE 1 END, username
+                FETCH FIRST 1 ROWS ONLY""")
+                .param(team).query((rs, n) -> new Person(rs.getString(1), null, null, null)).optional().orElse(null);
+    }
+
+    private record Open(String number, LocalDate issued, LocalDate due, BigDecimal amount, String currency, BigDecimal open, LateClause clause,
+            BigDecimal rate, boolean disputed) {
+    }
+}
