@@ -37,7 +37,8 @@ public class Documents {
 
     /** A stored document (without its content). */
     public record Document(long id, String number, String customerCode, String kind, String title, LocalDate periodFrom, LocalDate periodTo,
-            String sha256, int sizeBytes, String createdBy, Instant createdAt) {
+            String sha256, int sizeBytes, String createdBy, Instant createdAt, LocalDate asOf, java.math.BigDecimal amount, Long taskId,
+            boolean draft) {
     }
 
     /** A document's PDF. */
@@ -92,17 +93,49 @@ public class Documents {
         Instant now = Instant.now(clock);
         byte[] bytes = pdf.render("correspondence/statement", variables(s, now), Locale.SIMPLIFIED_CHINESE);
         String title = "对账单 " + s.from() + " – " + s.to();
+        long id = store(new NewDocument(ref.id(), DocumentKind.STATEMENT, title, s.from(), s.to(), s.to(), s.closing(), null, null, false, bytes,
+                user.username()), now);
+        return get(id);
+    }
+
+    /** A rendered document to number and store. */
+    record NewDocument(long customerId, DocumentKind kind, String title, LocalDate periodFrom, LocalDate periodTo, LocalDate asOf,
+            java.math.BigDecimal amount, Long taskId, Long templateVersionId, boolean draft, byte[] bytes, String createdBy) {
+    }
+
+    /** Stores a rendered document in the caller's transaction and numbers it {@code <prefix>-<year>-<id>}; returns its id. */
+    long store(NewDocument d, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO document (customer_id, kind, title, period_from, period_to, sha256, size_bytes, content, created_by, created_at)
-                VALUES (?, 'STATEMENT', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ref.id(), title, Date.valueOf(s.from()), Date.valueOf(s.to()), sha256(bytes), bytes.length, bytes, user.username(),
+                INSERT INTO document (customer_id, kind, title, period_from, period_to, as_of, amount, task_id, template_version_id, draft,
+                                      sha256, size_bytes, content, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.customerId(), d.kind().name(), d.title(), d.periodFrom() == null ? null : Date.valueOf(d.periodFrom()),
+                        d.periodTo() == null ? null : Date.valueOf(d.periodTo()), d.asOf() == null ? null : Date.valueOf(d.asOf()), d.amount(),
+                        d.taskId(), d.templateVersionId(), d.draft(), sha256(d.bytes()), d.bytes().length, d.bytes(), d.createdBy(),
                         Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        String number = "ST-" + LocalDate.ofInstant(now, clock.getZone()).getYear() + "-" + String.format("%06d", id);
-        jdbc.sql("UPDATE document SET doc_no = ? WHERE id = ?").params(number, id).update();
-        return get(id);
+        jdbc.sql("UPDATE document SET doc_no = ? WHERE id = ?").params(number(d.kind(), now, id), id).update();
+        return id;
+    }
+
+    /** Puts the rendered content (and what it states) into a document stored by {@link #store} in the same transaction. */
+    void replaceContent(long id, String title, java.math.BigDecimal amount, Long templateVersionId, byte[] bytes) {
+        jdbc.sql("UPDATE document SET title = ?, amount = ?, template_version_id = ?, sha256 = ?, size_bytes = ?, content = ? WHERE id = ?")
+                .params(title, amount, templateVersionId == null || templateVersionId == 0 ? null : templateVersionId, sha256(bytes), bytes.length,
+                        bytes, id)
+                .update();
+    }
+
+    /** The number a document gets: ST-2026-000001 (statement), DL-… (demand letter) and so on. */
+    String number(DocumentKind kind, Instant now, long id) {
+        return kind.prefix() + "-" + LocalDate.ofInstant(now, clock.getZone()).getYear() + "-" + String.format("%06d", id);
+    }
+
+    /** The document's number and kind for a task, if the task already produced one. */
+    java.util.Optional<Document> forTask(long taskId) {
+        return jdbc.sql(SELECT + " WHERE d.task_id = ?").param(taskId).query(Documents::map).optional();
     }
 
     /** The customer's documents, newest first (404 for a customer the user may not see). */
@@ -121,13 +154,14 @@ public class Documents {
         return new Content(d.number(), bytes);
     }
 
-    private Document get(long id) {
+    Document get(long id) {
         return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(Documents::map).optional()
                 .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
     }
 
     private static final String SELECT = """
-            SELECT d.id, d.doc_no, c.code, d.kind, d.title, d.period_from, d.period_to, d.sha256, d.size_bytes, d.created_by, d.created_at
+            SELECT d.id, d.doc_no, c.code, d.kind, d.title, d.period_from, d.period_to, d.sha256, d.size_bytes, d.created_by, d.created_at,
+                   d.as_of, d.amount, d.task_id, d.draft
             FROM document d JOIN customer c ON c.id = d.customer_id""";
 
     private static Document map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -135,7 +169,8 @@ public class Documents {
         Date to = rs.getDate(7);
         return new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(), rs.getString(8).trim(), rs.getInt(9),
-                rs.getString(10), rs.getTimestamp(11).toInstant());
+                rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getDate(12) == null ? null : rs.getDate(12).toLocalDate(),
+                rs.getBigDecimal(13), rs.getObject(14) == null ? null : rs.getLong(14), rs.getBoolean(15));
     }
 
     private Map<String, Object> variables(Statement s, Instant now) {

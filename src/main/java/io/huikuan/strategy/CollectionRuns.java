@@ -204,7 +204,7 @@ public class CollectionRuns {
                     Step s = p.step();
                     rows.add(new TaskWriter.Row(f.customerId(), p.key(), TaskKind.STEP, runId, seg.code(), v.id(), s.dayOffset(), s.channel(),
                             s.tone(), s.ownerRole().name(), s.template(), p.assignee(), p.dueDate(), p.cycleStart(), f.overdue(),
-                            f.daysOverdue(), p.risk(), p.priority(), p.reason()));
+                            f.daysOverdue(), p.risk(), p.priority(), p.reason(), s.approval()));
                 }
             }
             long fromId = from;
@@ -248,7 +248,7 @@ public class CollectionRuns {
                     String reason = Priority.reason(amount, risk, 0, TaskKind.PROMISE_DUE, channel, false);
                     return new TaskWriter.Row(rs.getLong("customer_id"), "D:" + rs.getLong("id"), TaskKind.PROMISE_DUE, runId, null, null, null,
                             channel, Tone.GENTLE, Role.COLLECTOR.name(), null, rs.getString("owner"), rs.getDate("promised_date").toLocalDate(),
-                            null, amount, 0, risk, priority, reason);
+                            null, amount, 0, risk, priority, reason, false);
                 })
                 .list();
     }

@@ -27,17 +27,17 @@ class TaskWriter {
     /** One task row to insert. */
     record Row(long customerId, String key, TaskKind kind, long runId, String segment, Long versionId, Integer offset, Channel channel,
             Tone tone, String ownerRole, String template, String assignee, LocalDate dueDate, LocalDate cycleStart, BigDecimal overdue,
-            int daysOverdue, BigDecimal risk, BigDecimal priority, String reason) {
+            int daysOverdue, BigDecimal risk, BigDecimal priority, String reason, boolean approval) {
     }
 
     private static final String COLUMNS = """
             customer_id, task_key, kind, run_id, segment_code, strategy_version_id, step_offset, channel, tone, owner_role, template, assignee,
-            due_date, cycle_start, overdue_amount, days_overdue, risk_factor, priority, reason, status, created_at""";
+            due_date, cycle_start, overdue_amount, days_overdue, risk_factor, priority, reason, template_approval, status, created_at""";
 
-    private static final String PG = "INSERT INTO collection_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) "
+    private static final String PG = "INSERT INTO collection_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) "
             + "ON CONFLICT (customer_id, task_key) DO NOTHING";
 
-    private static final String H2 = "INSERT INTO collection_task (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ? "
+    private static final String H2 = "INSERT INTO collection_task (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ? "
             + "WHERE NOT EXISTS (SELECT 1 FROM collection_task WHERE customer_id = ? AND task_key = ?)";
 
     private final JdbcTemplate jdbc;
@@ -88,6 +88,7 @@ class TaskWriter {
         ps.setBigDecimal(i++, r.risk());
         ps.setBigDecimal(i++, r.priority());
         ps.setString(i++, r.reason());
+        ps.setBoolean(i++, r.approval());
         ps.setTimestamp(i++, now);
         if (!postgres) {
             ps.setLong(i++, r.customerId());

@@ -154,6 +154,28 @@ public class Activities {
         return get(id);
     }
 
+    /**
+     * Records a message sent or a document issued to a customer (outcome SENT), by a user or by the daily run, and
+     * completes its task when one is given and still open. Runs in the caller's transaction, so the record exists
+     * exactly when the message or document does. No conduct check here: the sender keeps the contact hours.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long recordCorrespondence(long customerId, Long contactId, Long taskId, Channel channel, String notes, String by) {
+        Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO activity (customer_id, contact_id, task_id, channel, occurred_at, outcome, notes, recorded_by, recorded_at)
+                VALUES (?,?,?,?,?,?,?,?,?)""")
+                .params(customerId, contactId, taskId, channel.name(), ConductRules.ts(now), Outcome.SENT.name(),
+                        notes == null ? null : notes.length() > 2000 ? notes.substring(0, 2000) : notes, by, ConductRules.ts(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        if (taskId != null) {
+            tasks.complete(taskId, Outcome.SENT, id, by, now);
+        }
+        return id;
+    }
+
     private void promiseRules(NewActivity a, LocalDate today, List<FieldError> errors) {
         if (a.outcome() == Outcome.PROMISE) {
             if (a.promiseAmount() == null || a.promiseAmount().signum() <= 0) {
