@@ -1,0 +1,179 @@
+package io.huikuan.correspondence;
+
+import io.huikuan.correspondence.TemplateData.InvoiceRow;
+import io.huikuan.correspondence.TemplateData.Person;
+import io.huikuan.correspondence.TemplateText.Part;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Fills checked template parts with a customer's data. Amounts {@code #,##0.00} with the currency
+ * (人民币1,234.50元 / CNY 1,234.50), dates {@code yyyy年M月d日} in Chinese and {@code d MMM yyyy} in English.
+ * The HTML has one paragraph per blank-line-separated block (line breaks kept) and the invoice table; every value
+ * is HTML-escaped. The text has the table as compact lines.
+ */
+final class TemplateRenderer {
+
+    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private final boolean zh;
+    private final TemplateData data;
+    private final Map<String, String> values = new HashMap<>();
+
+    private TemplateRenderer(Locale locale, TemplateData data) {
+        this.zh = "zh".equals(locale.getLanguage());
+        this.data = data;
+        fill();
+    }
+
+    static RenderedMessage render(long versionId, List<Part> subject, List<Part> body, Locale locale, TemplateData data) {
+        TemplateRenderer r = new TemplateRenderer(locale, data);
+        String s = subject == null ? null : r.text(subject).replaceAll("\\s*\\R\\s*", " ").trim();
+        return new RenderedMessage(versionId, s, r.text(body), r.html(body));
+    }
+
+    private void fill() {
+        String cur = data.totals().currency();
+        values.put("customer.name", data.customer().name());
+        values.put("customer.code", data.customer().code());
+        Person contact = data.contact();
+        values.put("contact.name", contact != null && contact.name() != null ? contact.name() : zh ? "贵司财务负责人" : "Sir or Madam");
+        values.put("contact.title", contact == null ? "" : nz(contact.title()));
+        values.put("invoices.count", String.valueOf(data.invoices().size()));
+        values.put("totals.overdue", money(data.totals().overdue(), cur));
+        values.put("totals.open", money(data.totals().open(), cur));
+        values.put("totals.interest", money(data.totals().interest(), cur));
+        values.put("totals.overdueWithInterest", money(data.totals().overdueWithInterest(), cur));
+        values.put("due.oldest", data.oldestDue() == null ? "" : date(data.oldestDue()));
+        values.put("due.daysOverdue", String.valueOf(data.daysOverdue()));
+        Person collector = data.collector();
+        values.put("collector.name", collector == null ? "" : nz(collector.name()));
+        values.put("collector.phone", collector == null ? "" : nz(collector.phone()));
+        values.put("collector.email", collector == null ? "" : nz(collector.email()));
+        values.put("manager.name", data.manager() == null ? "" : nz(data.manager().name()));
+        var company = data.company();
+        values.put("company.name", nz(company.name()));
+        values.put("company.address", nz(company.address()));
+        values.put("company.phone", nz(company.phone()));
+        values.put("company.email", nz(company.email()));
+        values.put("company.bankName", nz(company.bankName()));
+        values.put("company.bankAccount", nz(company.bankAccount()));
+        values.put("company.taxId", nz(company.taxId()));
+        values.put("today", date(data.today()));
+        values.put("payBy", date(data.payBy()));
+        values.put("document.number", data.documentNumber() != null ? data.documentNumber() : zh ? "（发出时编号）" : "(numbered when issued)");
+    }
+
+    private String text(List<Part> parts) {
+        StringBuilder out = new StringBuilder();
+        for (Part p : parts) {
+            if (p.variable() == null) {
+                out.append(p.text());
+            } else if (TemplateVariables.TABLE.equals(p.variable())) {
+                out.append(tableText());
+            } else {
+                out.append(values.getOrDefault(p.variable(), ""));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Paragraphs (blank lines between) with line breaks; the table placeholder closes the paragraph around it. */
+    private String html(List<Part> parts) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder para = new StringBuilder();
+        for (Part p : parts) {
+            if (p.variable() == null) {
+                String[] blocks = p.text().split("\\R[ \\t]*\\R", -1);
+                for (int b = 0; b < blocks.length; b++) {
+                    if (b > 0) {
+                        flush(out, para);
+                    }
+                    para.append(HtmlUtils.htmlEscape(blocks[b]).replaceAll("\\R", "<br>\n"));
+                }
+            } else if (TemplateVariables.TABLE.equals(p.variable())) {
+                flush(out, para);
+                out.append(tableHtml());
+            } else {
+                para.append(HtmlUtils.htmlEscape(values.getOrDefault(p.variable(), "")));
+            }
+        }
+        flush(out, para);
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder out, StringBuilder para) {
+        String s = para.toString().replaceAll("^(<br>\\n|\\s)+|(<br>\\n|\\s)+$", "");
+        if (!s.isEmpty()) {
+            out.append("<p>").append(s).append("</p>\n");
+        }
+        para.setLength(0);
+    }
+
+    private List<String> headers() {
+        String cur = data.totals().currency();
+        return zh ? List.of("发票号", "开票日期", "到期日", "发票金额(" + cur + ")", "未付金额(" + cur + ")", "逾期天数", "逾期利息(" + cur + ")")
+                : List.of("Invoice", "Invoice date", "Due date", "Amount (" + cur + ")", "Open (" + cur + ")", "Days overdue",
+                        "Interest (" + cur + ")");
+    }
+
+    private String tableHtml() {
+        StringBuilder t = new StringBuilder("<table class=\"invoices\">\n<thead><tr>");
+        for (String h : headers()) {
+            t.append("<th>").append(HtmlUtils.htmlEscape(h)).append("</th>");
+        }
+        t.append("</tr></thead>\n<tbody>\n");
+        for (InvoiceRow r : data.invoices()) {
+            t.append("<tr>");
+            for (String cell : List.of(r.number(), date(r.invoiceDate()), date(r.dueDate()), number(r.amount()), number(r.open()),
+                    String.valueOf(r.daysOverdue()), number(r.interest()))) {
+                t.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
+            }
+            t.append("</tr>\n");
+        }
+        t.append("</tbody>\n<tfoot><tr><th colspan=\"4\">").append(zh ? "合计" : "Total").append("</th><th>")
+                .append(number(data.totals().overdue())).append("</th><th></th><th>").append(number(data.totals().interest()))
+                .append("</th></tr></tfoot>\n</table>\n");
+        return t.toString();
+    }
+
+    private String tableText() {
+        String cur = data.totals().currency();
+        List<String> lines = new ArrayList<>();
+        for (InvoiceRow r : data.invoices()) {
+            lines.add(zh ? r.number() + " 到期" + date(r.dueDate()) + " 未付" + money(r.open(), cur) + " 逾期" + r.daysOverdue() + "天"
+                    : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), cur) + ", " + r.daysOverdue() + " days overdue");
+        }
+        if (lines.isEmpty()) {
+            lines.add(zh ? "（无逾期发票）" : "(no overdue invoices)");
+        }
+        return String.join("\n", lines);
+    }
+
+    private String money(BigDecimal amount, String currency) {
+        String n = number(amount);
+        return zh && "CNY".equals(currency) ? "人民币" + n + "元" : currency + " " + n;
+    }
+
+    static String number(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
+    }
+
+    private String date(LocalDate d) {
+        return d == null ? "" : d.format(zh ? ZH_DATE : EN_DATE);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
