@@ -96,6 +96,24 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * Holds a queued message back until {@code notBefore} (e.g. an SMS outside the contact hours): the sender will
+     * not take it earlier. Never brings a message forward; a message no longer QUEUED is left as it is (false).
+     * Joins the caller's transaction when there is one.
+     */
+    @Transactional
+    public boolean holdUntil(long id, Instant notBefore) {
+        if (notBefore == null) {
+            throw ValidationException.coded("notBefore", null, "required", "is required");
+        }
+        int n = jdbc.sql("UPDATE outbox_message SET next_attempt_at = GREATEST(next_attempt_at, ?) WHERE id = ? AND status = 'QUEUED'")
+                .params(Timestamp.from(notBefore), id).update();
+        if (n == 0 && jdbc.sql("SELECT count(*) FROM outbox_message WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            throw new NotFoundException("outbox message", String.valueOf(id));
+        }
+        return n > 0;
+    }
+
     /** A message (404 when unknown or its customer is outside the user's portfolio). */
     @Transactional(readOnly = true)
     public MessageView get(long id) {
