@@ -35,7 +35,7 @@ final class TemplateText {
             int close = text.indexOf("}}", i);
             if (close >= 0 && (open < 0 || close < open)) {
                 int line = line(text, close);
-                errors.add(FieldError.coded(field, "}}", "template.unopened", "'}}' on line " + line + " has no opening '{{'", line));
+                errors.add(FieldError.coded(field, "}}", "template.unopened", "'}}' on line " + line + " has no opening '{{'", line, "}}", "{{"));
                 i = close + 2;
                 continue;
             }
@@ -48,7 +48,7 @@ final class TemplateText {
             int line = line(text, open);
             if (end < 0 || (nextOpen >= 0 && nextOpen < end) || (newline >= 0 && newline < end)) {
                 String shown = text.substring(open, Math.min(text.length(), open + 20)).split("\n", 2)[0];
-                errors.add(FieldError.coded(field, shown, "template.unclosed", "'{{' on line " + line + " is not closed with '}}'", line));
+                errors.add(FieldError.coded(field, shown, "template.unclosed", "'{{' on line " + line + " is not closed with '}}'", line, "{{", "}}"));
                 i = open + 2;
                 continue;
             }
