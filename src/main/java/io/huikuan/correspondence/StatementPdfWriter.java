@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,6 +25,7 @@ import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -77,6 +81,7 @@ final class StatementPdfWriter {
     private StringBuilder out;
     private PDPage page;
     private final Map<Integer, Integer> cids = new LinkedHashMap<>();
+    private MessageDigest digest;
     private float y;
     /** This document's column widths in points, from its content (as HTML's automatic table layout). */
     private float[] columns;
@@ -99,6 +104,9 @@ final class StatementPdfWriter {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024 + lines.size() * 300)) {
             document = doc;
             cids.clear();
+            digest = sha256();
+            digest.update(s.customerCode().getBytes(StandardCharsets.UTF_8));
+            digest.update(s.customerName().getBytes(StandardCharsets.UTF_8));
             COSDictionary fonts = new COSDictionary();
             COSDictionary type0 = new COSDictionary();
             fonts.setItem(FONT_NAME, type0);
@@ -138,6 +146,12 @@ final class StatementPdfWriter {
                     + "Please tell us within ten days of receipt if you disagree with the balance above.", NOTE, NOTE_TEXT);
             endPage();
             embedFont(type0);
+            // the file identifier from the content, not the clock: the same statement gives the same bytes (and SHA-256)
+            COSString id = new COSString(Arrays.copyOf(digest.digest(), 16));
+            COSArray ids = new COSArray();
+            ids.add(id);
+            ids.add(id);
+            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
             doc.save(bytes, CompressParameters.NO_COMPRESSION);
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -148,10 +162,19 @@ final class StatementPdfWriter {
             page = null;
             out = null;
             columns = null;
+            digest = null;
         }
     }
 
     private enum Align { LEFT, CENTER, RIGHT }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static final COSName FONT_NAME = COSName.getPDFName("F1");
 
@@ -169,7 +192,9 @@ final class StatementPdfWriter {
         if (out == null) {
             return;
         }
-        page.getCOSObject().setItem(COSName.CONTENTS, stream(out.toString().getBytes(StandardCharsets.ISO_8859_1), null));
+        byte[] content = out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        digest.update(content);
+        page.getCOSObject().setItem(COSName.CONTENTS, stream(content, null));
         out = null;
     }
 
