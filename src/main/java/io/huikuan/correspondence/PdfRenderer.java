@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.CjkPreferredFonts;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -52,7 +52,7 @@ class PdfRenderer {
         try (InputStream in = PdfRenderer.class.getResourceAsStream(FONT)) {
             float[] widths = new float[0x10000];
             Arrays.fill(widths, Float.NaN);
-            return new Font(new TTFParser().parse(new RandomAccessReadBuffer(in)), widths);
+            return new Font(CjkPreferredFonts.parse(new RandomAccessReadBuffer(in)), widths);
         } catch (IOException e) {
             throw new UncheckedIOException("the font " + FONT + " could not be read", e);
         }

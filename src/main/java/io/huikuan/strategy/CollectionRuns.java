@@ -72,12 +72,15 @@ public class CollectionRuns {
     private final Clock clock;
     private final CollectionProperties settings;
     private final String node;
+    private final org.springframework.context.ApplicationEventPublisher events;
     /** Test hook: called after each committed chunk with its number (a test throws here to stop a run midway). */
     IntConsumer afterChunk = n -> {
     };
 
     CollectionRuns(JdbcClient jdbc, RunQueries queries, TaskWriter writer, Segments segments, Strategies strategies, Promises promises,
-            BalancePeriods periods, LockProvider locks, TransactionTemplate tx, Clock clock, CollectionProperties settings) {
+            BalancePeriods periods, LockProvider locks, TransactionTemplate tx, Clock clock, CollectionProperties settings,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.queries = queries;
         this.writer = writer;
@@ -154,6 +157,7 @@ public class CollectionRuns {
             long after = jdbc.sql("SELECT last_customer_id FROM collection_run WHERE id = ?").param(runId).query(Long.class).single();
             process(runId, asOf, windowFrom, after, summary);
             finish(runId, started, settled, summary, false, resumed);
+            events.publishEvent(new CollectionRunCompleted(runId, asOf));
         } catch (RuntimeException e) {
             if (e instanceof StoppedMidway) {
                 throw e;

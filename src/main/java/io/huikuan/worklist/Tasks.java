@@ -132,6 +132,78 @@ public class Tasks {
         return new Page<>(items, total, page, size);
     }
 
+    private static final String STEP_COLUMNS = """
+            t.id, t.customer_id, c.code, c.name, t.channel, t.tone, t.template, t.template_approval, t.approved_by, t.approved_at, t.due_date,
+            t.assignee, t.owner_role, t.status, t.dispatched_at, t.dispatch_note, t.overdue_amount""";
+
+    private static final String WRITTEN_IN = StepTask.WRITTEN.stream().map(c -> "'" + c.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    /**
+     * Open step tasks due by {@code asOf} whose message or letter has not been produced yet and that need no approval
+     * or have it, after task {@code afterId} in id order (for chunked processing).
+     */
+    public List<StepTask> toDispatch(LocalDate asOf, long afterId, int limit) {
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM collection_task t JOIN customer c ON c.id = t.customer_id"
+                        + " WHERE t.status = 'OPEN' AND t.kind = 'STEP' AND t.dispatched_at IS NULL AND t.template IS NOT NULL"
+                        + " AND t.channel IN (" + WRITTEN_IN + ") AND (t.template_approval = FALSE OR t.approved_at IS NOT NULL)"
+                        + " AND t.due_date <= ? AND t.id > ? ORDER BY t.id LIMIT ?")
+                .params(java.sql.Date.valueOf(asOf), afterId, limit).query(Tasks::mapStep).list();
+    }
+
+    /** Open step tasks whose message or letter waits for a manager's approval, oldest due first. */
+    public List<StepTask> awaitingApproval(int limit) {
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM collection_task t JOIN customer c ON c.id = t.customer_id"
+                        + " WHERE t.status = 'OPEN' AND t.kind = 'STEP' AND t.dispatched_at IS NULL AND t.template IS NOT NULL"
+                        + " AND t.channel IN (" + WRITTEN_IN + ") AND t.template_approval = TRUE AND t.approved_at IS NULL"
+                        + " ORDER BY t.due_date, t.id LIMIT ?")
+                .param(limit).query(Tasks::mapStep).list();
+    }
+
+    /** A step task that writes to the customer, if {@code taskId} is one. */
+    public Optional<StepTask> stepTask(long taskId) {
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM collection_task t JOIN customer c ON c.id = t.customer_id"
+                        + " WHERE t.id = ? AND t.kind = 'STEP' AND t.template IS NOT NULL AND t.channel IN (" + WRITTEN_IN + ")")
+                .param(taskId).query(Tasks::mapStep).optional();
+    }
+
+    /**
+     * Claims the task for producing its message or letter (in the caller's transaction, so the claim holds exactly when
+     * what it produced is stored): true for the one caller that got it.
+     */
+    public boolean claimDispatch(long taskId, String note) {
+        return jdbc.sql("UPDATE collection_task SET dispatched_at = ?, dispatch_note = ? WHERE id = ? AND dispatched_at IS NULL AND status = 'OPEN'")
+                .params(ConductRules.ts(clock.instant()), note, taskId).update() == 1;
+    }
+
+    /** Replaces the note on what became of a claimed task's message or letter. */
+    public void noteDispatch(long taskId, String note) {
+        jdbc.sql("UPDATE collection_task SET dispatch_note = ? WHERE id = ?").params(note == null || note.length() <= 300 ? note : note.substring(0, 300),
+                taskId).update();
+    }
+
+    /** Records a manager's approval of the step's message or letter; false when it is not waiting for one. */
+    public boolean approve(long taskId, String by) {
+        return jdbc.sql("UPDATE collection_task SET approved_by = ?, approved_at = ? WHERE id = ? AND template_approval = TRUE"
+                        + " AND approved_at IS NULL AND status = 'OPEN'")
+                .params(by, ConductRules.ts(clock.instant()), taskId).update() == 1;
+    }
+
+    /** Completes a task whose message was sent or letter issued (outcome SENT), if it is still open. */
+    public boolean completeSent(long taskId, long activityId, String by) {
+        return complete(taskId, Outcome.SENT, activityId, by, clock.instant());
+    }
+
+    private static StepTask mapStep(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.sql.Timestamp approved = rs.getTimestamp(10);
+        java.sql.Timestamp dispatched = rs.getTimestamp(15);
+        String tone = rs.getString(6);
+        return new StepTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Channel.valueOf(rs.getString(5)),
+                tone == null ? null : Tone.valueOf(tone), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                approved == null ? null : approved.toInstant(), rs.getDate(11).toLocalDate(), rs.getString(12), rs.getString(13),
+                TaskStatus.valueOf(rs.getString(14)), dispatched == null ? null : dispatched.toInstant(), rs.getString(16), rs.getBigDecimal(17));
+    }
+
     /** The owner roles whose unassigned queue a user with these roles works. */
     static List<String> queues(Set<Role> roles) {
         Set<String> queues = new LinkedHashSet<>();

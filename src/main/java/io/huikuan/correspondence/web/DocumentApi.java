@@ -2,6 +2,7 @@ package io.huikuan.correspondence.web;
 
 import io.huikuan.common.ValidationException;
 import io.huikuan.correspondence.Documents;
+import io.huikuan.correspondence.Letters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -24,9 +25,31 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentApi {
 
     private final Documents documents;
+    private final Letters letters;
 
-    DocumentApi(Documents documents) {
+    DocumentApi(Documents documents, Letters letters) {
         this.documents = documents;
+        this.letters = letters;
+    }
+
+    @PostMapping("/api/customers/{code}/letters")
+    @Operation(summary = "Issue a letter PDF: kind = PAYMENT_REMINDER | DEMAND_LETTER (催款函) | BALANCE_CONFIRMATION (对账函/询证函, with a reply "
+            + "slip) | LAWYER_LETTER (律师函 draft); tone GENTLE|FIRM|FINAL|LEGAL (default by kind); locale zh-CN|en. One letter covers all the "
+            + "customer's overdue undisputed invoices; numbered, stored with its SHA-256, recorded as an activity")
+    ResponseEntity<Documents.Document> letter(@PathVariable String code, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale) {
+        Documents.Document d = letters.issue(code, LetterParams.kind(kind), LetterParams.tone(tone), LetterParams.locale(locale), null);
+        return ResponseEntity.created(URI.create("/api/documents/" + d.id())).body(d);
+    }
+
+    @GetMapping("/api/customers/{code}/letters/preview")
+    @Operation(summary = "The letter as it would be issued now, as PDF, without numbering or storing it")
+    ResponseEntity<byte[]> preview(@PathVariable String code, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale) {
+        Letters.Draft d = letters.preview(code, LetterParams.kind(kind), LetterParams.tone(tone), LetterParams.locale(locale));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("letter-preview.pdf").build().toString())
+                .body(d.pdf());
     }
 
     @PostMapping("/api/customers/{code}/statements")

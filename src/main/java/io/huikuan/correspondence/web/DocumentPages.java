@@ -2,7 +2,9 @@ package io.huikuan.correspondence.web;
 
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
+import io.huikuan.correspondence.DocumentKind;
 import io.huikuan.correspondence.Documents;
+import io.huikuan.correspondence.Letters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,11 +28,13 @@ import org.springframework.web.util.UriUtils;
 class DocumentPages {
 
     private final Documents documents;
+    private final Letters letters;
     private final MessageSource messages;
     private final Clock clock;
 
-    DocumentPages(Documents documents, MessageSource messages, Clock clock) {
+    DocumentPages(Documents documents, Letters letters, MessageSource messages, Clock clock) {
         this.documents = documents;
+        this.letters = letters;
         this.messages = messages;
         this.clock = clock;
     }
@@ -42,6 +46,9 @@ class DocumentPages {
         model.addAttribute("documents", documents.forCustomer(code));
         model.addAttribute("defaultFrom", today.withDayOfYear(1));
         model.addAttribute("defaultTo", today);
+        model.addAttribute("letterKinds", java.util.List.of(DocumentKind.PAYMENT_REMINDER, DocumentKind.DEMAND_LETTER,
+                DocumentKind.BALANCE_CONFIRMATION, DocumentKind.LAWYER_LETTER));
+        model.addAttribute("tones", io.huikuan.worklist.Tone.values());
         return "correspondence/documents :: panel";
     }
 
@@ -63,6 +70,28 @@ class DocumentPages {
             redirect.addFlashAttribute("flashError", String.join("; ", errors.all()));
         }
         return "redirect:/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#documents";
+    }
+
+    @PostMapping("/customers/{code}/letters")
+    String issueLetter(@PathVariable String code, @RequestParam(required = false) String kind, @RequestParam(required = false) String tone,
+            @RequestParam(required = false) String locale, Locale userLocale, RedirectAttributes redirect) {
+        try {
+            Documents.Document d = letters.issue(code, LetterParams.kind(kind), LetterParams.tone(tone), LetterParams.locale(locale), null);
+            redirect.addFlashAttribute("flash", messages.getMessage("documents.issued", new Object[] {d.number()}, userLocale));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("flashError", String.join("; ", new FormErrors(messages, userLocale).addAll(e).all()));
+        }
+        return "redirect:/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#documents";
+    }
+
+    /** A POST (the form's CSRF token stays out of the address) that answers with the PDF, opened in a new tab. */
+    @PostMapping("/customers/{code}/letters/preview")
+    ResponseEntity<byte[]> previewLetter(@PathVariable String code, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale) {
+        Letters.Draft d = letters.preview(code, LetterParams.kind(kind), LetterParams.tone(tone), LetterParams.locale(locale));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("letter-preview.pdf").build().toString())
+                .body(d.pdf());
     }
 
     @GetMapping("/documents/{id}")

@@ -1,0 +1,170 @@
+package io.huikuan.correspondence;
+
+import io.huikuan.common.ValidationException;
+import io.huikuan.customer.CustomerRef;
+import io.huikuan.customer.CustomerService;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
+import io.huikuan.worklist.Activities;
+import io.huikuan.worklist.Channel;
+import io.huikuan.worklist.Tone;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Letters to a customer as PDF, written from a LETTER template and laid out on the company's letterhead with
+ * the signatory and the seal: payment reminder, formal demand (催款函), balance confirmation with its reply slip
+ * (对账函/询证函) and the lawyer letter draft (律师函). One letter per customer covers all its overdue undisputed
+ * invoices. Each issued letter is numbered, stored with its SHA-256, recorded as an activity and announced
+ * with {@link DemandIssued}.
+ */
+@Service
+public class Letters {
+
+    private final TemplateDataBuilder data;
+    private final Templates templates;
+    private final PdfRenderer pdf;
+    private final Documents documents;
+    private final CompanyProfiles profiles;
+    private final CustomerService customers;
+    private final Activities activities;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Letters(TemplateDataBuilder data, Templates templates, PdfRenderer pdf, Documents documents, CompanyProfiles profiles,
+            CustomerService customers, Activities activities, ApplicationEventPublisher events, Clock clock) {
+        this.data = data;
+        this.templates = templates;
+        this.pdf = pdf;
+        this.documents = documents;
+        this.profiles = profiles;
+        this.customers = customers;
+        this.activities = activities;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A letter rendered, not yet stored: for the preview. */
+    public record Draft(DocumentKind kind, String title, byte[] pdf, TemplateData data, long templateVersionId) {
+    }
+
+    /** Who may issue a kind of letter: demands and lawyer letters carry the manager's or legal's weight. */
+    static Role[] issuers(DocumentKind kind) {
+        return switch (kind) {
+            case DEMAND_LETTER -> new Role[] {Role.MANAGER, Role.LEGAL};
+            case LAWYER_LETTER -> new Role[] {Role.LEGAL, Role.MANAGER};
+            default -> new Role[] {Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL};
+        };
+    }
+
+    /** The tone a kind of letter is written in unless the caller says otherwise. */
+    static Tone defaultTone(DocumentKind kind) {
+        return switch (kind) {
+            case DEMAND_LETTER -> Tone.FINAL;
+            case LAWYER_LETTER -> Tone.LEGAL;
+            default -> Tone.GENTLE;
+        };
+    }
+
+    /** Renders the letter without storing it (404 outside the user's portfolio; 400 when a demand has nothing overdue). */
+    @Transactional(readOnly = true)
+    public Draft preview(String customerCode, DocumentKind kind, Tone tone, Locale locale) {
+        return render(customerCode, kind, tone, locale, null);
+    }
+
+    /**
+     * Issues the letter: renders, numbers and stores it, records the activity (completing {@code taskId} when given)
+     * and publishes {@link DemandIssued}, all in one transaction.
+     */
+    @Transactional
+    public Documents.Document issue(String customerCode, DocumentKind kind, Tone tone, Locale locale, Long taskId) {
+        if (kind == null || kind == DocumentKind.STATEMENT) {
+            throw ValidationException.coded("kind", kind, "letter.kind", "must be one of PAYMENT_REMINDER, DEMAND_LETTER, "
+                    + "BALANCE_CONFIRMATION, LAWYER_LETTER (statements: POST /api/customers/{code}/statements)");
+        }
+        CurrentUser user = CurrentUser.require("issue " + kind, issuers(kind));
+        CustomerRef ref = customers.ref(customerCode);
+        Instant now = Instant.now(clock);
+        // the number is known only once stored: reserve it by storing, then render with it and replace the content
+        long id = documents.store(new Documents.NewDocument(ref.id(), kind, kind.name(), null, null, LocalDate.now(clock), null, taskId, null,
+                kind == DocumentKind.LAWYER_LETTER, new byte[0], user.username()), now);
+        String number = documents.number(kind, now, id);
+        Draft d = render(customerCode, kind, tone, locale, number);
+        documents.replaceContent(id, d.title(), amount(kind, d.data()), d.templateVersionId(), d.pdf());
+        Documents.Document doc = documents.get(id);
+        Channel channel = switch (kind) {
+            case DEMAND_LETTER -> Channel.DEMAND_LETTER;
+            case LAWYER_LETTER -> Channel.LAWYER_LETTER;
+            default -> Channel.LETTER;
+        };
+        String contactNote = d.data().contact() == null ? "" : " → " + d.data().contact().name();
+        // a lawyer letter is a draft: its task stays open until legal has reviewed and sent it
+        Long completes = kind == DocumentKind.LAWYER_LETTER ? null : taskId;
+        activities.recordCorrespondence(ref.id(), null, completes, channel, doc.number() + " " + d.title() + contactNote, user.username());
+        events.publishEvent(new DemandIssued(ref.code(), ref.id(), LocalDate.now(clock), now, kind.name(),
+                kind.demandsPayment() && kind != DocumentKind.LAWYER_LETTER, amount(kind, d.data()), d.data().totals().currency(),
+                d.data().invoices().stream().map(TemplateData.InvoiceRow::number).toList(),
+                "document " + doc.number() + " sha256:" + doc.sha256(), id, null));
+        return doc;
+    }
+
+    /** The amount a letter states: the balance for a confirmation, the overdue total otherwise. */
+    static java.math.BigDecimal amount(DocumentKind kind, TemplateData d) {
+        return kind == DocumentKind.BALANCE_CONFIRMATION ? d.totals().open() : d.totals().overdue();
+    }
+
+    private Draft render(String customerCode, DocumentKind kind, Tone tone, Locale locale, String number) {
+        Locale lang = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+        TemplateData td = data.forCustomer(customerCode, LocalDate.now(clock));
+        if (kind.demandsPayment() && td.invoices().isEmpty()) {
+            throw ValidationException.coded("kind", kind, "letter.nothingOverdue",
+                    "customer " + td.customer().code() + " has no overdue undisputed invoice to demand", td.customer().code());
+        }
+        if (number != null) {
+            td = td.withDocumentNumber(number);
+        }
+        RenderedMessage text = templates.render(kind.template(), TemplateChannel.LETTER, lang, tone == null ? defaultTone(kind) : tone, td);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("d", td);
+        v.put("kind", kind.name());
+        v.put("title", text.subject());
+        v.put("body", xhtml(text.html()));
+        v.put("number", number);
+        v.put("draft", kind == DocumentKind.LAWYER_LETTER);
+        v.put("amount", amount(kind, td));
+        v.put("amountUpper", ChineseAmount.upper(amount(kind, td)));
+        v.put("seal", profiles.seal().map(Letters::dataUri).orElse(null));
+        v.put("logo", profiles.logo().map(Letters::dataUri).orElse(null));
+        v.put("zh", "zh".equals(lang.getLanguage()));
+        byte[] bytes = pdf.render("correspondence/letter", v, lang);
+        return new Draft(kind, text.subject(), bytes, td, text.templateVersionId());
+    }
+
+    private static final java.util.regex.Pattern VOID_TAG = java.util.regex.Pattern.compile("<(br|hr)(\\s[^>]*)?>", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
+
+    /** The template's HTML as well-formed XHTML for the PDF renderer: void tags closed, named entities as numbers. */
+    static String xhtml(String html) {
+        String closed = VOID_TAG.matcher(html).replaceAll(m -> m.group(0).endsWith("/>") ? m.group(0) : "<" + m.group(1) + "/>");
+        return ENTITY.matcher(closed).replaceAll(m -> {
+            String name = m.group(1);
+            if (name.equals("amp") || name.equals("lt") || name.equals("gt") || name.equals("quot") || name.equals("apos")) {
+                return "&" + name + ";";
+            }
+            String c = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(0));
+            return c.equals(m.group(0)) ? "&amp;" + name + ";" : c.codePoints().mapToObj(cp -> "&#" + cp + ";").collect(java.util.stream.Collectors.joining());
+        });
+    }
+
+    private static String dataUri(CompanyProfiles.Image i) {
+        return "data:" + i.contentType() + ";base64," + Base64.getEncoder().encodeToString(i.bytes());
+    }
+}

@@ -1,0 +1,211 @@
+package io.huikuan.correspondence;
+
+import io.huikuan.common.NotFoundException;
+import io.huikuan.common.ValidationException;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.Role;
+import io.huikuan.worklist.Channel;
+import io.huikuan.worklist.ConductRules;
+import io.huikuan.worklist.StepTask;
+import io.huikuan.worklist.Tasks;
+import io.huikuan.worklist.Tone;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns the strategy steps that write to the customer into real messages and letters: an e-mail or SMS step
+ * queues its message in the outbox, a chat step its chat message, a letter step issues its letter (a demand
+ * letter is also e-mailed as an attachment when the contact has an address). Each task is produced once,
+ * in its own transaction with its claim, so a crash or a second node never produces it twice. A step marked
+ * for approval waits until a manager approves it. When the contact lacks an address or nothing is overdue any
+ * more, the task stays open for the collector with a note saying why.
+ */
+@Service
+public class StepDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(StepDispatcher.class);
+
+    /** The result of a dispatch pass. */
+    public record Result(int produced, int leftToCollector, int failed) {
+    }
+
+    /** What a step would send: the rendered message (e-mail, SMS, chat) or letter. */
+    public record Preview(StepTask task, String recipient, RenderedMessage message, Letters.Draft letter) {
+    }
+
+    private final Tasks tasks;
+    private final TemplateDataBuilder data;
+    private final Templates templates;
+    private final Letters letters;
+    private final Outbox outbox;
+    private final ConductRules conduct;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    StepDispatcher(Tasks tasks, TemplateDataBuilder data, Templates templates, Letters letters, Outbox outbox, ConductRules conduct,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.tasks = tasks;
+        this.data = data;
+        this.templates = templates;
+        this.letters = letters;
+        this.outbox = outbox;
+        this.conduct = conduct;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Produces every due step's message or letter (as the daily run's follow-up, the schedule, or a manager's request). */
+    public Result dispatchDue(LocalDate asOf) {
+        int produced = 0;
+        int left = 0;
+        int failed = 0;
+        long after = 0;
+        while (true) {
+            List<StepTask> chunk = tasks.toDispatch(asOf, after, 200);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            for (StepTask t : chunk) {
+                after = t.taskId();
+                try {
+                    Boolean done = tx.execute(s -> produce(t, asOf));
+                    if (Boolean.TRUE.equals(done)) {
+                        produced++;
+                    } else {
+                        left++;
+                    }
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.warn("the {} of task {} ({}) could not be produced: {}", t.channel(), t.taskId(), t.customerCode(), e.toString());
+                    tx.executeWithoutResult(s -> {
+                        if (tasks.claimDispatch(t.taskId(), null)) {
+                            tasks.noteDispatch(t.taskId(), "not produced: " + e.getMessage());
+                        }
+                    });
+                }
+            }
+        }
+        return new Result(produced, left, failed);
+    }
+
+    /** A manager approves a step's message or letter; it is produced at once. */
+    public StepTask approve(long taskId) {
+        CurrentUser user = CurrentUser.require("approve messages and letters", Role.MANAGER);
+        StepTask t = tasks.stepTask(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
+        if (!t.awaitingApproval()) {
+            throw ValidationException.coded("taskId", taskId, "dispatch.notAwaiting", "task " + taskId + " is not waiting for approval");
+        }
+        tx.executeWithoutResult(s -> {
+            tasks.approve(taskId, user.username());
+            produce(tasks.stepTask(taskId).orElseThrow(), LocalDate.now(clock));
+        });
+        return tasks.stepTask(taskId).orElseThrow();
+    }
+
+    /** Steps waiting for a manager's approval. */
+    public List<StepTask> awaitingApproval() {
+        CurrentUser.require("see the approval queue", Role.MANAGER);
+        return tasks.awaitingApproval(500);
+    }
+
+    /** What the step would send now, rendered (nothing stored). */
+    public Preview preview(long taskId) {
+        StepTask t = tasks.stepTask(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
+        TemplateData d = data.forCustomer(t.customerCode(), LocalDate.now(clock));
+        DocumentKind kind = DocumentKind.forChannel(t.channel());
+        if (kind != null) {
+            return new Preview(t, null, null, letters.preview(t.customerCode(), kind, t.tone(), Locale.SIMPLIFIED_CHINESE));
+        }
+        TemplateChannel channel = t.channel() == Channel.EMAIL ? TemplateChannel.EMAIL : TemplateChannel.SMS;
+        return new Preview(t, recipient(t.channel(), d), templates.render(t.template(), channel, Locale.SIMPLIFIED_CHINESE, tone(t), d), null);
+    }
+
+    /**
+     * Produces one task's message or letter in the current transaction. True when produced; false when the task is
+     * left to the collector (no address, nothing overdue) or another node took it.
+     */
+    boolean produce(StepTask t, LocalDate asOf) {
+        if (!tasks.claimDispatch(t.taskId(), null)) {
+            return false;
+        }
+        TemplateData d = data.forCustomer(t.customerCode(), asOf);
+        DocumentKind kind = DocumentKind.forChannel(t.channel());
+        // a reminder before the due date speaks of what is open; letters demand what is overdue
+        boolean nothingToSay = kind != null && kind.demandsPayment() ? d.invoices().isEmpty() : d.totals().open().signum() <= 0;
+        if (nothingToSay) {
+            tasks.noteDispatch(t.taskId(), "nothing " + (kind != null ? "overdue" : "open") + " any more: left to the collector");
+            return false;
+        }
+        Locale locale = Locale.SIMPLIFIED_CHINESE;
+        if (kind != null) {
+            Documents.Document doc = letters.issue(t.customerCode(), kind, t.tone(), locale, t.taskId());
+            String note = doc.number();
+            String email = d.contact() == null ? null : d.contact().email();
+            if (kind == DocumentKind.DEMAND_LETTER && email != null && !email.isBlank()) {
+                RenderedMessage cover = templates.render(kind.template(), TemplateChannel.EMAIL, locale, tone(t), d.withDocumentNumber(doc.number()));
+                long id = outbox.enqueue(new OutgoingMessage("task-" + t.taskId() + "-letter", OutboxChannel.EMAIL, t.customerId(), email,
+                        cover.subject(), cover.text(), cover.html(), List.of(doc.id()), null, "system"));
+                note += ", e-mailed as message " + id;
+            } else if (kind == DocumentKind.LAWYER_LETTER) {
+                note += ": draft for legal review";
+            } else {
+                note += ": to be posted";
+            }
+            tasks.noteDispatch(t.taskId(), note);
+            return true;
+        }
+        String to = recipient(t.channel(), d);
+        if (to == null || to.isBlank()) {
+            tasks.noteDispatch(t.taskId(), "no " + (t.channel() == Channel.EMAIL ? "e-mail address" : "mobile number") + " for the contact: left to the collector");
+            return false;
+        }
+        OutboxChannel channel = t.channel() == Channel.EMAIL ? OutboxChannel.EMAIL : t.channel() == Channel.SMS ? OutboxChannel.SMS : OutboxChannel.CHAT;
+        RenderedMessage m = templates.render(t.template(), channel == OutboxChannel.EMAIL ? TemplateChannel.EMAIL : TemplateChannel.SMS, locale,
+                tone(t), d);
+        long id = outbox.enqueue(new OutgoingMessage("task-" + t.taskId(), channel, t.customerId(), to, m.subject(), m.text(),
+                channel == OutboxChannel.EMAIL ? m.html() : null, List.of(), t.taskId(), "system"));
+        if (channel != OutboxChannel.EMAIL) {
+            // a text message reaches a person's phone: never outside the contact hours
+            outbox.holdUntil(id, nextContactTime(Instant.now(clock)));
+        }
+        tasks.noteDispatch(t.taskId(), "queued as message " + id);
+        return true;
+    }
+
+    private static Tone tone(StepTask t) {
+        return t.tone() == null ? Tone.GENTLE : t.tone();
+    }
+
+    private static String recipient(Channel channel, TemplateData d) {
+        if (d.contact() == null) {
+            return null;
+        }
+        return channel == Channel.EMAIL ? d.contact().email() : d.contact().phone();
+    }
+
+    /** The first instant from {@code now} within the contact hours (now itself when it is within them). */
+    Instant nextContactTime(Instant now) {
+        return nextContactTime(now, clock.getZone(), conduct.properties().contactFrom(), conduct.properties().contactUntil());
+    }
+
+    static Instant nextContactTime(Instant now, java.time.ZoneId zone, java.time.LocalTime from, java.time.LocalTime until) {
+        ZonedDateTime local = now.atZone(zone);
+        java.time.LocalTime t = local.toLocalTime();
+        if (!t.isBefore(from) && t.isBefore(until)) {
+            return now;
+        }
+        ZonedDateTime start = local.toLocalDate().atTime(from).atZone(zone);
+        return (start.isAfter(local) ? start : start.plusDays(1)).toInstant();
+    }
+}

@@ -1,0 +1,32 @@
+package io.huikuan.correspondence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+
+/** An SMS or chat message produced at night waits for the next contact hour (08:00–21:00 Shanghai by default). */
+class ContactHoursTests {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    static Instant at(String local) {
+        return ZonedDateTime.of(java.time.LocalDateTime.parse(local), SHANGHAI).toInstant();
+    }
+
+    static Instant next(String local) {
+        return StepDispatcher.nextContactTime(at(local), SHANGHAI, LocalTime.of(8, 0), LocalTime.of(21, 0));
+    }
+
+    @Test
+    void messagesWaitForTheContactHours() {
+        assertThat(next("2026-06-30T01:30")).as("the nightly run at 01:30").isEqualTo(at("2026-06-30T08:00"));
+        assertThat(next("2026-06-30T10:15")).as("within the hours: at once").isEqualTo(at("2026-06-30T10:15"));
+        assertThat(next("2026-06-30T21:00")).as("21:00 is past the hours").isEqualTo(at("2026-07-01T08:00"));
+        assertThat(next("2026-06-30T23:59")).isEqualTo(at("2026-07-01T08:00"));
+        assertThat(next("2026-06-30T08:00")).isEqualTo(at("2026-06-30T08:00"));
+    }
+}

@@ -1,0 +1,5 @@
+package io.huikuan.correspondence;
+
+/** Letters on H2. */
+class LetterIntegrationTests extends LetterBehaviour {
+}

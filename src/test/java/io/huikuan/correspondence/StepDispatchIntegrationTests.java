@@ -1,0 +1,5 @@
+package io.huikuan.correspondence;
+
+/** Step messages and letters on H2. */
+class StepDispatchIntegrationTests extends StepDispatchBehaviour {
+}
