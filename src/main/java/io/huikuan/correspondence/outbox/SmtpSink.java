@@ -1,7 +1,5 @@
 package io.huikuan.correspondence.outbox;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,7 +75,13 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private void session(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 65536); OutputStream out = socket.getOutputStream()) {
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            return;
+        }
+        try (socket; InputStream raw = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            Input in = new Input(raw);
             reply(out, "220 huikuan-sink ESMTP ready");
             int recipients = 0;
             boolean mail = false;
@@ -153,18 +157,49 @@ public final class SmtpSink implements AutoCloseable {
         out.flush();
     }
 
-    /** A line without its CRLF, or null at the end of the stream. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                byte[] b = buf.toByteArray();
-                int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
-                return new String(b, 0, len, StandardCharsets.ISO_8859_1);
+    /** A line without its CRLF, or null at the end of the stream (reads from its own buffer: no per-byte calls). */
+    private static String readLine(Input in) throws IOException {
+        StringBuilder line = null;
+        while (true) {
+            if (in.pos >= in.len) {
+                in.len = in.stream.read(in.buf);
+                in.pos = 0;
+                if (in.len <= 0) {
+                    in.len = 0;
+                    return line == null || line.isEmpty() ? null : line.toString();
+                }
             }
-            buf.write(c);
+            int start = in.pos;
+            while (in.pos < in.len && in.buf[in.pos] != '\n') {
+                in.pos++;
+            }
+            boolean end = in.pos < in.len;
+            int stop = in.pos;
+            if (end) {
+                in.pos++;
+            }
+            String part = new String(in.buf, start, stop - start, StandardCharsets.ISO_8859_1);
+            if (line == null && end) {
+                return part.endsWith("\r") ? part.substring(0, part.length() - 1) : part;
+            }
+            line = line == null ? new StringBuilder(part) : line.append(part);
+            if (end) {
+                int l = line.length();
+                return l > 0 && line.charAt(l - 1) == '\r' ? line.substring(0, l - 1) : line.toString();
+            }
         }
-        return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A socket's input with a plain buffer. */
+    private static final class Input {
+
+        final InputStream stream;
+        final byte[] buf = new byte[65536];
+        int pos;
+        int len;
+
+        Input(InputStream stream) {
+            this.stream = stream;
+        }
     }
 }
