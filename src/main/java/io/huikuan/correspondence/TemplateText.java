@@ -8,6 +8,8 @@ import java.util.List;
  * The template syntax: literal text and {@code {{name}}} placeholders, nothing else (no logic), so a text is
  * checked completely when it is written. {@link #parse} splits a text into parts and lists every error with its
  * line: a {@code {{} never closed, a {@code }}} never opened, an unknown variable (with the closest known name).
+ * The parts are complete even with errors (stray braces stay literal text, an unknown variable renders empty), so
+ * rendering a saved text never fails.
  */
 final class TemplateText {
 
@@ -68,7 +70,7 @@ final class TemplateText {
         if (literalFrom < text.length()) {
             parts.add(new Part(text.substring(literalFrom), null, line(text, literalFrom)));
         }
-        return new Parsed(errors.isEmpty() ? parts : List.of(), errors);
+        return new Parsed(parts, errors);
     }
 
     private static int line(String text, int index) {

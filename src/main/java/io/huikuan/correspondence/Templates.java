@@ -112,8 +112,10 @@ public class Templates {
     public TemplateVersion save(String code, TemplateChannel channel, String locale, Tone tone, String subject, String body, String note) {
         CurrentUser user = CurrentUser.require("edit message templates", Role.MANAGER);
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(FieldError.coded("code", code, "template.code", "2-60 lower-case letters, digits or '_', starting with a letter"));
+        try {
+            code(code);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
         }
         if (channel == null) {
             errors.add(FieldError.coded("channel", null, "template.channel", "one of EMAIL, SMS, LETTER"));
@@ -203,6 +205,14 @@ public class Templates {
                 .params(code, channel.name(), locale).query(Templates::map).list().stream()
                 .min(Comparator.comparingInt((TemplateVersion v) -> Math.abs(v.tone().ordinal() - tone.ordinal()))
                         .thenComparingInt(v -> v.tone().ordinal()));
+    }
+
+    /** The code if it is a valid template code (2-60 lower-case letters, digits or '_', starting with a letter), else an error naming the field. */
+    public static String code(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw ValidationException.coded("code", code, "template.code", "2-60 lower-case letters, digits or '_', starting with a letter");
+        }
+        return code;
     }
 
     /** {@code zh-CN} or {@code en} from a tag as typed (zh, zh_CN, zh-cn, EN ...); anything else is an error naming the field. */

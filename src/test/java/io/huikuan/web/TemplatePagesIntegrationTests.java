@@ -57,6 +57,14 @@ class TemplatePagesIntegrationTests {
         String read = html(get("/templates/reminder/EMAIL/zh-CN/GENTLE").with(collector));
         assertThat(read).doesNotContain("id=\"tpl-save\"", "id=\"nav-templates\"").contains("readonly", "华东精密机械有限公司");
         mvc.perform(get("/templates/not_there/EMAIL/zh-CN/GENTLE").with(collector)).andExpect(status().isNotFound());
+
+        // the list's "new template" form opens the editor of a valid code, or says what is wrong with it
+        mvc.perform(get("/templates/open").with(manager).param("code", " new_one ").param("channel", "SMS").param("locale", "en")
+                .param("tone", "FIRM")).andExpect(redirectedUrl("/templates/new_one/SMS/en/FIRM"));
+        mvc.perform(get("/templates/open").with(manager).param("code", "../x").param("channel", "SMS").param("locale", "en")
+                .param("tone", "FIRM")).andExpect(redirectedUrl("/templates"))
+                .andExpect(flash().attribute("flashError", org.hamcrest.Matchers.containsString("编号须为 2–60 个小写字母")));
+        assertThat(html(get("/templates/new_one/SMS/en/FIRM").with(manager))).contains("新模板，尚未保存", "id=\"tpl-save\"");
     }
 
     @Test

@@ -65,7 +65,7 @@ class TemplatePages {
             TemplateChannel ch = TemplateApi.required(TemplateChannel.class, "channel", channel);
             Tone t = TemplateApi.required(Tone.class, "tone", tone);
             String loc = Templates.locale(locale);
-            return "redirect:/templates/" + code.trim() + "/" + ch + "/" + loc + "/" + t;
+            return "redirect:/templates/" + Templates.code(code == null ? null : code.trim()) + "/" + ch + "/" + loc + "/" + t;
         } catch (ValidationException e) {
             redirect.addFlashAttribute("flashError", String.join("; ", new FormErrors(messages, userLocale).addAll(e).all()));
             return "redirect:/templates";
