@@ -2,15 +2,20 @@ package io.huikuan.correspondence.cli;
 
 import io.huikuan.common.Cli;
 import io.huikuan.correspondence.Documents;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -81,9 +86,20 @@ class StatementBenchmark implements ApplicationRunner, ExitCodeGenerator {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        lines.set(jdbc.sql("SELECT count(*) FROM invoice i JOIN customer c ON c.id = i.customer_id WHERE c.code IN (SELECT code FROM customer "
-                + "ORDER BY id LIMIT ?) AND i.issue_date BETWEEN ? AND ?").params(codes.size(), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
-                .query(Long.class).single());
+        lines.set(jdbc.sql("SELECT count(*) FROM invoice i WHERE i.customer_id IN (SELECT c.id FROM customer c WHERE EXISTS "
+                        + "(SELECT 1 FROM invoice x WHERE x.customer_id = c.id) ORDER BY c.id LIMIT ?) AND i.issue_date BETWEEN ? AND ?")
+                .params(codes.size(), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)).query(Long.class).single());
+        // what was stored is a complete PDF: the last statement read back with PDFBox names its customer, its SHA-256 matches
+        Documents.Document last = documents.issueStatement(codes.getLast(), from, to);
+        Documents.Content content = documents.content(last.id());
+        try (PDDocument pdf = Loader.loadPDF(content.bytes())) {
+            String text = new PDFTextStripper().getText(pdf);
+            if (!text.contains(codes.getLast()) || !text.contains("对账单") || !HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.bytes())).equals(last.sha256())) {
+                System.err.println("benchmark statements: the stored statement " + last.number() + " does not read back as written");
+                exitCode = 1;
+            }
+        }
         System.out.printf(Locale.ROOT, "benchmark statements: %,d statements (%s – %s, about %,d invoices listed) on %d threads in %.1f s: "
                         + "%.0f statements/s, %,d bytes of PDF (%,d per statement); %d cores%n", codes.size(), from, to, lines.get(), threads,
                 seconds, codes.size() / seconds, bytes.get(), bytes.get() / codes.size(), Runtime.getRuntime().availableProcessors());
