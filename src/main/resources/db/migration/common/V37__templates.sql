@@ -154,9 +154,7 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 如贵司已付款，请将付款凭证发送至{{company.email}}，以便我司及时核销；如对账目有疑问，请与我司{{collector.name}}联系（电话：{{collector.phone}}）。
 
 顺祝商祺！', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('payment_reminder', 'LETTER', 'en', 'GENTLE', 1, 'Payment reminder', '{{customer.name}}
-
-Dear {{contact.name}},
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('payment_reminder', 'LETTER', 'en', 'GENTLE', 1, 'Payment reminder', 'Dear {{contact.name}},
 
 Thank you for your continued business with us.
 
@@ -186,9 +184,7 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 如贵司对上述款项有异议，请于付款期限前书面告知具体发票及理由；如付款确有困难，也请及时与我司{{collector.name}}（电话：{{collector.phone}}）联系，商议付款安排。
 
 特此函告。', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('payment_reminder', 'LETTER', 'en', 'FIRM', 1, 'Formal reminder of overdue payment', '{{customer.name}}
-
-Dear {{contact.name}},
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('payment_reminder', 'LETTER', 'en', 'FIRM', 1, 'Formal reminder of overdue payment', 'Dear {{contact.name}},
 
 Under the contract between our companies, payment is due within the agreed terms. Our records show that as of {{today}}, the following {{invoices.count}} invoice(s) are overdue, totalling {{totals.overdue}}; the oldest fell due on {{due.oldest}} and is {{due.daysOverdue}} days overdue:
 
@@ -201,9 +197,7 @@ Payment details: {{company.bankName}}, account {{company.bankAccount}}, account 
 If you dispute any of these amounts, please tell us in writing before that date which invoice and why. If payment is genuinely difficult, please contact {{collector.name}} (tel. {{collector.phone}}) promptly so that we can discuss a payment arrangement.
 
 Yours faithfully,', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('demand_letter', 'LETTER', 'zh-CN', 'FINAL', 1, '催款函', '编号：{{document.number}}
-
-{{customer.name}}：
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('demand_letter', 'LETTER', 'zh-CN', 'FINAL', 1, '催款函', '{{customer.name}}：
 
 我司与贵司存在买卖合同关系。我司已依约履行供货义务，并向贵司开具了相应发票。截至{{today}}，贵司尚欠我司以下已到期货款，合计{{totals.overdue}}：
 
@@ -218,11 +212,7 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 如贵司对上述欠款有异议，请于收到本函之日起五日内以书面形式向我司提出并提供相关依据。我们仍然希望双方通过协商妥善解决，请与我司{{collector.name}}（电话：{{collector.phone}}）联系。
 
 特此函告。', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('demand_letter', 'LETTER', 'en', 'FINAL', 1, 'Letter of demand', 'Reference: {{document.number}}
-
-{{customer.name}}
-
-Dear {{contact.name}},
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('demand_letter', 'LETTER', 'en', 'FINAL', 1, 'Letter of demand', 'Dear {{contact.name}},
 
 Our companies have a contract of sale under which we have delivered the goods and issued the corresponding invoices. As of {{today}}, the following amounts are due and unpaid, totalling {{totals.overdue}}:
 
@@ -261,9 +251,7 @@ Yours sincerely,
 {{collector.name}}
 {{company.name}}
 Tel. {{collector.phone}} · {{collector.email}}', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('lawyer_letter', 'LETTER', 'zh-CN', 'LEGAL', 1, '律师函', '编号：{{document.number}}
-
-{{customer.name}}：
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('lawyer_letter', 'LETTER', 'zh-CN', 'LEGAL', 1, '律师函', '{{customer.name}}：
 
 受{{company.name}}（以下简称“委托人”）委托，本律师就贵司拖欠委托人货款一事，郑重致函如下：
 
@@ -280,11 +268,7 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 特此函告。
 
 律师事务所：____________　　律师：____________', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('lawyer_letter', 'LETTER', 'en', 'LEGAL', 1, 'Lawyer''s letter', 'Reference: {{document.number}}
-
-{{customer.name}}
-
-We act for {{company.name}} ("our client") in respect of the amounts your company owes it, and write as follows.
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('lawyer_letter', 'LETTER', 'en', 'LEGAL', 1, 'Lawyer''s letter', 'We act for {{company.name}} ("our client") in respect of the amounts your company owes it, and write as follows.
 
 According to the contracts, invoices, delivery documents and correspondence provided by our client, our client has delivered the goods as agreed. As of {{today}}, your company owes our client {{totals.overdue}} in amounts that have fallen due, as detailed below:
 
@@ -297,9 +281,7 @@ On our client''s instructions, we formally request that you pay these amounts by
 If you dispute these facts, please contact us or our client within five days of receiving this letter with your written evidence. Our client remains willing to resolve this matter by agreement within that period.
 
 Law firm: ____________    Lawyer: ____________', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('balance_confirmation', 'LETTER', 'zh-CN', 'GENTLE', 1, '往来账款对账函', '编号：{{document.number}}
-
-{{customer.name}}：
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('balance_confirmation', 'LETTER', 'zh-CN', 'GENTLE', 1, '往来账款对账函', '{{customer.name}}：
 
 为核对双方往来账目、确保账务记录准确一致，特函请贵司核对。根据我司账簿记录，截至{{today}}，贵司尚欠我司款项余额为{{totals.open}}，其中已逾期的发票明细如下：
 
@@ -310,9 +292,7 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 如在上述日期之后已有付款，仍请按截至{{today}}的余额核对回复。如有疑问，请与我司{{collector.name}}联系（电话：{{collector.phone}}，邮箱：{{collector.email}}）。
 
 谢谢贵司的配合！', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('balance_confirmation', 'LETTER', 'en', 'GENTLE', 1, 'Confirmation of account balance', 'Reference: {{document.number}}
-
-{{customer.name}}
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('balance_confirmation', 'LETTER', 'en', 'GENTLE', 1, 'Confirmation of account balance', 'Dear {{contact.name}},
 
 To keep the records of both our companies accurate and in agreement, we ask you to confirm the balance of your account with us. According to our books, as of {{today}} the balance owed by your company is {{totals.open}}; the overdue invoices included in it are listed below:
 
