@@ -28,10 +28,12 @@ class OutboxStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    OutboxStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    OutboxStore(JdbcClient jdbc, PlatformTransactionManager transactions, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /** SENDING rows claimed before now − lease become UNCONFIRMED (never resent by themselves). */
@@ -89,11 +91,18 @@ class OutboxStore {
      * recorded too: it did arrive.
      */
     void markSent(Envelope e, String providerId, Instant now) {
-        Integer n = tx.execute(s -> jdbc.sql("""
-                UPDATE outbox_message SET status = 'SENT', sent_at = ?, provider_id = ?, attempts = attempts + 1, last_error = NULL,
-                  permanent = FALSE
-                WHERE id = ? AND claim_token = ? AND status IN ('SENDING', 'UNCONFIRMED')""")
-                .params(Timestamp.from(now), cut(providerId, 300), e.id(), e.claimToken()).update());
+        Integer n = tx.execute(s -> {
+            int updated = jdbc.sql("""
+                    UPDATE outbox_message SET status = 'SENT', sent_at = ?, provider_id = ?, attempts = attempts + 1, last_error = NULL,
+                      permanent = FALSE
+                    WHERE id = ? AND claim_token = ? AND status IN ('SENDING', 'UNCONFIRMED')""")
+                    .params(Timestamp.from(now), cut(providerId, 300), e.id(), e.claimToken()).update();
+            if (updated == 1) {
+                // recorded with the delivery: the activity, the task's completion and the evidence of the demand
+                events.publishEvent(new io.huikuan.correspondence.MessageDelivered(e.id(), now, providerId));
+            }
+            return updated;
+        });
         if (n == null || n == 0) {
             log.warn("outbox message {} was sent but its claim had been taken away; not recorded as SENT", e.id());
         }

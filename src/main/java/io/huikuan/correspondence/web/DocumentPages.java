@@ -5,6 +5,9 @@ import io.huikuan.common.web.FormErrors;
 import io.huikuan.correspondence.DocumentKind;
 import io.huikuan.correspondence.Documents;
 import io.huikuan.correspondence.Letters;
+import io.huikuan.correspondence.ManualMessages;
+import io.huikuan.correspondence.TemplateChannel;
+import io.huikuan.correspondence.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,12 +32,16 @@ class DocumentPages {
 
     private final Documents documents;
     private final Letters letters;
+    private final ManualMessages manual;
+    private final Templates templates;
     private final MessageSource messages;
     private final Clock clock;
 
-    DocumentPages(Documents documents, Letters letters, MessageSource messages, Clock clock) {
+    DocumentPages(Documents documents, Letters letters, ManualMessages manual, Templates templates, MessageSource messages, Clock clock) {
         this.documents = documents;
         this.letters = letters;
+        this.manual = manual;
+        this.templates = templates;
         this.messages = messages;
         this.clock = clock;
     }
@@ -49,6 +56,9 @@ class DocumentPages {
         model.addAttribute("letterKinds", java.util.List.of(DocumentKind.PAYMENT_REMINDER, DocumentKind.DEMAND_LETTER,
                 DocumentKind.BALANCE_CONFIRMATION, DocumentKind.LAWYER_LETTER));
         model.addAttribute("tones", io.huikuan.worklist.Tone.values());
+        model.addAttribute("formKey", java.util.UUID.randomUUID().toString());
+        model.addAttribute("templateCodes", templates.list(new Templates.Filter(null, null, null, null)).stream()
+                .filter(t -> t.channel() != TemplateChannel.LETTER).map(t -> t.code()).distinct().toList());
         return "correspondence/documents :: panel";
     }
 
@@ -92,6 +102,34 @@ class DocumentPages {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("letter-preview.pdf").build().toString())
                 .body(d.pdf());
+    }
+
+    @PostMapping("/customers/{code}/messages")
+    String send(@PathVariable String code, @RequestParam(required = false) String template, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale, @RequestParam(required = false) String to,
+            @RequestParam(required = false) java.util.List<Long> documentIds, @RequestParam(required = false) String idempotencyKey,
+            Locale userLocale, RedirectAttributes redirect) {
+        try {
+            long id = manual.send(code, new ManualMessages.Draft(template, channel, tone, locale, to, documentIds, idempotencyKey));
+            redirect.addFlashAttribute("flash", messages.getMessage("manual.queued", new Object[] {id}, userLocale));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("flashError", String.join("; ", new FormErrors(messages, userLocale).addAll(e).all()));
+        }
+        return "redirect:/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#documents";
+    }
+
+    /** The message as it would go out, on a page of its own (opened in a new tab by the panel's preview button). */
+    @PostMapping("/customers/{code}/messages/preview")
+    String preview(@PathVariable String code, @RequestParam(required = false) String template, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale, @RequestParam(required = false) String to,
+            @RequestParam(required = false) java.util.List<Long> documentIds, Locale userLocale, Model model) {
+        model.addAttribute("code", code);
+        try {
+            model.addAttribute("preview", manual.preview(code, new ManualMessages.Draft(template, channel, tone, locale, to, documentIds, null)));
+        } catch (ValidationException e) {
+            model.addAttribute("errors", new FormErrors(messages, userLocale).addAll(e).all());
+        }
+        return "correspondence/message-preview";
     }
 
     @GetMapping("/documents/{id}")
