@@ -71,10 +71,10 @@ class TemplatePagesIntegrationTests {
     void theLivePreviewShowsTheErrorsInTheUsersLanguageAndEscapesTypedMarkup() throws Exception {
         String errors = html(post("/templates/preview").with(manager).with(csrf()).param("channel", "SMS").param("locale", "zh-CN")
                 .param("body", "您好\n{{foo}}"));
-        assertThat(errors).contains("id=\"preview-errors\"", "未知变量 {{foo}}（第 2 行），您是不是要用").doesNotContain("id=\"preview-html\"");
+        assertThat(errors).contains("id=\"preview-errors\"", "正文：未知变量 {{foo}}（第 2 行），您是不是要用").doesNotContain("id=\"preview-html\"");
         String english = html(post("/templates/preview").param("lang", "en").with(manager).with(csrf()).param("channel", "EMAIL")
                 .param("locale", "en").param("subject", "").param("body", "Hello {{contact.name"));
-        assertThat(english).contains("EMAIL templates need a subject", "{{ on line 1 is not closed with }}");
+        assertThat(english).contains("Subject: EMAIL templates need a subject", "Body: {{ on line 1 is not closed with }}");
         String escaped = html(post("/templates/preview").with(manager).with(csrf()).param("channel", "EMAIL").param("locale", "zh-CN")
                 .param("subject", "<i>主题</i>").param("body", "<script>alert(1)</script>{{customer.name}}"));
         assertThat(escaped).contains("&lt;script&gt;alert(1)&lt;/script&gt;华东精密机械有限公司").doesNotContain("<script>alert");
