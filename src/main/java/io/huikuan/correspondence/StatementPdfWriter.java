@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
@@ -108,8 +109,6 @@ final class StatementPdfWriter {
             digest.update(s.customerCode().getBytes(StandardCharsets.UTF_8));
             digest.update(s.customerName().getBytes(StandardCharsets.UTF_8));
             COSDictionary fonts = new COSDictionary();
-            COSDictionary type0 = new COSDictionary();
-            fonts.setItem(FONT_NAME, type0);
             resources = new PDResources();
             resources.getCOSObject().setItem(COSName.FONT, fonts);
             PDDocumentInformation info = doc.getDocumentInformation();
@@ -145,7 +144,10 @@ final class StatementPdfWriter {
                     + v.get("writtenOff") + "。 如对上述余额有异议，请于收到本对账单后十日内与我司联系；逾期未提出异议视为确认。 "
                     + "Please tell us within ten days of receipt if you disagree with the balance above.", NOTE, NOTE_TEXT);
             endPage();
-            embedFont(type0);
+            fonts.setItem(BASE_FONT, type0(base().parts(), true));
+            if (!cids.isEmpty()) {
+                fonts.setItem(EXTRA_FONT, type0(subset(cids), false));
+            }
             // the file identifier from the content, not the clock: the same statement gives the same bytes (and SHA-256)
             COSString id = new COSString(Arrays.copyOf(digest.digest(), 16));
             COSArray ids = new COSArray();
@@ -176,7 +178,8 @@ final class StatementPdfWriter {
         }
     }
 
-    private static final COSName FONT_NAME = COSName.getPDFName("F1");
+    private static final COSName BASE_FONT = COSName.getPDFName("F1");
+    private static final COSName EXTRA_FONT = COSName.getPDFName("F2");
 
     private void newPage() throws IOException {
         endPage();
@@ -235,9 +238,10 @@ final class StatementPdfWriter {
             case CENTER -> x + (width - w) / 2;
             case RIGHT -> x + width - w;
         };
-        out.append("BT /F1 ");
-        number(size);
-        out.append(" Tf ");
+        if (line.isEmpty()) {
+            return;
+        }
+        out.append("BT ");
         color(color, "rg");
         if (bold) {
             // the font has one weight: bold is drawn by stroking the outline as well as filling it
@@ -248,18 +252,32 @@ final class StatementPdfWriter {
         number(at);
         out.append(' ');
         number(baseline);
-        out.append(" Td <");
+        out.append(" Td");
+        // runs of the base font's characters as /F1, of the others (the customer's name, mostly) as /F2
+        char[] baseCids = base().cids();
+        int current = 0;
         for (int i = 0; i < line.length(); ) {
             int cp = line.codePointAt(i);
-            Integer cid = cids.get(cp);
-            if (cid == null) {
-                cid = cids.size() + 1;
-                cids.put(cp, cid);
+            int cid = cp < baseCids.length ? baseCids[cp] : 0;
+            int f = cid != 0 ? 1 : 2;
+            if (f == 2) {
+                Integer extra = cids.get(cp);
+                if (extra == null) {
+                    extra = cids.size() + 1;
+                    cids.put(cp, extra);
+                }
+                cid = extra;
+            }
+            if (f != current) {
+                out.append(current == 0 ? " " : "> Tj ").append(f == 1 ? "/F1 " : "/F2 ");
+                number(size);
+                out.append(" Tf <");
+                current = f;
             }
             hex4(cid);
             i += Character.charCount(cp);
         }
-        out.append("> Tj ET\n");
+        out.append(bold ? "> Tj 0 Tr ET\n" : "> Tj ET\n");
     }
 
     private void color(Color c, String operator) {
@@ -312,17 +330,22 @@ final class StatementPdfWriter {
     private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm",
             "gasp");
 
+    /** A font subset ready to embed: the font program, CID to glyph map and ToUnicode map (deflated or not), the CIDs' widths. */
+    private record Parts(String name, byte[] fontFile, int fontFileLength, byte[] cidToGid, byte[] toUnicode, float[] widths, float[] box,
+            float ascent, float descent, float capHeight) {
+    }
+
     /**
-     * Embeds the subset of the font with the characters shown, as a Type0 font (Identity-H) whose CIDs
-     * are numbered in order of first use: the subset's glyphs, a CID-to-glyph map of two bytes per
-     * character used, the widths of those CIDs and a ToUnicode map so the text can be copied and searched.
+     * The subset of the font with these characters (code point → CID, CIDs from 1): its glyphs, renumbered
+     * by the subsetter, a CID-to-glyph map of two bytes per CID, the CIDs' widths and a ToUnicode map so
+     * the text can be copied and searched.
      */
-    private void embedFont(COSDictionary type0) throws IOException {
-        int n = cids.size();
+    private Parts subset(Map<Integer, Integer> chars) throws IOException {
+        int n = chars.size();
         Set<Integer> gids = new HashSet<>(n * 2);
         int[] oldGid = new int[n + 1];
         int[] codepoint = new int[n + 1];
-        for (Map.Entry<Integer, Integer> e : cids.entrySet()) {
+        for (Map.Entry<Integer, Integer> e : chars.entrySet()) {
             int gid = ttf.getUnicodeCmapLookup().getGlyphId(e.getKey());
             oldGid[e.getValue()] = gid;
             codepoint[e.getValue()] = e.getKey();
@@ -337,41 +360,50 @@ final class StatementPdfWriter {
         Map<Integer, Integer> newToOld = subsetter.getGIDMap();
         Map<Integer, Integer> oldToNew = new HashMap<>(newToOld.size() * 2);
         newToOld.forEach((newGid, old) -> oldToNew.put(old, newGid));
-
         byte[] map = new byte[(n + 1) * 2];
-        COSArray widthsOfCids = new COSArray();
+        float[] widthOfCid = new float[n + 1];
         for (int cid = 1; cid <= n; cid++) {
             int gid = oldToNew.getOrDefault(oldGid[cid], 0);
             map[cid * 2] = (byte) (gid >> 8);
             map[cid * 2 + 1] = (byte) gid;
-            widthsOfCids.add(new COSFloat(Math.round(advance(codepoint[cid]) * 100) / 100f));
+            widthOfCid[cid] = Math.round(advance(codepoint[cid]) * 100) / 100f;
+        }
+        float scale = 1000f / ttf.getUnitsPerEm();
+        float[] box = {ttf.getHeader().getXMin() * scale, ttf.getHeader().getYMin() * scale, ttf.getHeader().getXMax() * scale,
+                ttf.getHeader().getYMax() * scale};
+        byte[] fontFile = subset.toByteArray();
+        return new Parts(tag + "+" + ttf.getName(), fontFile, fontFile.length, map, toUnicode(codepoint, n), widthOfCid, box,
+                ttf.getHorizontalHeader().getAscender() * scale, ttf.getHorizontalHeader().getDescender() * scale,
+                ttf.getOS2Windows() == null ? 700 : ttf.getOS2Windows().getCapHeight() * scale);
+    }
+
+    /** The font dictionaries of a subset: Type0 (Identity-H) over a CIDFontType2 with the subset embedded (FontFile2). */
+    private COSDictionary type0(Parts f, boolean deflated) throws IOException {
+        COSDictionary descriptor = new COSDictionary();
+        descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
+        descriptor.setName(COSName.FONT_NAME, f.name());
+        descriptor.setInt(COSName.FLAGS, 4);
+        COSArray box = new COSArray();
+        for (float v : f.box()) {
+            box.add(new COSFloat(v));
+        }
+        descriptor.setItem(COSName.FONT_BBOX, box);
+        descriptor.setInt(COSName.ITALIC_ANGLE, 0);
+        descriptor.setFloat(COSName.ASCENT, f.ascent());
+        descriptor.setFloat(COSName.DESCENT, f.descent());
+        descriptor.setFloat(COSName.CAP_HEIGHT, f.capHeight());
+        descriptor.setInt(COSName.STEM_V, 80);
+        COSDictionary length1 = new COSDictionary();
+        length1.setInt(COSName.LENGTH1, f.fontFileLength());
+        descriptor.setItem(COSName.FONT_FILE2, deflated ? deflatedStream(f.fontFile(), length1) : stream(f.fontFile(), length1));
+
+        COSArray widthsOfCids = new COSArray();
+        for (int cid = 1; cid < f.widths().length; cid++) {
+            widthsOfCids.add(new COSFloat(f.widths()[cid]));
         }
         COSArray w = new COSArray();
         w.add(COSInteger.ONE);
         w.add(widthsOfCids);
-
-        String name = tag + "+" + ttf.getName();
-        float scale = 1000f / ttf.getUnitsPerEm();
-        COSDictionary descriptor = new COSDictionary();
-        descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
-        descriptor.setName(COSName.FONT_NAME, name);
-        descriptor.setInt(COSName.FLAGS, 4);
-        COSArray box = new COSArray();
-        box.add(new COSFloat(ttf.getHeader().getXMin() * scale));
-        box.add(new COSFloat(ttf.getHeader().getYMin() * scale));
-        box.add(new COSFloat(ttf.getHeader().getXMax() * scale));
-        box.add(new COSFloat(ttf.getHeader().getYMax() * scale));
-        descriptor.setItem(COSName.FONT_BBOX, box);
-        descriptor.setInt(COSName.ITALIC_ANGLE, 0);
-        descriptor.setFloat(COSName.ASCENT, ttf.getHorizontalHeader().getAscender() * scale);
-        descriptor.setFloat(COSName.DESCENT, ttf.getHorizontalHeader().getDescender() * scale);
-        descriptor.setFloat(COSName.CAP_HEIGHT, ttf.getOS2Windows() == null ? 700 : ttf.getOS2Windows().getCapHeight() * scale);
-        descriptor.setInt(COSName.STEM_V, 80);
-        byte[] fontFile = subset.toByteArray();
-        COSDictionary length1 = new COSDictionary();
-        length1.setInt(COSName.LENGTH1, fontFile.length);
-        descriptor.setItem(COSName.FONT_FILE2, stream(fontFile, length1));
-
         COSDictionary systemInfo = new COSDictionary();
         systemInfo.setString(COSName.REGISTRY, "Adobe");
         systemInfo.setString(COSName.ORDERING, "Identity");
@@ -379,20 +411,91 @@ final class StatementPdfWriter {
         COSDictionary cidFont = new COSDictionary();
         cidFont.setItem(COSName.TYPE, COSName.FONT);
         cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
-        cidFont.setName(COSName.BASE_FONT, name);
+        cidFont.setName(COSName.BASE_FONT, f.name());
         cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo);
         cidFont.setItem(COSName.FONT_DESC, descriptor);
         cidFont.setItem(COSName.W, w);
-        cidFont.setItem(COSName.CID_TO_GID_MAP, stream(map, null));
+        cidFont.setItem(COSName.CID_TO_GID_MAP, deflated ? deflatedStream(f.cidToGid(), null) : stream(f.cidToGid(), null));
 
+        COSDictionary type0 = new COSDictionary();
         type0.setItem(COSName.TYPE, COSName.FONT);
         type0.setItem(COSName.SUBTYPE, COSName.TYPE0);
-        type0.setName(COSName.BASE_FONT, name);
+        type0.setName(COSName.BASE_FONT, f.name());
         type0.setItem(COSName.ENCODING, COSName.IDENTITY_H);
         COSArray descendants = new COSArray();
         descendants.add(cidFont);
         type0.setItem(COSName.DESCENDANT_FONTS, descendants);
-        type0.setItem(COSName.TO_UNICODE, stream(toUnicode(codepoint, n), null));
+        type0.setItem(COSName.TO_UNICODE, deflated ? deflatedStream(f.toUnicode(), null) : stream(f.toUnicode(), null));
+        return type0;
+    }
+
+    /** A stream of data already deflated (FlateDecode). */
+    private COSStream deflatedStream(byte[] deflated, COSDictionary entries) throws IOException {
+        COSStream stream = document.getDocument().createCOSStream();
+        if (entries != null) {
+            stream.addAll(entries);
+        }
+        stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        try (OutputStream o = stream.createRawOutputStream()) {
+            o.write(deflated);
+        }
+        return stream;
+    }
+
+    /**
+     * Every character the statement itself writes (titles, headings, labels, the kinds of movement, the
+     * closing note) and printable ASCII (dates, amounts, references): the base subset, the same in every
+     * statement, so it is made once and each PDF embeds a copy of it; only the other characters (the
+     * customer's name, mostly) make a subset per statement.
+     */
+    static final String BASE_CHARACTERS = "对账单 Statement of account – 客户 Customer：（）出具日期 Issued 期初余额 Opening balance 期末余额 Closing balance "
+            + String.join(" ", HEADINGS) + " 本期合计 Period totals 发票 Invoice 收款 Payment 红字/折让 Credit note 核销 Write-off 到期 Due "
+            + "本期收款 Payments received；红字/折让 Credit notes；核销 Write-offs。如对上述余额有异议，请于收到本对账单后十日内与我司联系；逾期未提出异议视为确认。";
+
+    /** The base subset of a font: code point → CID (0: not in it) and its parts, deflated. */
+    private record Base(char[] cids, Parts parts) {
+    }
+
+    private static volatile Base base;
+
+    private Base base() throws IOException {
+        Base b = base;
+        if (b == null) {
+            synchronized (StatementPdfWriter.class) {
+                b = base;
+                if (b == null) {
+                    Map<Integer, Integer> chars = new LinkedHashMap<>();
+                    for (int c = 0x21; c < 0x7f; c++) {
+                        chars.put(c, chars.size() + 1);
+                    }
+                    BASE_CHARACTERS.codePoints().filter(c -> c > ' ' && c >= 0x7f).forEach(c -> chars.putIfAbsent(c, chars.size() + 1));
+                    chars.put((int) ' ', chars.size() + 1);
+                    char[] cids = new char[0x10000];
+                    chars.forEach((c, cid) -> cids[c] = (char) (int) cid);
+                    Parts p = subset(chars);
+                    b = new Base(cids, new Parts(p.name(), deflate(p.fontFile()), p.fontFileLength(), deflate(p.cidToGid()),
+                            deflate(p.toUnicode()), p.widths(), p.box(), p.ascent(), p.descent(), p.capHeight()));
+                    base = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     /** The subset's tag: six capital letters derived from the characters it holds (the same set, the same tag). */

@@ -15,8 +15,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -150,6 +152,23 @@ class StatementPdfWriterTests {
         // the name runs over lines of its cell; the issue date beside it is read back on the first of them
         String flat = text.replace("出具日期 Issued：2026-06-30", "").replaceAll("\\s", "");
         assertThat(flat).contains("客户Customer：" + name.substring(0, name.length() - 2) + "?（KH0042）");
+    }
+
+    @Test
+    void theTitleAndTheTotalsAreBoldAndTheRestIsNot() throws Exception {
+        byte[] pdf = renderer.render(PdfRenderer.STATEMENT, statement("苏州恒达精密机械有限公司", 3), Locale.SIMPLIFIED_CHINESE);
+        StringBuilder bold = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    (getGraphicsState().getTextState().getRenderingMode() == RenderingMode.FILL_STROKE ? bold : plain).append(text.getUnicode());
+                }
+            }.getText(d);
+        }
+        assertThat(bold.toString().replace(" ", "")).isEqualTo("对账单Statementofaccount2026-06-30本期合计Periodtotals2,500.501,200.002,290.50");
+        assertThat(plain.toString().replace(" ", "")).contains("苏州恒达精密机械有限公司", "INV-00003", "Pleasetellus");
     }
 
     @Test
