@@ -425,6 +425,51 @@ abstract class OutboxBehaviour {
         mvc.perform(get("/api/outbox")).andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void twoSendersAtOnceNeverTakeTheSameMessage() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            enqueue(email("race-" + i, "race" + i + "@hengda.example.com", List.of()));
+        }
+        // two passes at the same time (as two nodes would): each message is claimed by exactly one of them
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<OutboxSender.Pass>> passes = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            passes.add(pool.submit(() -> {
+                go.await();
+                return sender.runOnce();
+            }));
+        }
+        go.countDown();
+        int sent = 0;
+        for (var f : passes) {
+            sent += f.get().sent();
+        }
+        pool.shutdown();
+        assertThat(sent).isEqualTo(40);
+        for (int i = 0; i < 40; i++) {
+            assertThat(received("race-" + i)).as("copies of e-mail %d", i).hasSize(1);
+        }
+    }
+
+    @Test
+    void aHeldMessageWaitsUntilItsTime() throws Exception {
+        long id = enqueue(email("held", "held@hengda.example.com", List.of()));
+        Instant later = clock.instant().plus(Duration.ofHours(3));
+        Boolean held = new TransactionTemplate(transactions).execute(s -> outbox.holdUntil(id, later));
+        assertThat(held).isTrue();
+        // never brought forward
+        outbox.holdUntil(id, clock.instant());
+        assertThat(view(id).nextAttemptAt()).isEqualTo(later);
+        sender.runOnce();
+        assertThat(received("held")).isEmpty();
+        advance(Duration.ofHours(3));
+        sender.runOnce();
+        assertThat(received("held")).hasSize(1);
+        assertThat(outbox.holdUntil(id, later.plus(Duration.ofHours(1)))).isFalse();
+        assertThatThrownBy(() -> outbox.holdUntil(999_999_999L, later)).isInstanceOf(io.huikuan.common.NotFoundException.class);
+    }
+
     /** The sender "dies" between the server's acceptance and the record. */
     static final class SimulatedCrash extends Error {
     }
