@@ -24,8 +24,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The template editor in Debian's Chromium: a manager types into the body and the live preview (htmx, as they type)
- * shows the chosen customer's name; an unknown {{foo}} shows its error in Chinese; after fixing it the manager saves
+ * The template editor in Debian's Chromium: a manager types into the body (and clicks a variable in) and the live
+ * preview (htmx, as they type) shows the chosen customer's name; an unknown {{foo}} shows its error in Chinese; after fixing it the manager saves
  * with a change note and sees version 2 in use and in the history.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -74,7 +74,9 @@ class TemplateEditorBrowserTests extends BrowserTestSupport {
         var body = page.locator("#tpl-body");
         body.click();
         body.press("End");
-        body.pressSequentially("{{customer.name}}，{{contact.name}}");
+        body.pressSequentially("{{customer.name}}，");
+        // a variable from the list goes in at the cursor
+        page.locator(".tpl-vars button[data-insert='{{contact.name}}']").click();
         assertThat(page.locator("#preview-html")).containsText("您好：宁波海天塑机有限公司，孙会计");
         shot("template-editor-preview");
 
