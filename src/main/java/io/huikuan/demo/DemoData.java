@@ -4,6 +4,7 @@ import io.huikuan.demo.DemoUsers.DemoUser;
 import io.huikuan.demo.PortfolioLoader.LoadResult;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.strategy.CollectionRun;
+import io.huikuan.correspondence.CompanyProfiles;
 import io.huikuan.strategy.CollectionRuns;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,11 +45,13 @@ class DemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final PortfolioLoader loader;
     private final CollectionRuns runs;
+    private final CompanyProfiles profiles;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader, CollectionRuns runs,
-            PlatformTransactionManager transactions, Clock clock) {
+            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock) {
+        this.profiles = profiles;
         this.env = env;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -80,6 +83,10 @@ class DemoData implements ApplicationRunner {
                     users.create(u.username(), u.password(), u.displayName(), EnumSet.of(u.role()));
                 }
             }
+            // the letters of the demo carry a letterhead, a signatory and a seal
+            profiles.update(new CompanyProfiles.Draft("回款示例贸易有限公司", "上海市浦东新区世纪大道 100 号 18 楼", "021-6888 0000",
+                    "ar@huikuan-demo.example", "招商银行上海分行营业部", "1219 0000 0000 8888", "91310115MA1K000001", "林晓", "财务总监", 10));
+            profiles.seal(DemoSeal.png(), "image/png");
             return loader.load(settings(), "demo data");
         });
         if (result != null) {
