@@ -37,10 +37,9 @@ class TemplateChecks {
                 length(errors, "subject", subject, SUBJECT_MAX);
                 TemplateText.Parsed parsed = TemplateText.parse("subject", subject);
                 errors.addAll(parsed.errors());
-                if (parsed.parts().stream().anyMatch(p -> TemplateVariables.TABLE.equals(p.variable()))) {
-                    errors.add(FieldError.coded("subject", TemplateVariables.TABLE, "template.table-in-subject",
-                            "{{invoices.table}} is a block (a table) and cannot be used in a subject", "{{" + TemplateVariables.TABLE + "}}"));
-                }
+                parsed.parts().stream().map(TemplateText.Part::variable).filter(TemplateVariables::block).distinct()
+                        .forEach(v -> errors.add(FieldError.coded("subject", v, "template.table-in-subject",
+                                "{{" + v + "}} is a block (a table) and cannot be used in a subject", "{{" + v + "}}")));
                 banned(errors, "subject", subject);
             }
         }

@@ -14,14 +14,17 @@ import java.util.List;
  * {@link Templates} and the PDF letters.
  *
  * @param contact the contact addressed (the first finance contact, else the first contact); {@code null} when the customer has none
+ * @param upcoming the open, undisputed invoices not yet due (due today or later), by due date: what a reminder before the
+ *        due date speaks of ({@code daysOverdue} and {@code interest} 0)
  * @param oldestDue the due date of the oldest overdue invoice; {@code null} when nothing is overdue
  * @param documentNumber the number of the document being issued, or {@code null} (see {@link #withDocumentNumber})
  */
-public record TemplateData(Party customer, Person contact, List<InvoiceRow> invoices, Totals totals, LocalDate oldestDue,
-        Person collector, Person manager, CompanyProfile company, LocalDate today, LocalDate payBy, String documentNumber) {
+public record TemplateData(Party customer, Person contact, List<InvoiceRow> invoices, List<InvoiceRow> upcoming, Totals totals,
+        LocalDate oldestDue, Person collector, Person manager, CompanyProfile company, LocalDate today, LocalDate payBy, String documentNumber) {
 
     public TemplateData {
         invoices = List.copyOf(invoices);
+        upcoming = List.copyOf(upcoming);
     }
 
     /** The customer (debtor): code, name and unified social credit code (统一社会信用代码, may be null). */
@@ -43,9 +46,15 @@ public record TemplateData(Party customer, Person contact, List<InvoiceRow> invo
     /**
      * Totals in {@code currency}: overdue = the open amounts of the listed (overdue, undisputed) invoices; open =
      * everything the customer owes as of the date (also not yet due or disputed); interest = the listed invoices'
-     * interest to date; overdueWithInterest = overdue + interest.
+     * interest to date; overdueWithInterest = overdue + interest; upcoming = the open amounts of the undisputed invoices not yet due.
      */
-    public record Totals(String currency, BigDecimal overdue, BigDecimal open, BigDecimal interest, BigDecimal overdueWithInterest) {
+    public record Totals(String currency, BigDecimal overdue, BigDecimal open, BigDecimal interest, BigDecimal overdueWithInterest,
+            BigDecimal upcoming) {
+    }
+
+    /** The due date of the next invoice to fall due, or {@code null} when none is open and undisputed. */
+    public LocalDate nextDue() {
+        return upcoming.isEmpty() ? null : upcoming.getFirst().dueDate();
     }
 
     /** Days the oldest listed invoice is overdue (0 when none is). */
@@ -55,6 +64,6 @@ public record TemplateData(Party customer, Person contact, List<InvoiceRow> invo
 
     /** The same data for a numbered document ({@code {{document.number}}}). */
     public TemplateData withDocumentNumber(String number) {
-        return new TemplateData(customer, contact, invoices, totals, oldestDue, collector, manager, company, today, payBy, number);
+        return new TemplateData(customer, contact, invoices, upcoming, totals, oldestDue, collector, manager, company, today, payBy, number);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Builds the {@link TemplateData} of a customer as of a day from the ledger: every invoice open at that day
  * is read with one statement from the balance read model (with its contract's late clause and whether a
- * dispute is open then); the overdue undisputed ones are listed, with interest to date = open × rate × days
+ * dispute is open then); the overdue undisputed ones are listed (the undisputed ones not yet due separately), with interest to date = open × rate × days
  * overdue (daily rate) or open × rate × days / 365 (annual rate), exact, rounded HALF_UP to cents per invoice.
  */
 @Service
@@ -66,13 +66,20 @@ public class TemplateDataBuilder {
                 .list();
         String currency = open.isEmpty() ? "CNY" : open.getFirst().currency();
         List<InvoiceRow> rows = new ArrayList<>();
+        List<InvoiceRow> upcoming = new ArrayList<>();
+        BigDecimal notDue = BigDecimal.ZERO.setScale(2);
         BigDecimal overdue = BigDecimal.ZERO.setScale(2);
         BigDecimal interest = BigDecimal.ZERO.setScale(2);
         BigDecimal all = BigDecimal.ZERO.setScale(2);
         LocalDate oldest = null;
         for (Open o : open) {
             all = all.add(o.open());
-            if (o.disputed() || !o.due().isBefore(asOf)) {
+            if (o.disputed()) {
+                continue;
+            }
+            if (!o.due().isBefore(asOf)) {
+                upcoming.add(new InvoiceRow(o.number(), o.issued(), o.due(), o.amount(), o.open(), 0, BigDecimal.ZERO.setScale(2), o.currency()));
+                notDue = notDue.add(o.open());
                 continue;
             }
             long days = ChronoUnit.DAYS.between(o.due(), asOf);
@@ -84,7 +91,7 @@ public class TemplateDataBuilder {
         }
         CompanyProfiles.CompanyProfile company = profiles.current();
         return new TemplateData(new Party(customer.code(), customer.name(), customer.creditCode()), contact(customer.contacts()), rows,
-                new Totals(currency, overdue, all, interest, overdue.add(interest)), oldest, collector(customer.owner(), company),
+                upcoming, new Totals(currency, overdue, all, interest, overdue.add(interest), notDue), oldest, collector(customer.owner(), company),
                 manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null);
     }
 

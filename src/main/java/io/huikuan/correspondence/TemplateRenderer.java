@@ -50,6 +50,9 @@ final class TemplateRenderer {
         values.put("contact.name", contact != null && contact.name() != null ? contact.name() : zh ? "贵司财务负责人" : "Sir or Madam");
         values.put("contact.title", contact == null ? "" : nz(contact.title()));
         values.put("invoices.count", String.valueOf(data.invoices().size()));
+        values.put("upcoming.count", String.valueOf(data.upcoming().size()));
+        values.put("totals.upcoming", money(data.totals().upcoming(), cur));
+        values.put("due.next", data.nextDue() == null ? "" : date(data.nextDue()));
         values.put("totals.overdue", money(data.totals().overdue(), cur));
         values.put("totals.open", money(data.totals().open(), cur));
         values.put("totals.interest", money(data.totals().interest(), cur));
@@ -80,7 +83,9 @@ final class TemplateRenderer {
             if (p.variable() == null) {
                 out.append(p.text());
             } else if (TemplateVariables.TABLE.equals(p.variable())) {
-                out.append(tableText());
+                out.append(tableText(data.invoices(), false));
+            } else if (TemplateVariables.UPCOMING_TABLE.equals(p.variable())) {
+                out.append(tableText(data.upcoming(), true));
             } else {
                 out.append(values.getOrDefault(p.variable(), ""));
             }
@@ -101,9 +106,11 @@ final class TemplateRenderer {
                     }
                     para.append(HtmlUtils.htmlEscape(blocks[b]).replaceAll("\\R", "<br>\n"));
                 }
-            } else if (TemplateVariables.TABLE.equals(p.variable())) {
+            } else if (TemplateVariables.TABLE.equals(p.variable()) || TemplateVariables.UPCOMING_TABLE.equals(p.variable())) {
                 flush(out, para);
-                out.append(tableHtml());
+                boolean upcoming = TemplateVariables.UPCOMING_TABLE.equals(p.variable());
+                List<InvoiceRow> rows = upcoming ? data.upcoming() : data.invoices();
+                out.append(rows.isEmpty() ? "<p>" + (zh ? "（无）" : "(none)") + "</p>\n" : tableHtml(rows, upcoming));
             } else {
                 para.append(HtmlUtils.htmlEscape(values.getOrDefault(p.variable(), "")));
             }
@@ -120,42 +127,58 @@ final class TemplateRenderer {
         para.setLength(0);
     }
 
-    private List<String> headers() {
+    private List<String> headers(boolean upcoming) {
         String cur = data.totals().currency();
+        if (upcoming) {
+            return zh ? List.of("发票号", "开票日期", "到期日", "发票金额(" + cur + ")", "未付金额(" + cur + ")")
+                    : List.of("Invoice", "Invoice date", "Due date", "Amount (" + cur + ")", "Open (" + cur + ")");
+        }
         return zh ? List.of("发票号", "开票日期", "到期日", "发票金额(" + cur + ")", "未付金额(" + cur + ")", "逾期天数", "逾期利息(" + cur + ")")
                 : List.of("Invoice", "Invoice date", "Due date", "Amount (" + cur + ")", "Open (" + cur + ")", "Days overdue",
                         "Interest (" + cur + ")");
     }
 
-    private String tableHtml() {
+    private String tableHtml(List<InvoiceRow> rows, boolean upcoming) {
         StringBuilder t = new StringBuilder("<table class=\"invoices\">\n<thead><tr>");
-        for (String h : headers()) {
+        for (String h : headers(upcoming)) {
             t.append("<th>").append(HtmlUtils.htmlEscape(h)).append("</th>");
         }
         t.append("</tr></thead>\n<tbody>\n");
-        for (InvoiceRow r : data.invoices()) {
+        for (InvoiceRow r : rows) {
+            List<String> cells = new ArrayList<>(List.of(r.number(), date(r.invoiceDate()), date(r.dueDate()), number(r.amount()), number(r.open())));
+            if (!upcoming) {
+                cells.add(String.valueOf(r.daysOverdue()));
+                cells.add(number(r.interest()));
+            }
             t.append("<tr>");
-            for (String cell : List.of(r.number(), date(r.invoiceDate()), date(r.dueDate()), number(r.amount()), number(r.open()),
-                    String.valueOf(r.daysOverdue()), number(r.interest()))) {
+            for (String cell : cells) {
                 t.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
             }
             t.append("</tr>\n");
         }
         t.append("</tbody>\n<tfoot><tr><th colspan=\"4\">").append(zh ? "合计" : "Total").append("</th><th>")
-                .append(number(data.totals().overdue())).append("</th><th></th><th>").append(number(data.totals().interest()))
-                .append("</th></tr></tfoot>\n</table>\n");
+                .append(number(upcoming ? data.totals().upcoming() : data.totals().overdue())).append("</th>");
+        if (!upcoming) {
+            t.append("<th></th><th>").append(number(data.totals().interest())).append("</th>");
+        }
+        t.append("</tr></tfoot>\n</table>\n");
         return t.toString();
     }
 
-    private String tableText() {
+    private String tableText(List<InvoiceRow> rows, boolean upcoming) {
         String cur = data.totals().currency();
         List<String> lines = new ArrayList<>();
-        for (InvoiceRow r : data.invoices()) {
-            lines.add(zh ? r.number() + " 到期" + date(r.dueDate()) + " 未付" + money(r.open(), cur) + " 逾期" + r.daysOverdue() + "天"
-                    : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), cur) + ", " + r.daysOverdue() + " days overdue");
+        for (InvoiceRow r : rows) {
+            if (upcoming) {
+                lines.add(zh ? r.number() + " " + date(r.dueDate()) + "到期 未付" + money(r.open(), cur)
+                        : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), cur));
+            } else {
+                lines.add(zh ? r.number() + " 到期" + date(r.dueDate()) + " 未付" + money(r.open(), cur) + " 逾期" + r.daysOverdue() + "天"
+                        : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), cur) + ", " + r.daysOverdue() + " days overdue");
+            }
         }
         if (lines.isEmpty()) {
-            lines.add(zh ? "（无逾期发票）" : "(no overdue invoices)");
+            lines.add(zh ? "（无）" : "(none)");
         }
         return String.join("\n", lines);
     }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A made-up customer with three overdue invoices (daily late rate 0.05%) for previewing a template without real data. */
+/** A made-up customer with three overdue invoices (daily late rate 0.05%) and one not yet due for previewing a template without real data. */
 final class TemplateSamples {
 
     private static final BigDecimal RATE = new BigDecimal("0.0005");
@@ -26,10 +26,12 @@ final class TemplateSamples {
         rows.add(row("FP-2026-0158", today.minusDays(72), today.minusDays(12), "23800.00", "23800.00", today));
         BigDecimal overdue = rows.stream().map(InvoiceRow::open).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal interest = rows.stream().map(InvoiceRow::interest).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<InvoiceRow> upcoming = List.of(new InvoiceRow("FP-2026-0203", today.minusDays(20), today.plusDays(10), new BigDecimal("41200.00"),
+                new BigDecimal("41200.00"), 0, BigDecimal.ZERO.setScale(2), "CNY"));
         BigDecimal open = overdue.add(new BigDecimal("41200.00"));
         return new TemplateData(new Party("SAMPLE-001", "华东精密机械有限公司", "91310000MA1FL0XX0X"),
                 new Person("王丽", "财务经理", "021-5555 0101", "wangli@example.com"), rows,
-                new Totals("CNY", overdue, open, interest, overdue.add(interest)), today.minusDays(45),
+                upcoming, new Totals("CNY", overdue, open, interest, overdue.add(interest), new BigDecimal("41200.00")), today.minusDays(45),
                 new Person("张伟", null, company.phone(), company.email()), new Person("李娜", null, null, null), company, today,
                 today.plusDays(company.payByDays()), null);
     }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The variables a template may use as {@code {{name}}}, with what each stands for in both languages (shown in the
- * editor). {@code invoices.table} is the one block variable: a table in e-mails and letters, compact lines in text.
+ * editor). {@code invoices.table} (overdue) and {@code upcoming.table} (not yet due) are the block variables: a table in
+ * e-mails and letters, compact lines in text.
  */
 public final class TemplateVariables {
 
@@ -22,6 +23,7 @@ public final class TemplateVariables {
     }
 
     public static final String TABLE = "invoices.table";
+    public static final String UPCOMING_TABLE = "upcoming.table";
 
     private static final List<Variable> ALL = List.of(
             v("customer.name", "客户名称", "Customer name"),
@@ -31,10 +33,15 @@ public final class TemplateVariables {
             new Variable(TABLE, "逾期发票明细表(发票号、开票日期、到期日、金额、未付金额、逾期天数、逾期利息)",
                     "Table of the overdue invoices (number, invoice date, due date, amount, open amount, days overdue, interest)", true),
             v("invoices.count", "逾期发票张数", "Number of overdue invoices"),
+            new Variable(UPCOMING_TABLE, "未到期发票明细表(发票号、开票日期、到期日、金额、未付金额;用于到期前提醒)",
+                    "Table of the invoices not yet due (number, invoice date, due date, amount, open amount; for reminders before the due date)", true),
+            v("upcoming.count", "未到期发票张数", "Number of invoices not yet due"),
             v("totals.overdue", "逾期未付金额合计", "Total overdue amount"),
             v("totals.open", "全部未付金额(含未到期)", "Total open balance (including not yet due)"),
             v("totals.interest", "截至今日的逾期利息/违约金(按合同约定)", "Late-payment interest to date (per the contract)"),
             v("totals.overdueWithInterest", "逾期金额与逾期利息合计", "Overdue amount plus interest"),
+            v("totals.upcoming", "未到期金额合计", "Total not yet due"),
+            v("due.next", "下一笔到期日", "Due date of the next invoice to fall due"),
             v("due.oldest", "最早一笔逾期的到期日", "Due date of the oldest overdue invoice"),
             v("due.daysOverdue", "最早一笔已逾期天数", "Days the oldest invoice is overdue"),
             v("collector.name", "催收负责人姓名", "Collector's name"),
@@ -63,6 +70,12 @@ public final class TemplateVariables {
 
     public static List<Variable> all() {
         return ALL;
+    }
+
+    /** True for the block variables (tables), which cannot stand in a subject. */
+    public static boolean block(String name) {
+        Variable v = BY_NAME.get(name);
+        return v != null && v.block();
     }
 
     public static boolean known(String name) {

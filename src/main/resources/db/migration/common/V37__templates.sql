@@ -21,11 +21,15 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 
 感谢贵司一直以来对{{company.name}}的信任与支持。
 
-截至{{today}}，贵司在我司的应付账款余额为{{totals.open}}，其中已到付款期限的款项为{{totals.overdue}}，明细如下：
+截至{{today}}，贵司在我司的应付账款余额为{{totals.open}}。其中以下款项即将到期，合计{{totals.upcoming}}：
+
+{{upcoming.table}}
+
+已过付款期限的款项（合计{{totals.overdue}}）：
 
 {{invoices.table}}
 
-如贵司已安排付款，请忽略本提醒，并将付款回单发给我们，以便及时核销；如对账目有任何疑问，欢迎随时与我联系，我们会第一时间核对。
+烦请贵司按约定日期安排付款。如已付款，请忽略本提醒，并将付款回单发给我们，以便及时核销；如对账目有任何疑问，欢迎随时与我联系，我们会第一时间核对。
 
 收款账户：{{company.bankName}}，账号 {{company.bankAccount}}（户名：{{company.name}}）。
 
@@ -38,11 +42,15 @@ INSERT INTO message_template (code, channel, locale, tone, version, subject, bod
 
 Thank you for your continued business with {{company.name}}.
 
-As of {{today}}, the balance of your account with us is {{totals.open}}, of which {{totals.overdue}} has reached its payment date. The details are below:
+As of {{today}}, the balance of your account with us is {{totals.open}}. The following amounts fall due shortly, totalling {{totals.upcoming}}:
+
+{{upcoming.table}}
+
+Amounts already past their payment date (totalling {{totals.overdue}}):
 
 {{invoices.table}}
 
-If payment is already on its way, please disregard this reminder and send us the remittance advice so that we can match it promptly. If anything in the account looks wrong to you, please let me know and we will check it right away.
+We would be grateful if you could arrange payment by the agreed dates. If payment is already on its way, please disregard this reminder and send us the remittance advice so that we can match it promptly. If anything in the account looks wrong to you, please let me know and we will check it right away.
 
 Payment details: {{company.bankName}}, account {{company.bankAccount}}, account name {{company.name}}.
 
@@ -77,8 +85,8 @@ Thank you for your cooperation.
 {{collector.name}}
 {{company.name}}
 Tel. {{collector.phone}} · {{collector.email}}', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('reminder', 'SMS', 'zh-CN', 'GENTLE', 1, NULL, '【{{company.name}}】{{contact.name}}您好，截至{{today}}贵司应付账款余额{{totals.open}}，其中已到期{{totals.overdue}}。如已付款请忽略；如有疑问请联系{{collector.name}} {{collector.phone}}。谢谢！', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
-INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('reminder', 'SMS', 'en', 'GENTLE', 1, NULL, '[{{company.name}}] Dear {{contact.name}}, as of {{today}} your account balance is {{totals.open}}, of which {{totals.overdue}} is now due. If already paid, please disregard. Questions: {{collector.name}}, {{collector.phone}}. Thank you.', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('reminder', 'SMS', 'zh-CN', 'GENTLE', 1, NULL, '【{{company.name}}】{{contact.name}}您好，截至{{today}}贵司应付账款余额{{totals.open}}，其中即将到期{{totals.upcoming}}、已到期{{totals.overdue}}。请按约定日期安排付款，如已付款请忽略；如有疑问请联系{{collector.name}} {{collector.phone}}。谢谢！', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
+INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('reminder', 'SMS', 'en', 'GENTLE', 1, NULL, '[{{company.name}}] Dear {{contact.name}}, as of {{today}} your account balance is {{totals.open}}: {{totals.upcoming}} falls due soon and {{totals.overdue}} is already due. If already paid, please disregard. Questions: {{collector.name}}, {{collector.phone}}.', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
 INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('reminder', 'SMS', 'zh-CN', 'FIRM', 1, NULL, '【{{company.name}}】{{contact.name}}您好，贵司逾期未付款项{{totals.overdue}}（最早到期日{{due.oldest}}），请于{{payBy}}前付款至{{company.bankName}} {{company.bankAccount}}。如有困难请及时联系{{collector.name}} {{collector.phone}}。', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
 INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('reminder', 'SMS', 'en', 'FIRM', 1, NULL, '[{{company.name}}] Dear {{contact.name}}, {{totals.overdue}} on your account is overdue (oldest due {{due.oldest}}). Please pay by {{payBy}} to {{company.bankName}} {{company.bankAccount}}. If there is a difficulty, please call {{collector.name}} on {{collector.phone}}.', 'initial text', 'system', TIMESTAMP WITH TIME ZONE '2026-11-26 00:00:00+08:00');
 INSERT INTO message_template (code, channel, locale, tone, version, subject, body, note, created_by, created_at) VALUES ('overdue_notice', 'EMAIL', 'zh-CN', 'GENTLE', 1, '【{{company.name}}】逾期款项提示（{{customer.name}}）', '{{contact.name}}您好：

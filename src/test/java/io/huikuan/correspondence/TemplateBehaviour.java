@@ -146,6 +146,10 @@ abstract class TemplateBehaviour {
         assertThat(d.totals().overdueWithInterest()).isEqualByComparingTo("9837.26");
         assertThat(d.totals().open()).isEqualByComparingTo("11535.06"); // + disputed C + not yet due D
         assertThat(d.oldestDue()).isEqualTo(LocalDate.of(2026, 3, 31));
+        // not yet due, for reminders before the due date: D (C is disputed)
+        assertThat(d.upcoming()).extracting(InvoiceRow::number).containsExactly(code + "-D");
+        assertThat(d.totals().upcoming()).isEqualByComparingTo("800.00");
+        assertThat(d.nextDue()).isEqualTo(LocalDate.of(2026, 7, 20));
         assertThat(d.daysOverdue()).isEqualTo(91);
         assertThat(d.contact().name()).isEqualTo("王丽");
         assertThat(d.collector().name()).isEqualTo("tplcol");
@@ -158,6 +162,11 @@ abstract class TemplateBehaviour {
                 .doesNotContain(code + "-C", code + "-D", code + "-E");
         assertThat(zh.text()).contains("王丽您好", "人民币336.76元", code + "-A 到期2026年3月31日 未付人民币6,000.00元 逾期91天")
                 .doesNotContain("<", code + "-C");
+        RenderedMessage reminder = templates.render("reminder", TemplateChannel.EMAIL, Locale.SIMPLIFIED_CHINESE, Tone.GENTLE, d);
+        assertThat(reminder.html()).contains("即将到期，合计人民币800.00元", "<td>" + code + "-D</td>", "<td>2026年7月20日</td>",
+                "已过付款期限的款项（合计人民币9,500.50元）", "<td>" + code + "-A</td>");
+        assertThat(templates.render("reminder", TemplateChannel.SMS, Locale.SIMPLIFIED_CHINESE, Tone.GENTLE, d).text())
+                .contains("余额人民币11,535.06元，其中即将到期人民币800.00元、已到期人民币9,500.50元");
         RenderedMessage en = templates.render("overdue_notice", TemplateChannel.EMAIL, Locale.ENGLISH, Tone.FIRM, d);
         assertThat(en.text()).contains("Dear 王丽", "CNY 9,500.50", "31 Mar 2026", "91 days overdue");
         // LEGAL is missing for overdue_notice: the nearest tone (FIRM) is used
@@ -210,6 +219,8 @@ abstract class TemplateBehaviour {
         assertError(put(base + "/LETTER/zh-CN/FINAL"), saveJson(" ", "{{customer.name}}：", null), "subject", "template.subject-required", "LETTER");
         assertError(put(base + "/EMAIL/zh-CN/FINAL"), saveJson("明细 {{invoices.table}}", "正文", null), "subject", "template.table-in-subject",
                 "{{invoices.table}}");
+        assertError(put(base + "/LETTER/en/FINAL"), saveJson("Due {{upcoming.table}}", "text", null), "subject", "template.table-in-subject",
+                "{{upcoming.table}}");
         assertError(put(base + "/EMAIL/zh-CN/FINAL"), saveJson("主题", "  \n ", null), "body", "template.body-empty", "empty");
         assertError(put(base + "/EMAIL/fr/FINAL"), saveJson("s", "b", null), "locale", "template.locale", "zh-CN or en");
         assertError(put(base + "/FAX/en/FINAL"), saveJson("s", "b", null), "channel", "template.channel", "EMAIL");

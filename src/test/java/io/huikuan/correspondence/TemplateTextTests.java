@@ -45,5 +45,16 @@ class TemplateTextTests {
         assertThat(en.text()).isEqualTo("CNY 2,925.30 by 7 Jul 2026");
         assertThat(en.subject()).isNull();
         assertThat(List.of(m.html())).noneMatch(h -> h.contains("{{"));
+
+        // the invoices not yet due: a table of their own; an empty table says so
+        RenderedMessage upcoming = TemplateRenderer.render(0, null, TemplateText.parse("body", "{{upcoming.table}}\n{{totals.upcoming}} {{due.next}}").parts(),
+                Locale.SIMPLIFIED_CHINESE, d);
+        assertThat(upcoming.text()).isEqualTo("FP-2026-0203 2026年7月10日到期 未付人民币41,200.00元\n人民币41,200.00元 2026年7月10日");
+        TemplateData none = new TemplateData(d.customer(), null, List.of(), List.of(), d.totals(), null, d.collector(), d.manager(), COMPANY,
+                d.today(), d.payBy(), null);
+        RenderedMessage empty = TemplateRenderer.render(0, null, TemplateText.parse("body", "{{contact.name}}：\n{{upcoming.table}}{{invoices.table}}").parts(),
+                Locale.SIMPLIFIED_CHINESE, none);
+        assertThat(empty.html()).isEqualTo("<p>贵司财务负责人：</p>\n<p>（无）</p>\n<p>（无）</p>\n");
+        assertThat(empty.text()).isEqualTo("贵司财务负责人：\n（无）（无）");
     }
 }
