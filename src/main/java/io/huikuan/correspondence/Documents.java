@@ -98,6 +98,20 @@ public class Documents {
         return get(id);
     }
 
+    /**
+     * Issues the statements of several customers for one period in one transaction (bulk issuing: one
+     * commit for the lot instead of one per statement); each is the document {@link #issueStatement} makes,
+     * and if one fails none is stored.
+     */
+    @Transactional
+    public List<Document> issueStatements(List<String> customerCodes, LocalDate from, LocalDate to) {
+        List<Document> issued = new ArrayList<>(customerCodes.size());
+        for (String code : customerCodes) {
+            issued.add(issueStatement(code, from, to));
+        }
+        return issued;
+    }
+
     /** A rendered document to number and store. */
     record NewDocument(long customerId, DocumentKind kind, String title, LocalDate periodFrom, LocalDate periodTo, LocalDate asOf,
             java.math.BigDecimal amount, Long taskId, Long templateVersionId, boolean draft, byte[] bytes, String createdBy) {

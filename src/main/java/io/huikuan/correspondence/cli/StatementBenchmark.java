@@ -24,10 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark statements [--count=10000] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--threads=N]}: issues a
+ * {@code benchmark statements [--count=10000] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--threads=N] [--batch=N]}: issues a
  * consolidated statement of account (rendered PDF, numbered, stored with its SHA-256) for each of the
- * first {@code count} customers with invoices, on {@code threads} threads (default: the cores), and
- * prints the time, the rate and the bytes written. It adds real documents to the database.
+ * first {@code count} customers with invoices, on {@code threads} threads (default: the cores), one
+ * transaction per statement (as the API does) or {@code batch} statements per transaction
+ * ({@link Documents#issueStatements}), and prints the time, the rate and the bytes written; then reads
+ * the last statement back with PDFBox. It adds real documents to the database.
  */
 @Component
 @Profile("cli")
@@ -58,6 +60,7 @@ class StatementBenchmark implements ApplicationRunner, ExitCodeGenerator {
         LocalDate to = LocalDate.parse(Cli.option(args, "to", LocalDate.now(clock).toString()));
         LocalDate from = LocalDate.parse(Cli.option(args, "from", to.minusMonths(6).toString()));
         int threads = Integer.parseInt(Cli.option(args, "threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int batch = Math.max(1, Integer.parseInt(Cli.option(args, "batch", "1")));
         List<String> codes = jdbc.sql("SELECT c.code FROM customer c WHERE EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = c.id) "
                 + "ORDER BY c.id LIMIT ?").param(count).query(String.class).list();
         if (codes.isEmpty()) {
@@ -74,10 +77,14 @@ class StatementBenchmark implements ApplicationRunner, ExitCodeGenerator {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
-        for (String code : codes) {
+        for (int i = 0; i < codes.size(); i += batch) {
+            List<String> some = codes.subList(i, Math.min(codes.size(), i + batch));
             futures.add(pool.submit(() -> {
-                Documents.Document d = documents.issueStatement(code, from, to);
-                bytes.addAndGet(d.sizeBytes());
+                if (batch == 1) {
+                    bytes.addAndGet(documents.issueStatement(some.getFirst(), from, to).sizeBytes());
+                } else {
+                    documents.issueStatements(some, from, to).forEach(d -> bytes.addAndGet(d.sizeBytes()));
+                }
                 return null;
             }));
         }
@@ -100,8 +107,8 @@ class StatementBenchmark implements ApplicationRunner, ExitCodeGenerator {
                 exitCode = 1;
             }
         }
-        System.out.printf(Locale.ROOT, "benchmark statements: %,d statements (%s – %s, about %,d invoices listed) on %d threads in %.1f s: "
+        System.out.printf(Locale.ROOT, "benchmark statements: %,d statements (%s – %s, %,d invoices listed) on %d threads, %d per transaction, in %.1f s: "
                         + "%.0f statements/s, %,d bytes of PDF (%,d per statement); %d cores%n", codes.size(), from, to, lines.get(), threads,
-                seconds, codes.size() / seconds, bytes.get(), bytes.get() / codes.size(), Runtime.getRuntime().availableProcessors());
+                batch, seconds, codes.size() / seconds, bytes.get(), bytes.get() / codes.size(), Runtime.getRuntime().availableProcessors());
     }
 }
