@@ -97,8 +97,8 @@ class EmailChannel implements MessageChannel {
             MimeMessage m = build(e);
             String where = impl.getHost() + ":" + (impl.getPort() > 0 ? impl.getPort() : 25);
             try {
-                if (transport == null || !transport.isConnected()) {
-                    close();
+                // (Transport.isConnected would cost a NOOP round trip per e-mail: after any failure the connection is closed instead)
+                if (transport == null) {
                     transport = session.getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
                     transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
                 }

@@ -68,13 +68,18 @@ class OutboxStore {
         if (claimed == null || claimed == 0) {
             return List.of();
         }
+        // each document once per batch, however many messages carry it
+        Map<Long, Envelope.Attachment> docs = new HashMap<>();
+        jdbc.sql("""
+                SELECT d.id, d.doc_no, d.title, d.content FROM document d WHERE d.id IN (
+                  SELECT a.document_id FROM outbox_attachment a JOIN outbox_message m ON m.id = a.message_id WHERE m.claim_token = ?)""")
+                .param(token).query((rs, n) -> docs.put(rs.getLong(1), new Envelope.Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4))))
+                .list();
         Map<Long, List<Envelope.Attachment>> attachments = new HashMap<>();
         jdbc.sql("""
-                SELECT a.message_id, d.doc_no, d.title, d.content FROM outbox_attachment a
-                JOIN outbox_message m ON m.id = a.message_id JOIN document d ON d.id = a.document_id
+                SELECT a.message_id, a.document_id FROM outbox_attachment a JOIN outbox_message m ON m.id = a.message_id
                 WHERE m.claim_token = ? ORDER BY a.message_id, a.position""").param(token)
-                .query((rs, n) -> attachments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Envelope.Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4))))
+                .query((rs, n) -> attachments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(docs.get(rs.getLong(2))))
                 .list();
         return jdbc.sql("""
                 SELECT m.id, m.idempotency_key, m.channel, m.recipient, m.subject, m.body_text, m.body_html, c.code, m.created_at, m.attempts
