@@ -90,7 +90,7 @@ public class StepDispatcher {
                     log.warn("the {} of task {} ({}) could not be produced: {}", t.channel(), t.taskId(), t.customerCode(), e.toString());
                     tx.executeWithoutResult(s -> {
                         if (tasks.claimDispatch(t.taskId(), null)) {
-                            tasks.noteDispatch(t.taskId(), "not produced: " + e.getMessage());
+                            tasks.noteDispatch(t.taskId(), "failed|" + String.valueOf(e.getMessage()).replace('|', '/'));
                         }
                     });
                 }
@@ -144,30 +144,30 @@ public class StepDispatcher {
         // a reminder before the due date speaks of what is open; letters demand what is overdue
         boolean nothingToSay = kind != null && kind.demandsPayment() ? d.invoices().isEmpty() : d.totals().open().signum() <= 0;
         if (nothingToSay) {
-            tasks.noteDispatch(t.taskId(), "nothing " + (kind != null ? "overdue" : "open") + " any more: left to the collector");
+            tasks.noteDispatch(t.taskId(), kind != null ? "nothing-overdue" : "nothing-open");
             return false;
         }
         Locale locale = Locale.SIMPLIFIED_CHINESE;
         if (kind != null) {
             Documents.Document doc = letters.issue(t.customerCode(), kind, t.tone(), locale, t.taskId());
-            String note = doc.number();
+            String note;
             String email = d.contact() == null ? null : d.contact().email();
             if (kind == DocumentKind.DEMAND_LETTER && email != null && !email.isBlank()) {
                 RenderedMessage cover = templates.render(kind.template(), TemplateChannel.EMAIL, locale, tone(t), d.withDocumentNumber(doc.number()));
                 long id = outbox.enqueue(new OutgoingMessage("task-" + t.taskId() + "-letter", OutboxChannel.EMAIL, t.customerId(), email,
                         cover.subject(), cover.text(), cover.html(), List.of(doc.id()), null, "system"));
-                note += ", e-mailed as message " + id;
+                note = "letter-emailed|" + doc.number() + "|" + id;
             } else if (kind == DocumentKind.LAWYER_LETTER) {
-                note += ": draft for legal review";
+                note = "draft|" + doc.number();
             } else {
-                note += ": to be posted";
+                note = "letter|" + doc.number();
             }
             tasks.noteDispatch(t.taskId(), note);
             return true;
         }
         String to = recipient(t.channel(), d);
         if (to == null || to.isBlank()) {
-            tasks.noteDispatch(t.taskId(), "no " + (t.channel() == Channel.EMAIL ? "e-mail address" : "mobile number") + " for the contact: left to the collector");
+            tasks.noteDispatch(t.taskId(), t.channel() == Channel.EMAIL ? "no-email" : "no-phone");
             return false;
         }
         OutboxChannel channel = t.channel() == Channel.EMAIL ? OutboxChannel.EMAIL : t.channel() == Channel.SMS ? OutboxChannel.SMS : OutboxChannel.CHAT;
@@ -179,7 +179,7 @@ public class StepDispatcher {
             // a text message reaches a person's phone: never outside the contact hours
             outbox.holdUntil(id, nextContactTime(Instant.now(clock)));
         }
-        tasks.noteDispatch(t.taskId(), "queued as message " + id);
+        tasks.noteDispatch(t.taskId(), "queued|" + id);
         return true;
     }
 

@@ -8,13 +8,15 @@ import java.time.LocalDate;
  * A task of the worklist as the API shows it. {@code step} is a readable label: {@code "+7 PHONE"} for a
  * strategy step (day offset and channel), else the kind ({@code "PROMISE_BROKEN"}, {@code "PROMISE_DUE"},
  * {@code "FOLLOW_UP"}). {@code reason} is the stored English text of the priority; {@code appointment} is true
- * for a follow-up agreed for a time (its priority has the appointment boost).
+ * for a follow-up agreed for a time (its priority has the appointment boost). {@code dispatchNote}: for a step that writes to
+ * the customer, what became of its message or letter, coded {@code what|arg|arg} (e.g. {@code queued|44},
+ * {@code no-email}); labels {@code dispatch.what}.
  */
 public record Task(long taskId, String customerCode, String customerName, String step, Channel channel, LocalDate dueDate,
         BigDecimal priority, String reason, TaskKind kind, String taskKey, Integer stepOffset, Tone tone, String assignee,
         String ownerRole, BigDecimal overdueAmount, int daysOverdue, BigDecimal riskFactor, String segment, LocalDate snoozedUntil,
         String snoozeReason, TaskStatus status, Outcome outcome, String completedBy, Instant completedAt, Long activityId,
-        boolean appointment) {
+        boolean appointment, String dispatchNote) {
 
     /** The step label of a task. */
     public static String step(TaskKind kind, Integer offset, Channel channel) {

@@ -143,7 +143,11 @@ abstract class StepDispatchBehaviour {
         assertThat(messages(noAddress).size()).isZero();
         assertThat(jdbc.sql("SELECT status FROM collection_task WHERE id = ?").param(task(noAddress)).query(String.class).single()).isEqualTo("OPEN");
         assertThat(jdbc.sql("SELECT dispatch_note FROM collection_task WHERE id = ?").param(task(noAddress)).query(String.class).single())
-                .contains("no e-mail address");
+                .isEqualTo("no-email");
+        String page = mvc.perform(get("/worklist/tasks/" + task(noAddress)).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("sdcol").roles("COLLECTOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"dispatch-note\"", "联系人没有邮箱");
 
         // a second pass (or a second node) produces nothing again
         JsonNode again = Api.json(call(post("/api/step-messages/dispatch"), "boss", null).andExpect(status().isOk()));

@@ -17,7 +17,7 @@ import org.springframework.context.MessageSource;
 final class TaskTexts {
 
     /** A task as a page row shows it: localized step and reason. */
-    record Row(Task task, String step, String reason) {
+    record Row(Task task, String step, String reason, String dispatch) {
     }
 
     private final MessageSource messages;
@@ -27,7 +27,7 @@ final class TaskTexts {
     }
 
     Row row(Task t, Locale locale) {
-        return new Row(t, step(t, locale), reason(t, locale));
+        return new Row(t, step(t, locale), reason(t, locale), dispatch(t.dispatchNote(), locale));
     }
 
     String reason(Task t, Locale locale) {
@@ -43,6 +43,16 @@ final class TaskTexts {
                     boost.stripTrailingZeros().toPlainString()}, locale);
         }
         return text;
+    }
+
+    /** What became of a step's message or letter ({@code what|arg|arg}) in the user's language; null when nothing was produced. */
+    String dispatch(String note, Locale locale) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        String[] parts = note.split("\\|", -1);
+        Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+        return messages.getMessage("dispatch." + parts[0], args, note, locale);
     }
 
     String step(Task t, Locale locale) {
