@@ -38,11 +38,14 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * Writes the statement of account (对账单) straight to PDF with PDFBox: the same page as the
  * {@code correspondence/statement} template (A4, title, period, customer and balances, the movements
  * table with borders and a shaded header repeated on every page, the totals row and the closing note),
- * with the Noto Sans SC font embedded as a subset. It takes the variables the template takes.
+ * with the Noto Sans SC font embedded as subsets. It takes the variables the template takes.
  *
- * <p>Laying the table out here, with fixed column widths and lines wrapped by measured glyph widths,
- * costs a fraction of parsing and laying out the HTML with openhtmltopdf, which is what lets thousands
- * of statements be issued in a minute. The template stays the reference for the page's content.
+ * <p>Laying the table out here (columns sized from the measured glyph widths as HTML's automatic table
+ * layout does, lines wrapped at spaces and CJK characters) and embedding the font without PDFBox's
+ * whole-font width and CID tables costs a small fraction of parsing and laying out the HTML with
+ * openhtmltopdf, which is what lets thousands of statements be issued in a minute (docs/benchmarks.md,
+ * Statements). The template stays the reference for the page's content; StatementPdfWriterTests
+ * compares the text of both. One writer writes one document at a time; it is not thread-safe.
  */
 final class StatementPdfWriter {
 
@@ -76,7 +79,10 @@ final class StatementPdfWriter {
 
     private final TrueTypeFont ttf;
     private final float[] widths;
-    /** This document's pages, their content streams (PDF operators) and the characters shown so far with their CIDs. */
+    /**
+     * The document being written: its current page and content stream (PDF operators), the characters
+     * shown so far that are not in the base subset with their CIDs in the second font, and a digest of the content.
+     */
     private PDDocument document;
     private PDResources resources;
     private StringBuilder out;
@@ -107,7 +113,7 @@ final class StatementPdfWriter {
             cids.clear();
             digest = sha256();
             digest.update(s.customerCode().getBytes(StandardCharsets.UTF_8));
-            digest.update(s.customerName().getBytes(StandardCharsets.UTF_8));
+            digest.update(String.valueOf(s.customerName()).getBytes(StandardCharsets.UTF_8));
             COSDictionary fonts = new COSDictionary();
             resources = new PDResources();
             resources.getCOSObject().setItem(COSName.FONT, fonts);
