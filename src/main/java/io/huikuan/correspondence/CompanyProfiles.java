@@ -107,13 +107,13 @@ public class CompanyProfiles {
     /** Stores the seal image (PNG or JPEG, at most 1 MB, a readable image); {@code null} bytes remove it. */
     @Transactional
     public void seal(byte[] bytes, String contentType) {
-        image("seal", bytes, contentType);
+        store("seal", bytes, contentType);
     }
 
     /** Stores the letterhead logo (PNG or JPEG, at most 1 MB); {@code null} bytes remove it. */
     @Transactional
     public void logo(byte[] bytes, String contentType) {
-        image("logo", bytes, contentType);
+        store("logo", bytes, contentType);
     }
 
     /** The seal image, if one is stored. */
@@ -128,7 +128,23 @@ public class CompanyProfiles {
         return read("logo");
     }
 
-    private void image(String which, byte[] bytes, String contentType) {
+    /** The seal or logo by name ({@code seal} | {@code logo}); 404 for another name or when none is stored. */
+    @Transactional(readOnly = true)
+    public Image image(String which) {
+        return ("seal".equals(which) || "logo".equals(which) ? read(which) : Optional.<Image>empty())
+                .orElseThrow(() -> new io.huikuan.common.NotFoundException("image", which));
+    }
+
+    /** Stores ({@code bytes}) or removes ({@code null}) the seal or logo by name; 404 for another name. */
+    @Transactional
+    public void image(String which, byte[] bytes, String contentType) {
+        if (!"seal".equals(which) && !"logo".equals(which)) {
+            throw new io.huikuan.common.NotFoundException("image", which);
+        }
+        store(which, bytes, contentType);
+    }
+
+    private void store(String which, byte[] bytes, String contentType) {
         CurrentUser user = CurrentUser.require("edit the company profile", Role.MANAGER);
         String type = null;
         if (bytes != null) {

@@ -1,6 +1,5 @@
 package io.huikuan.correspondence.web;
 
-import io.huikuan.common.NotFoundException;
 import io.huikuan.correspondence.CompanyProfiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,30 +41,21 @@ class CompanyProfileApi {
     @PutMapping(value = "/api/company-profile/{image}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload the seal or logo image (image = seal | logo; PNG or JPEG, at most 1 MB; MANAGER or ADMIN)")
     ResponseEntity<Void> upload(@PathVariable String image, @RequestParam("file") MultipartFile file) throws IOException {
-        store(image, file.getBytes(), file.getContentType());
+        profiles.image(image, file.getBytes(), file.getContentType());
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/api/company-profile/{image}")
     @Operation(summary = "Remove the seal or logo image (MANAGER or ADMIN)")
     ResponseEntity<Void> remove(@PathVariable String image) {
-        store(image, null, null);
+        profiles.image(image, null, null);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/company-profile/{image}")
     @Operation(summary = "The seal or logo image")
     ResponseEntity<byte[]> image(@PathVariable String image) {
-        CompanyProfiles.Image i = ("seal".equals(image) ? profiles.seal() : "logo".equals(image) ? profiles.logo() : java.util.Optional.<CompanyProfiles.Image>empty())
-                .orElseThrow(() -> new NotFoundException("image", image));
+        CompanyProfiles.Image i = profiles.image(image);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(i.contentType())).body(i.bytes());
-    }
-
-    private void store(String image, byte[] bytes, String type) {
-        switch (image) {
-            case "seal" -> profiles.seal(bytes, type);
-            case "logo" -> profiles.logo(bytes, type);
-            default -> throw new NotFoundException("image", image);
-        }
     }
 }

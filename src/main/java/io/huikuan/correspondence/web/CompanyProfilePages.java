@@ -1,6 +1,5 @@
 package io.huikuan.correspondence.web;
 
-import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.correspondence.CompanyProfiles;
@@ -71,16 +70,9 @@ class CompanyProfilePages {
     @PostMapping("/settings/company/{image}")
     String upload(@PathVariable String image, @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(value = "remove", required = false) String remove, Locale locale, RedirectAttributes redirect) throws IOException {
-        if (!"seal".equals(image) && !"logo".equals(image)) {
-            throw new NotFoundException("image", image);
-        }
         try {
             byte[] bytes = remove != null ? null : file == null ? new byte[0] : file.getBytes();
-            if ("seal".equals(image)) {
-                profiles.seal(bytes, file == null ? null : file.getContentType());
-            } else {
-                profiles.logo(bytes, file == null ? null : file.getContentType());
-            }
+            profiles.image(image, bytes, file == null ? null : file.getContentType());
             redirect.addFlashAttribute("flash", messages.getMessage("company.saved", null, locale));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", new FormErrors(messages, locale).addAll(e));
@@ -91,8 +83,7 @@ class CompanyProfilePages {
 
     @GetMapping("/settings/company/{image}")
     ResponseEntity<byte[]> image(@PathVariable String image) {
-        CompanyProfiles.Image i = ("seal".equals(image) ? profiles.seal() : "logo".equals(image) ? profiles.logo() : java.util.Optional.<CompanyProfiles.Image>empty())
-                .orElseThrow(() -> new NotFoundException("image", image));
+        CompanyProfiles.Image i = profiles.image(image);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(i.contentType())).body(i.bytes());
     }
 }
