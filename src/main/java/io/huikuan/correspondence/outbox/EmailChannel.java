@@ -33,6 +33,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 class EmailChannel implements MessageChannel {
 
+    static {
+        // Jakarta Mail looks its StreamProvider up with a class-path ServiceLoader scan for every body part it writes
+        // (most of the CPU of an e-mail in a Spring Boot jar); naming the implementation skips the scan
+        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null && EmailChannel.class.getClassLoader().getResource(
+                provider.replace('.', '/') + ".class") != null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", provider);
+        }
+    }
+
     private final Supplier<JavaMailSender> senders;
     private final MailProperties mail;
     private final Clock clock;

@@ -109,9 +109,11 @@ class OutboxBenchmark implements ApplicationRunner, ExitCodeGenerator {
             double enqSeconds = (System.nanoTime() - enqStart) / 1e9;
             long acceptedBefore = sink == null ? 0 : sink.accepted();
 
+            long cpuBefore = cpuNanos();
             long started = System.nanoTime();
             int sent = drain(sender);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpu = (cpuNanos() - cpuBefore) / 1e9;
 
             Map<String, Long> states = new TreeMap<>();
             jdbc.sql("SELECT status, count(*) FROM outbox_message WHERE idempotency_key LIKE ? GROUP BY status").param(run + "-0%")
@@ -121,11 +123,12 @@ class OutboxBenchmark implements ApplicationRunner, ExitCodeGenerator {
                 database = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
             }
             System.out.printf(Locale.ROOT, "benchmark outbox: %,d e-mails with a %,d-byte PDF attachment (%s) enqueued in %.1f s (%.0f/s); "
-                            + "delivered %,d to SMTP %s:%d%s in %.1f s: %.0f e-mails/s on %d threads (batch %d); states %s; %s; %d cores%n",
+                            + "delivered %,d to SMTP %s:%d%s in %.1f s: %.0f e-mails/s on %d threads (batch %d); this JVM used %.1f s of CPU for it "
+                            + "(%.2f ms per e-mail, sink included; the database server not counted); states %s; %s; %d cores%n",
                     count, doc.sizeBytes(), doc.number(), enqSeconds, count / enqSeconds, sent, smtpHost, port,
                     sink == null ? "" : " (in-process sink: accepted " + (sink.accepted() - acceptedBefore) + ", "
                             + (sink.bytes() / 1024 / 1024) + " MB in all)",
-                    seconds, sent / seconds, threads, batch, states, database, Runtime.getRuntime().availableProcessors());
+                    seconds, sent / seconds, threads, batch, cpu, sent == 0 ? 0 : cpu * 1000 / sent, states, database, Runtime.getRuntime().availableProcessors());
             if (states.getOrDefault("SENT", 0L) != count) {
                 exitCode = 1;
             }
@@ -135,6 +138,11 @@ class OutboxBenchmark implements ApplicationRunner, ExitCodeGenerator {
                 sink.close();
             }
         }
+    }
+
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Sends until nothing due is left; returns how many were sent. */
