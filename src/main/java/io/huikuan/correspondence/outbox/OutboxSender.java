@@ -158,8 +158,12 @@ public class OutboxSender implements DisposableBean {
         }
     }
 
+    /** On shutdown, messages being handed over get a few seconds to be recorded (else they turn UNCONFIRMED after the lease). */
     @Override
-    public void destroy() {
-        workers.shutdownNow();
+    public void destroy() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
     }
 }
