@@ -251,14 +251,15 @@ class StrategyPagesIntegrationTests {
         assertThat(html(get("/collection-runs").with(manager()), "zh-CN")).contains("id=\"run-table\"", location.substring(location.lastIndexOf('/') + 1),
                 "页面");
 
-        jdbc.sql("DELETE FROM shedlock WHERE name = 'collection-run'").update();
-        jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES ('collection-run', TIMESTAMP '2999-01-01 00:00:00', "
-                + "CURRENT_TIMESTAMP, 'node-b')").update();
+        // another node holds the lock; the row stays (ShedLock remembers the rows it created: a deleted one would
+        // leave every later run in this cached context refused)
+        assertThat(jdbc.sql("UPDATE shedlock SET lock_until = TIMESTAMP '2999-01-01 00:00:00', locked_by = 'node-b' WHERE name = 'collection-run'")
+                .update()).isEqualTo(1);
         try {
             String busy = html(post("/collection-runs").with(manager()).with(csrf()).param("asOf", "2026-06-30"), "en");
             assertThat(busy).contains("A collection run is in progress on node-b");
         } finally {
-            jdbc.sql("DELETE FROM shedlock WHERE name = 'collection-run'").update();
+            jdbc.sql("UPDATE shedlock SET lock_until = TIMESTAMP '2000-01-01 00:00:00', locked_by = 'released' WHERE name = 'collection-run'").update();
         }
     }
 }
