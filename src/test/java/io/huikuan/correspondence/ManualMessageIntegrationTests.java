@@ -8,17 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.huikuan.correspondence.outbox.OutboxSender;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
+import io.huikuan.support.TestSmtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,18 +48,7 @@ import tools.jackson.databind.JsonNode;
 @RecordApplicationEvents
 class ManualMessageIntegrationTests {
 
-    static final GreenMail SMTP;
-
-    static {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        SMTP = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        SMTP.start();
-    }
+    static final GreenMail SMTP = TestSmtp.start();
 
     @AfterAll
     static void stop() {
@@ -70,8 +57,7 @@ class ManualMessageIntegrationTests {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {
-        r.add("spring.mail.host", () -> "127.0.0.1");
-        r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestSmtp.register(r, SMTP);
     }
 
     @Autowired

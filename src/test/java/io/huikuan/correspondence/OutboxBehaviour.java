@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.huikuan.common.ValidationException;
 import io.huikuan.correspondence.Outbox.MessageView;
 import io.huikuan.correspondence.outbox.OutboxSender;
@@ -17,12 +16,11 @@ import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
+import io.huikuan.support.TestSmtp;
 import io.huikuan.support.MovableClock;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -66,25 +64,15 @@ import tools.jackson.databind.JsonNode;
 @Import(MovableClock.Config.class)
 abstract class OutboxBehaviour {
 
-    static final GreenMail SMTP;
-
-    static {
-        SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        SMTP.start();
-    }
+    static final GreenMail SMTP = TestSmtp.start();
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSmtp.freePort();
     }
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {
-        r.add("spring.mail.host", () -> "127.0.0.1");
-        r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestSmtp.register(r, SMTP);
     }
 
     @Autowired
