@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * marked for approval waiting for a manager, a contact without an address left to the collector with the
  * reason; a second pass produces nothing again.
  */
-@SpringBootTest
+// its own context: the run and the dispatch cover every customer in the database, not only this test's
+@SpringBootTest(properties = "huikuan.test-context=step-dispatch")
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 abstract class StepDispatchBehaviour {

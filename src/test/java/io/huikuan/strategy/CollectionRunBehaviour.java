@@ -169,6 +169,24 @@ abstract class CollectionRunBehaviour {
     }
 
     @Test
+    void aCustomerOwingMoreThanOneInvoiceCanHoldDoesNotStopTheRun() throws Exception {
+        String g = grade();
+        strategyFor(g, 7);
+        String big = customer(g);
+        // each invoice fits NUMERIC(19, 2); their sum (and the priority computed from it) does not
+        invoice(big, "A", "2026-05-01", "2026-06-20", "90000000000000000.00");
+        invoice(big, "B", "2026-05-01", "2026-06-20", "90000000000000000.00");
+        String small = customer(g);
+        invoice(small, "A", "2026-05-01", "2026-06-20", "100.00");
+
+        run("2026-06-30");
+        assertThat(tasks(big)).hasSize(1);
+        assertThat(tasks(small)).hasSize(1);
+        assertThat(jdbc.sql("SELECT t.overdue_amount FROM collection_task t JOIN customer c ON c.id = t.customer_id WHERE c.code = ?")
+                .param(big).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("180000000000000000.00");
+    }
+
+    @Test
     void missedDaysAreCaughtUpOnce() throws Exception {
         String g = grade();
         strategyFor(g, 1, 2, 3, 4, 6);
