@@ -51,9 +51,12 @@ public class StepDispatcher {
     private final ConductRules conduct;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final int threads;
 
     StepDispatcher(Tasks tasks, TemplateDataBuilder data, Templates templates, Letters letters, Outbox outbox, ConductRules conduct,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${huikuan.correspondence.dispatch-threads:0}") int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.tasks = tasks;
         this.data = data;
         this.templates = templates;
@@ -67,36 +70,68 @@ public class StepDispatcher {
 
     /** Produces every due step's message or letter (as the daily run's follow-up, the schedule, or a manager's request). */
     public Result dispatchDue(LocalDate asOf) {
-        int produced = 0;
-        int left = 0;
-        int failed = 0;
+        java.util.concurrent.atomic.AtomicInteger produced = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
         long after = 0;
-        while (true) {
-            List<StepTask> chunk = tasks.toDispatch(asOf, after, 200);
-            if (chunk.isEmpty()) {
-                break;
-            }
-            for (StepTask t : chunk) {
-                after = t.taskId();
-                try {
-                    Boolean done = tx.execute(s -> produce(t, asOf));
-                    if (Boolean.TRUE.equals(done)) {
-                        produced++;
-                    } else {
-                        left++;
+        // letters are rendered on every core; each task is its own transaction with its claim, so workers never collide
+        java.util.concurrent.ExecutorService workers = threads == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            while (true) {
+                List<StepTask> chunk = tasks.toDispatch(asOf, after, 200);
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                after = chunk.getLast().taskId();
+                if (workers == null) {
+                    for (StepTask t : chunk) {
+                        int r = produceOne(t, asOf);
+                        (r > 0 ? produced : r == 0 ? left : failed).incrementAndGet();
                     }
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.warn("the {} of task {} ({}) could not be produced: {}", t.channel(), t.taskId(), t.customerCode(), e.toString());
-                    tx.executeWithoutResult(s -> {
-                        if (tasks.claimDispatch(t.taskId(), null)) {
-                            tasks.noteDispatch(t.taskId(), "failed|" + String.valueOf(e.getMessage()).replace('|', '/'));
+                    continue;
+                }
+                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                for (StepTask t : chunk) {
+                    running.add(workers.submit(() -> {
+                        switch (produceOne(t, asOf)) {
+                            case 1 -> produced.incrementAndGet();
+                            case 0 -> left.incrementAndGet();
+                            default -> failed.incrementAndGet();
                         }
-                    });
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : running) {
+                    try {
+                        f.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return new Result(produced.get(), left.get(), failed.get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failed.incrementAndGet();
+                    }
                 }
             }
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
         }
-        return new Result(produced, left, failed);
+        return new Result(produced.get(), left.get(), failed.get());
+    }
+
+    /** One task in its own transaction: 1 produced, 0 left to the collector, -1 failed (noted on the task). */
+    private int produceOne(StepTask t, LocalDate asOf) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> produce(t, asOf))) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("the {} of task {} ({}) could not be produced: {}", t.channel(), t.taskId(), t.customerCode(), e.toString());
+            tx.executeWithoutResult(s -> {
+                if (tasks.claimDispatch(t.taskId(), null)) {
+                    tasks.noteDispatch(t.taskId(), "failed|" + String.valueOf(e.getMessage()).replace('|', '/'));
+                }
+            });
+            return -1;
+        }
     }
 
     /** A manager approves a step's message or letter; it is produced at once. */

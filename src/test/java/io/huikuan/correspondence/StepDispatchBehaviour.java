@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * reason; a second pass produces nothing again.
  */
 // its own context: the run and the dispatch cover every customer in the database, not only this test's
-@SpringBootTest(properties = "huikuan.test-context=step-dispatch")
+// (one dispatch thread: ApplicationEvents records the events of the test's own thread)
+@SpringBootTest(properties = {"huikuan.test-context=step-dispatch", "huikuan.correspondence.dispatch-threads=1"})
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 abstract class StepDispatchBehaviour {
