@@ -47,7 +47,7 @@ class LetterPagesIntegrationTests {
         var collector = user("lp-col").roles(Role.COLLECTOR.name());
 
         String before = text(get("/settings/company").with(boss));
-        assertThat(before).contains("公司信息", "公章图片", "签字人").doesNotContain("??");
+        assertThat(before).contains("公司信息", "公章图片", "签字人", "id=\"nav-company\"").doesNotContain("??");
         String storedName = before.replaceAll("(?s).*name=\"name\" value=\"([^\"]*)\".*", "$1");
         mvc.perform(post("/settings/company").with(boss).with(csrf()).param("name", "南京金陵物产有限公司").param("email", "not-an-address")
                         .param("payByDays", "7"))
