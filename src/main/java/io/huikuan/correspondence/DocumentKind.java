@@ -1,5 +1,7 @@
 package io.huikuan.correspondence;
 
+import io.huikuan.worklist.Channel;
+
 /**
  * The documents issued to customers, with their number prefix and the letter template they are written from.
  * STATEMENT: statement of account (对账单); PAYMENT_REMINDER: payment reminder (付款提醒函); DEMAND_LETTER: formal
@@ -7,20 +9,26 @@ package io.huikuan.correspondence;
  * lawyer letter draft (律师函) for the legal department. Labels: {@code document.kind.NAME}.
  */
 public enum DocumentKind {
-    STATEMENT("ST", null, true),
-    PAYMENT_REMINDER("RM", "payment_reminder", true),
-    DEMAND_LETTER("DL", "demand_letter", true),
-    BALANCE_CONFIRMATION("BC", "balance_confirmation", false),
-    LAWYER_LETTER("LL", "lawyer_letter", true);
+    STATEMENT("ST", null, null, false, false, false),
+    PAYMENT_REMINDER("RM", "payment_reminder", Channel.LETTER, true, true, false),
+    DEMAND_LETTER("DL", "demand_letter", Channel.DEMAND_LETTER, true, true, false),
+    BALANCE_CONFIRMATION("BC", "balance_confirmation", Channel.LETTER, false, false, false),
+    LAWYER_LETTER("LL", "lawyer_letter", Channel.LAWYER_LETTER, true, false, true);
 
     private final String prefix;
     private final String template;
+    private final Channel channel;
     private final boolean needsOverdue;
+    private final boolean demandsPayment;
+    private final boolean draft;
 
-    DocumentKind(String prefix, String template, boolean needsOverdue) {
+    DocumentKind(String prefix, String template, Channel channel, boolean needsOverdue, boolean demandsPayment, boolean draft) {
         this.prefix = prefix;
         this.template = template;
+        this.channel = channel;
         this.needsOverdue = needsOverdue;
+        this.demandsPayment = demandsPayment;
+        this.draft = draft;
     }
 
     public String prefix() {
@@ -32,13 +40,28 @@ public enum DocumentKind {
         return template;
     }
 
-    /** True for the letters that demand payment of overdue invoices (they need at least one). */
+    /** The channel its activity is recorded under (null for the statement). */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** True for the letters about overdue invoices: there must be at least one to issue them. */
+    public boolean needsOverdue() {
+        return needsOverdue;
+    }
+
+    /** True when issuing it demands payment from the customer (a lawyer letter does once legal sends it, not as a draft). */
     public boolean demandsPayment() {
-        return needsOverdue && this != STATEMENT;
+        return demandsPayment;
+    }
+
+    /** True for a draft (the lawyer letter): marked as such, and its task stays open until legal has sent it. */
+    public boolean draft() {
+        return draft;
     }
 
     /** The letter kind a strategy step's channel produces, or null when the channel is not a letter. */
-    public static DocumentKind forChannel(io.huikuan.worklist.Channel channel) {
+    public static DocumentKind forChannel(Channel channel) {
         return switch (channel) {
             case LETTER -> PAYMENT_REMINDER;
             case DEMAND_LETTER -> DEMAND_LETTER;

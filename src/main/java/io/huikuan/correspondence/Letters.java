@@ -6,7 +6,6 @@ import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.worklist.Activities;
-import io.huikuan.worklist.Channel;
 import io.huikuan.worklist.Tone;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +76,7 @@ public class Letters {
     /** Renders the letter without storing it (404 outside the user's portfolio; 400 when a demand has nothing overdue). */
     @Transactional(readOnly = true)
     public Draft preview(String customerCode, DocumentKind kind, Tone tone, Locale locale) {
-        return render(customerCode, kind, tone, locale, null);
+        return render(data.forCustomer(customerCode, LocalDate.now(clock)), kind, tone, locale, null);
     }
 
     /**
@@ -86,34 +85,42 @@ public class Letters {
      */
     @Transactional
     public Documents.Document issue(String customerCode, DocumentKind kind, Tone tone, Locale locale, Long taskId) {
+        requireLetter(kind);
+        CurrentUser.require("issue " + kind, issuers(kind));
+        return issue(data.forCustomer(customerCode, LocalDate.now(clock)), kind, tone, locale, taskId);
+    }
+
+    /**
+     * The same for data the caller has built for the customer today, by a caller that has checked the kind and the
+     * user's roles (the daily run's steps, produced as the system).
+     */
+    @Transactional
+    Documents.Document issue(TemplateData customer, DocumentKind kind, Tone tone, Locale locale, Long taskId) {
+        CurrentUser user = CurrentUser.get();
+        CustomerRef ref = customers.ref(customer.customer().code());
+        Instant now = Instant.now(clock);
+        // the number is known only once stored: reserve it by storing, then render with it and replace the content
+        long id = documents.store(new Documents.NewDocument(ref.id(), kind, kind.name(), null, null, LocalDate.now(clock), null, taskId, null,
+                kind.draft(), new byte[0], user.username()), now);
+        String number = documents.number(kind, now, id);
+        Draft d = render(customer, kind, tone, locale, number);
+        documents.replaceContent(id, d.title(), amount(kind, d.data()), d.templateVersionId(), d.pdf());
+        Documents.Document doc = documents.get(id);
+        String contactNote = d.data().contact() == null ? "" : " → " + d.data().contact().name();
+        // a draft's task stays open until legal has reviewed and sent it
+        Long completes = kind.draft() ? null : taskId;
+        activities.recordCorrespondence(ref.id(), null, completes, kind.channel(), doc.number() + " " + d.title() + contactNote, user.username());
+        events.publishEvent(new DemandIssued(ref.code(), ref.id(), LocalDate.now(clock), now, kind.name(), kind.demandsPayment(),
+                amount(kind, d.data()), d.data().totals().currency(), d.data().invoices().stream().map(TemplateData.InvoiceRow::number).toList(),
+                "document " + doc.number() + " sha256:" + doc.sha256(), id, null));
+        return doc;
+    }
+
+    private static void requireLetter(DocumentKind kind) {
         if (kind == null || kind == DocumentKind.STATEMENT) {
             throw ValidationException.coded("kind", kind, "letter.kind", "must be one of PAYMENT_REMINDER, DEMAND_LETTER, "
                     + "BALANCE_CONFIRMATION, LAWYER_LETTER (statements: POST /api/customers/{code}/statements)");
         }
-        CurrentUser user = CurrentUser.require("issue " + kind, issuers(kind));
-        CustomerRef ref = customers.ref(customerCode);
-        Instant now = Instant.now(clock);
-        // the number is known only once stored: reserve it by storing, then render with it and replace the content
-        long id = documents.store(new Documents.NewDocument(ref.id(), kind, kind.name(), null, null, LocalDate.now(clock), null, taskId, null,
-                kind == DocumentKind.LAWYER_LETTER, new byte[0], user.username()), now);
-        String number = documents.number(kind, now, id);
-        Draft d = render(customerCode, kind, tone, locale, number);
-        documents.replaceContent(id, d.title(), amount(kind, d.data()), d.templateVersionId(), d.pdf());
-        Documents.Document doc = documents.get(id);
-        Channel channel = switch (kind) {
-            case DEMAND_LETTER -> Channel.DEMAND_LETTER;
-            case LAWYER_LETTER -> Channel.LAWYER_LETTER;
-            default -> Channel.LETTER;
-        };
-        String contactNote = d.data().contact() == null ? "" : " → " + d.data().contact().name();
-        // a lawyer letter is a draft: its task stays open until legal has reviewed and sent it
-        Long completes = kind == DocumentKind.LAWYER_LETTER ? null : taskId;
-        activities.recordCorrespondence(ref.id(), null, completes, channel, doc.number() + " " + d.title() + contactNote, user.username());
-        events.publishEvent(new DemandIssued(ref.code(), ref.id(), LocalDate.now(clock), now, kind.name(),
-                kind.demandsPayment() && kind != DocumentKind.LAWYER_LETTER, amount(kind, d.data()), d.data().totals().currency(),
-                d.data().invoices().stream().map(TemplateData.InvoiceRow::number).toList(),
-                "document " + doc.number() + " sha256:" + doc.sha256(), id, null));
-        return doc;
     }
 
     /** The amount a letter states: the balance for a confirmation, the overdue total otherwise. */
@@ -121,10 +128,10 @@ public class Letters {
         return kind == DocumentKind.BALANCE_CONFIRMATION ? d.totals().open() : d.totals().overdue();
     }
 
-    private Draft render(String customerCode, DocumentKind kind, Tone tone, Locale locale, String number) {
+    private Draft render(TemplateData customer, DocumentKind kind, Tone tone, Locale locale, String number) {
         Locale lang = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
-        TemplateData td = data.forCustomer(customerCode, LocalDate.now(clock));
-        if (kind.demandsPayment() && td.invoices().isEmpty()) {
+        TemplateData td = customer;
+        if (kind.needsOverdue() && td.invoices().isEmpty()) {
             throw ValidationException.coded("kind", kind, "letter.nothingOverdue",
                     "customer " + td.customer().code() + " has no overdue undisputed invoice to demand", td.customer().code());
         }
@@ -136,9 +143,9 @@ public class Letters {
         v.put("d", td);
         v.put("kind", kind.name());
         v.put("title", text.subject());
-        v.put("body", xhtml(text.html()));
+        v.put("body", text.html());
         v.put("number", number);
-        v.put("draft", kind == DocumentKind.LAWYER_LETTER);
+        v.put("draft", kind.draft());
         v.put("amount", amount(kind, td));
         v.put("amountUpper", ChineseAmount.upper(amount(kind, td)));
         v.put("seal", profiles.seal().map(Letters::dataUri).orElse(null));
@@ -146,22 +153,6 @@ public class Letters {
         v.put("zh", "zh".equals(lang.getLanguage()));
         byte[] bytes = pdf.render("correspondence/letter", v, lang);
         return new Draft(kind, text.subject(), bytes, td, text.templateVersionId());
-    }
-
-    private static final java.util.regex.Pattern VOID_TAG = java.util.regex.Pattern.compile("<(br|hr)(\\s[^>]*)?>", java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
-
-    /** The template's HTML as well-formed XHTML for the PDF renderer: void tags closed, named entities as numbers. */
-    static String xhtml(String html) {
-        String closed = VOID_TAG.matcher(html).replaceAll(m -> m.group(0).endsWith("/>") ? m.group(0) : "<" + m.group(1) + "/>");
-        return ENTITY.matcher(closed).replaceAll(m -> {
-            String name = m.group(1);
-            if (name.equals("amp") || name.equals("lt") || name.equals("gt") || name.equals("quot") || name.equals("apos")) {
-                return "&" + name + ";";
-            }
-            String c = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(0));
-            return c.equals(m.group(0)) ? "&amp;" + name + ";" : c.codePoints().mapToObj(cp -> "&#" + cp + ";").collect(java.util.stream.Collectors.joining());
-        });
     }
 
     private static String dataUri(CompanyProfiles.Image i) {

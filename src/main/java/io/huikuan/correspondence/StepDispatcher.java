@@ -12,7 +12,6 @@ import io.huikuan.worklist.Tone;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -157,11 +156,11 @@ public class StepDispatcher {
     /** What the step would send now, rendered (nothing stored). */
     public Preview preview(long taskId) {
         StepTask t = tasks.stepTask(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
-        TemplateData d = data.forCustomer(t.customerCode(), LocalDate.now(clock));
         DocumentKind kind = DocumentKind.forChannel(t.channel());
         if (kind != null) {
             return new Preview(t, null, null, letters.preview(t.customerCode(), kind, t.tone(), Locale.SIMPLIFIED_CHINESE));
         }
+        TemplateData d = data.forCustomer(t.customerCode(), LocalDate.now(clock));
         TemplateChannel channel = t.channel() == Channel.EMAIL ? TemplateChannel.EMAIL : TemplateChannel.SMS;
         return new Preview(t, recipient(t.channel(), d), templates.render(t.template(), channel, Locale.SIMPLIFIED_CHINESE, tone(t), d), null);
     }
@@ -177,14 +176,14 @@ public class StepDispatcher {
         TemplateData d = data.forCustomer(t.customerCode(), asOf);
         DocumentKind kind = DocumentKind.forChannel(t.channel());
         // a reminder before the due date speaks of what is open; letters demand what is overdue
-        boolean nothingToSay = kind != null && kind.demandsPayment() ? d.invoices().isEmpty() : d.totals().open().signum() <= 0;
+        boolean nothingToSay = kind != null && kind.needsOverdue() ? d.invoices().isEmpty() : d.totals().open().signum() <= 0;
         if (nothingToSay) {
             tasks.noteDispatch(t.taskId(), kind != null ? "nothing-overdue" : "nothing-open");
             return false;
         }
         Locale locale = Locale.SIMPLIFIED_CHINESE;
         if (kind != null) {
-            Documents.Document doc = letters.issue(t.customerCode(), kind, t.tone(), locale, t.taskId());
+            Documents.Document doc = letters.issue(d, kind, t.tone(), locale, t.taskId());
             String note;
             String email = d.contact() == null ? null : d.contact().email();
             if (kind == DocumentKind.DEMAND_LETTER && email != null && !email.isBlank()) {
@@ -192,7 +191,7 @@ public class StepDispatcher {
                 long id = outbox.enqueue(new OutgoingMessage("task-" + t.taskId() + "-letter", OutboxChannel.EMAIL, t.customerId(), email,
                         cover.subject(), cover.text(), cover.html(), List.of(doc.id()), null, "system"));
                 note = "letter-emailed|" + doc.number() + "|" + id;
-            } else if (kind == DocumentKind.LAWYER_LETTER) {
+            } else if (kind.draft()) {
                 note = "draft|" + doc.number();
             } else {
                 note = "letter|" + doc.number();
@@ -212,7 +211,7 @@ public class StepDispatcher {
                 channel == OutboxChannel.EMAIL ? m.html() : null, List.of(), t.taskId(), "system"));
         if (channel != OutboxChannel.EMAIL) {
             // a text message reaches a person's phone: never outside the contact hours
-            outbox.holdUntil(id, nextContactTime(Instant.now(clock)));
+            outbox.holdUntil(id, conduct.nextContactTime(Instant.now(clock)));
         }
         tasks.noteDispatch(t.taskId(), "queued|" + id);
         return true;
@@ -227,20 +226,5 @@ public class StepDispatcher {
             return null;
         }
         return channel == Channel.EMAIL ? d.contact().email() : d.contact().phone();
-    }
-
-    /** The first instant from {@code now} within the contact hours (now itself when it is within them). */
-    Instant nextContactTime(Instant now) {
-        return nextContactTime(now, clock.getZone(), conduct.properties().contactFrom(), conduct.properties().contactUntil());
-    }
-
-    static Instant nextContactTime(Instant now, java.time.ZoneId zone, java.time.LocalTime from, java.time.LocalTime until) {
-        ZonedDateTime local = now.atZone(zone);
-        java.time.LocalTime t = local.toLocalTime();
-        if (!t.isBefore(from) && t.isBefore(until)) {
-            return now;
-        }
-        ZonedDateTime start = local.toLocalDate().atTime(from).atZone(zone);
-        return (start.isAfter(local) ? start : start.plusDays(1)).toInstant();
     }
 }

@@ -104,7 +104,7 @@ final class TemplateRenderer {
                     if (b > 0) {
                         flush(out, para);
                     }
-                    para.append(HtmlUtils.htmlEscape(blocks[b]).replaceAll("\\R", "<br>\n"));
+                    para.append(escape(blocks[b]).replaceAll("\\R", "<br/>\n"));
                 }
             } else if (TemplateVariables.TABLE.equals(p.variable()) || TemplateVariables.UPCOMING_TABLE.equals(p.variable())) {
                 flush(out, para);
@@ -112,15 +112,23 @@ final class TemplateRenderer {
                 List<InvoiceRow> rows = upcoming ? data.upcoming() : data.invoices();
                 out.append(rows.isEmpty() ? "<p>" + (zh ? "（无）" : "(none)") + "</p>\n" : tableHtml(rows, upcoming));
             } else {
-                para.append(HtmlUtils.htmlEscape(values.getOrDefault(p.variable(), "")));
+                para.append(escape(values.getOrDefault(p.variable(), "")));
             }
         }
         flush(out, para);
         return out.toString();
     }
 
+    /**
+     * Escapes only what HTML needs (&amp; &lt; &gt; &quot; &#39;), leaving Chinese and typographic characters as they
+     * are: named entities such as {@code &ldquo;} are not XML, and the same HTML is laid out into PDF letters (XHTML).
+     */
+    private static String escape(String s) {
+        return HtmlUtils.htmlEscape(s, "UTF-8");
+    }
+
     private static void flush(StringBuilder out, StringBuilder para) {
-        String s = para.toString().replaceAll("^(<br>\\n|\\s)+|(<br>\\n|\\s)+$", "");
+        String s = para.toString().replaceAll("^(<br/>\\n|\\s)+|(<br/>\\n|\\s)+$", "");
         if (!s.isEmpty()) {
             out.append("<p>").append(s).append("</p>\n");
         }
@@ -141,7 +149,7 @@ final class TemplateRenderer {
     private String tableHtml(List<InvoiceRow> rows, boolean upcoming) {
         StringBuilder t = new StringBuilder("<table class=\"invoices\">\n<thead><tr>");
         for (String h : headers(upcoming)) {
-            t.append("<th>").append(HtmlUtils.htmlEscape(h)).append("</th>");
+            t.append("<th>").append(escape(h)).append("</th>");
         }
         t.append("</tr></thead>\n<tbody>\n");
         for (InvoiceRow r : rows) {
@@ -152,7 +160,7 @@ final class TemplateRenderer {
             }
             t.append("<tr>");
             for (String cell : cells) {
-                t.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
+                t.append("<td>").append(escape(cell)).append("</td>");
             }
             t.append("</tr>\n");
         }

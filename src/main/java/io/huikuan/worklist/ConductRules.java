@@ -92,6 +92,16 @@ public class ConductRules {
         return !t.isBefore(properties.contactFrom()) && t.isBefore(properties.contactUntil());
     }
 
+    /** The first instant from {@code at} within the contact hours: {@code at} itself when it is within them, else the next opening. */
+    public Instant nextContactTime(Instant at) {
+        if (withinHours(at)) {
+            return at;
+        }
+        java.time.ZonedDateTime local = at.atZone(zone);
+        java.time.ZonedDateTime opening = local.toLocalDate().atTime(properties.contactFrom()).atZone(zone);
+        return (opening.isAfter(local) ? opening : opening.plusDays(1)).toInstant();
+    }
+
     /**
      * The rules an activity at {@code occurredAt} on {@code channel} with a contact (or, contact null, with the
      * customer) would break, and whether an appointment it agrees falls outside the contact hours.

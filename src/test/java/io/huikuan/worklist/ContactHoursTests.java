@@ -1,8 +1,10 @@
-package io.huikuan.correspondence;
+package io.huikuan.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -13,12 +15,15 @@ class ContactHoursTests {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    final ConductRules rules = new ConductRules(new ConductProperties(null, LocalTime.of(8, 0), LocalTime.of(21, 0), null, null, null), null,
+            Clock.system(SHANGHAI));
+
     static Instant at(String local) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(local), SHANGHAI).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), SHANGHAI).toInstant();
     }
 
-    static Instant next(String local) {
-        return StepDispatcher.nextContactTime(at(local), SHANGHAI, LocalTime.of(8, 0), LocalTime.of(21, 0));
+    Instant next(String local) {
+        return rules.nextContactTime(at(local));
     }
 
     @Test
