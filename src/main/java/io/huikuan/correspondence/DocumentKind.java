@@ -9,7 +9,7 @@ import io.huikuan.worklist.Channel;
  * lawyer letter draft (律师函) for the legal department. Labels: {@code document.kind.NAME}.
  */
 public enum DocumentKind {
-    STATEMENT("ST", null, null, false, false, false),
+    STATEMENT("ST", null, Channel.LETTER, false, false, false),
     PAYMENT_REMINDER("RM", "payment_reminder", Channel.LETTER, true, true, false),
     DEMAND_LETTER("DL", "demand_letter", Channel.DEMAND_LETTER, true, true, false),
     BALANCE_CONFIRMATION("BC", "balance_confirmation", Channel.LETTER, false, false, false),
@@ -40,7 +40,7 @@ public enum DocumentKind {
         return template;
     }
 
-    /** The channel its activity is recorded under (null for the statement). */
+    /** The channel its activity is recorded under. */
     public Channel channel() {
         return channel;
     }

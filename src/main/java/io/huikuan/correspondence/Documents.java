@@ -53,8 +53,13 @@ public class Documents {
     private final StatementQueries statements;
     private final PdfRenderer pdf;
     private final Clock clock;
+    private final io.huikuan.worklist.Activities activities;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Documents(JdbcClient jdbc, CustomerService customers, StatementQueries statements, PdfRenderer pdf, Clock clock) {
+    Documents(JdbcClient jdbc, CustomerService customers, StatementQueries statements, PdfRenderer pdf, Clock clock,
+            io.huikuan.worklist.Activities activities, org.springframework.context.ApplicationEventPublisher events) {
+        this.activities = activities;
+        this.events = events;
         this.jdbc = jdbc;
         this.customers = customers;
         this.statements = statements;
@@ -95,7 +100,22 @@ public class Documents {
         String title = "对账单 " + s.from() + " – " + s.to();
         long id = store(new NewDocument(ref.id(), DocumentKind.STATEMENT, title, s.from(), s.to(), s.to(), s.closing(), null, null, false, bytes,
                 user.username()), now);
-        return get(id);
+        Document doc = get(id);
+        issued(doc, ref.id(), null, title, s.closing(), null,
+                s.lines().stream().filter(l -> "INVOICE".equals(l.kind())).map(Statement.Line::reference).toList(), user.username(), now);
+        return doc;
+    }
+
+    /**
+     * What issuing a document leaves behind, in the same transaction: an activity on the customer (completing
+     * {@code completesTask} when given) and {@link DemandIssued} with the document's number and SHA-256 as evidence.
+     */
+    void issued(Document doc, long customerId, Long completesTask, String what, java.math.BigDecimal amount, String currency,
+            List<String> invoiceNumbers, String by, Instant now) {
+        DocumentKind kind = DocumentKind.valueOf(doc.kind());
+        activities.recordCorrespondence(customerId, null, completesTask, kind.channel(), doc.number() + " " + what, by);
+        events.publishEvent(new DemandIssued(doc.customerCode(), customerId, LocalDate.ofInstant(now, clock.getZone()), now, kind.name(),
+                kind.demandsPayment(), amount, currency, invoiceNumbers, "document " + doc.number() + " sha256:" + doc.sha256(), doc.id(), null));
     }
 
     /**

@@ -5,7 +5,6 @@ import io.huikuan.customer.CustomerRef;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
-import io.huikuan.worklist.Activities;
 import io.huikuan.worklist.Tone;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,20 +32,16 @@ public class Letters {
     private final Documents documents;
     private final CompanyProfiles profiles;
     private final CustomerService customers;
-    private final Activities activities;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Letters(TemplateDataBuilder data, Templates templates, PdfRenderer pdf, Documents documents, CompanyProfiles profiles,
-            CustomerService customers, Activities activities, ApplicationEventPublisher events, Clock clock) {
+            CustomerService customers, Clock clock) {
         this.data = data;
         this.templates = templates;
         this.pdf = pdf;
         this.documents = documents;
         this.profiles = profiles;
         this.customers = customers;
-        this.activities = activities;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -108,11 +102,8 @@ public class Letters {
         Documents.Document doc = documents.get(id);
         String contactNote = d.data().contact() == null ? "" : " → " + d.data().contact().name();
         // a draft's task stays open until legal has reviewed and sent it
-        Long completes = kind.draft() ? null : taskId;
-        activities.recordCorrespondence(ref.id(), null, completes, kind.channel(), doc.number() + " " + d.title() + contactNote, user.username());
-        events.publishEvent(new DemandIssued(ref.code(), ref.id(), LocalDate.now(clock), now, kind.name(), kind.demandsPayment(),
-                amount(kind, d.data()), d.data().totals().currency(), d.data().invoices().stream().map(TemplateData.InvoiceRow::number).toList(),
-                "document " + doc.number() + " sha256:" + doc.sha256(), id, null));
+        documents.issued(doc, ref.id(), kind.draft() ? null : taskId, d.title() + contactNote, amount(kind, d.data()), d.data().totals().currency(),
+                d.data().invoices().stream().map(TemplateData.InvoiceRow::number).toList(), user.username(), now);
         return doc;
     }
 

@@ -34,10 +34,13 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.test.context.event.RecordApplicationEvents
 abstract class DocumentBehaviour {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
     @Autowired
     UserDirectory users;
 
@@ -113,6 +116,18 @@ abstract class DocumentBehaviour {
         call(get("/api/customers/" + code + "/documents"), "doccol", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].number").value(doc.get("number").asString()))
                 .andExpect(jsonPath("$[0].periodFrom").value("2026-04-01"));
+
+        // issued documents are recorded on the customer and announced with their evidence (not as a demand)
+        call(get("/api/activities").param("customer", code), "doccol", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].outcome").value("SENT"))
+                .andExpect(jsonPath("$[0].notes").value(org.hamcrest.Matchers.containsString(doc.get("number").asString())));
+        assertThat(events.stream(DemandIssued.class).filter(e -> e.customerCode().equals(code)).toList()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("STATEMENT");
+            assertThat(e.demandsPayment()).isFalse();
+            assertThat(e.invoiceNumbers()).containsExactly(code + "-B", code + "-C");
+            assertThat(e.amount()).isEqualByComparingTo("2600.75");
+            assertThat(e.evidence()).contains(doc.get("number").asString(), doc.get("sha256").asString());
+        });
     }
 
     @Test
