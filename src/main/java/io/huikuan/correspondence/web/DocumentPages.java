@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -105,12 +106,9 @@ class DocumentPages {
     }
 
     @PostMapping("/customers/{code}/messages")
-    String send(@PathVariable String code, @RequestParam(required = false) String template, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale, @RequestParam(required = false) String to,
-            @RequestParam(required = false) java.util.List<Long> documentIds, @RequestParam(required = false) String idempotencyKey,
-            Locale userLocale, RedirectAttributes redirect) {
+    String send(@PathVariable String code, @ModelAttribute ManualMessages.Draft draft, Locale userLocale, RedirectAttributes redirect) {
         try {
-            long id = manual.send(code, new ManualMessages.Draft(template, channel, tone, locale, to, documentIds, idempotencyKey));
+            long id = manual.send(code, draft);
             redirect.addFlashAttribute("flash", messages.getMessage("manual.queued", new Object[] {id}, userLocale));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("flashError", String.join("; ", new FormErrors(messages, userLocale).addAll(e).all()));
@@ -120,12 +118,10 @@ class DocumentPages {
 
     /** The message as it would go out, on a page of its own (opened in a new tab by the panel's preview button). */
     @PostMapping("/customers/{code}/messages/preview")
-    String preview(@PathVariable String code, @RequestParam(required = false) String template, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String tone, @RequestParam(required = false) String locale, @RequestParam(required = false) String to,
-            @RequestParam(required = false) java.util.List<Long> documentIds, Locale userLocale, Model model) {
+    String preview(@PathVariable String code, @ModelAttribute ManualMessages.Draft draft, Locale userLocale, Model model) {
         model.addAttribute("code", code);
         try {
-            model.addAttribute("preview", manual.preview(code, new ManualMessages.Draft(template, channel, tone, locale, to, documentIds, null)));
+            model.addAttribute("preview", manual.preview(code, draft));
         } catch (ValidationException e) {
             model.addAttribute("errors", new FormErrors(messages, userLocale).addAll(e).all());
         }
