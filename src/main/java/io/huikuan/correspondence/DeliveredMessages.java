@@ -47,11 +47,7 @@ class DeliveredMessages {
         if (m.customerId() == null) {
             return;
         }
-        Channel channel = switch (m.channel()) {
-            case "EMAIL" -> Channel.EMAIL;
-            case "SMS" -> Channel.SMS;
-            default -> Channel.MESSAGE;
-        };
+        Channel channel = OutboxChannel.valueOf(m.channel()).channel();
         String what = (m.subject() == null ? "" : m.subject() + " ") + "→ " + m.recipient()
                 + (m.documents().isEmpty() ? "" : " (" + String.join(", ", m.documents()) + ")");
         activities.recordCorrespondence(m.customerId(), null, m.taskId(), channel, what, m.createdBy());

@@ -104,7 +104,7 @@ public class ManualMessages {
         if (d.template() == null || d.template().isBlank()) {
             errors.add(FieldError.coded("template", null, "required", "is required (a template code, e.g. reminder)"));
         }
-        TemplateChannel templateChannel = channel == OutboxChannel.EMAIL ? TemplateChannel.EMAIL : TemplateChannel.SMS;
+        TemplateChannel templateChannel = channel.templateChannel();
         List<Long> docs = d.documentIds() == null ? List.of() : d.documentIds();
         if (channel != OutboxChannel.EMAIL && !docs.isEmpty()) {
             errors.add(FieldError.coded("documentIds", docs, "manual.attachSms", "only an e-mail can carry documents"));

@@ -161,7 +161,7 @@ public class StepDispatcher {
             return new Preview(t, null, null, letters.preview(t.customerCode(), kind, t.tone(), Locale.SIMPLIFIED_CHINESE));
         }
         TemplateData d = data.forCustomer(t.customerCode(), LocalDate.now(clock));
-        TemplateChannel channel = t.channel() == Channel.EMAIL ? TemplateChannel.EMAIL : TemplateChannel.SMS;
+        TemplateChannel channel = OutboxChannel.of(t.channel()).templateChannel();
         return new Preview(t, recipient(t.channel(), d), templates.render(t.template(), channel, Locale.SIMPLIFIED_CHINESE, tone(t), d), null);
     }
 
@@ -204,8 +204,8 @@ public class StepDispatcher {
             tasks.noteDispatch(t.taskId(), t.channel() == Channel.EMAIL ? "no-email" : "no-phone");
             return false;
         }
-        OutboxChannel channel = t.channel() == Channel.EMAIL ? OutboxChannel.EMAIL : t.channel() == Channel.SMS ? OutboxChannel.SMS : OutboxChannel.CHAT;
-        RenderedMessage m = templates.render(t.template(), channel == OutboxChannel.EMAIL ? TemplateChannel.EMAIL : TemplateChannel.SMS, locale,
+        OutboxChannel channel = OutboxChannel.of(t.channel());
+        RenderedMessage m = templates.render(t.template(), channel.templateChannel(), locale,
                 tone(t), d);
         long id = outbox.enqueue(new OutgoingMessage("task-" + t.taskId(), channel, t.customerId(), to, m.subject(), m.text(),
                 channel == OutboxChannel.EMAIL ? m.html() : null, List.of(), t.taskId(), "system"));
