@@ -167,11 +167,6 @@ public class Documents {
         return kind.prefix() + "-" + LocalDate.ofInstant(now, clock.getZone()).getYear() + "-" + String.format("%06d", id);
     }
 
-    /** The document's number and kind for a task, if the task already produced one. */
-    java.util.Optional<Document> forTask(long taskId) {
-        return jdbc.sql(SELECT + " WHERE d.task_id = ?").param(taskId).query(Documents::map).optional();
-    }
-
     /** The customer's documents, newest first (404 for a customer the user may not see). */
     @Transactional(readOnly = true)
     public List<Document> forCustomer(String customerCode) {

@@ -142,12 +142,6 @@ public class Outbox {
         return jdbc.sql(SELECT + " WHERE m.customer_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT 200").param(ref.id()).query(this::map).list();
     }
 
-    /** The failures list (see {@link #PROBLEMS}), newest first. */
-    @Transactional(readOnly = true)
-    public Page<MessageView> failures(int page, int size) {
-        return search(PROBLEMS, null, page, size);
-    }
-
     /**
      * Messages by status (blank: all; {@link #PROBLEMS}: the failures list) and customer code (blank: all the user
      * may see; collectors see their own customers' messages only), newest first.

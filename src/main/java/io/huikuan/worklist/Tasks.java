@@ -189,11 +189,6 @@ public class Tasks {
                 .params(by, ConductRules.ts(clock.instant()), taskId).update() == 1;
     }
 
-    /** Completes a task whose message was sent or letter issued (outcome SENT), if it is still open. */
-    public boolean completeSent(long taskId, long activityId, String by) {
-        return complete(taskId, Outcome.SENT, activityId, by, clock.instant());
-    }
-
     private static StepTask mapStep(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         java.sql.Timestamp approved = rs.getTimestamp(10);
         java.sql.Timestamp dispatched = rs.getTimestamp(15);
