@@ -70,7 +70,10 @@ public class Documents {
     /** The statement of account of a customer for [from, to] (to: today when null), without storing it. */
     @Transactional(readOnly = true)
     public Statement statement(String customerCode, LocalDate from, LocalDate to) {
-        CustomerRef ref = customers.ref(customerCode);
+        return statement(customers.ref(customerCode), from, to);
+    }
+
+    private Statement statement(CustomerRef ref, LocalDate from, LocalDate to) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         List<FieldError> errors = new ArrayList<>();
         if (from == null) {
@@ -93,8 +96,8 @@ public class Documents {
     @Transactional
     public Document issueStatement(String customerCode, LocalDate from, LocalDate to) {
         CurrentUser user = CurrentUser.require("issue statements", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
-        Statement s = statement(customerCode, from, to);
         CustomerRef ref = customers.ref(customerCode);
+        Statement s = statement(ref, from, to);
         Instant now = Instant.now(clock);
         byte[] bytes = pdf.render("correspondence/statement", variables(s, now), Locale.SIMPLIFIED_CHINESE);
         String title = "对账单 " + s.from() + " – " + s.to();
