@@ -1,15 +1,20 @@
 package io.huikuan.ledger;
 
 import io.huikuan.common.SqlDates;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,10 +93,12 @@ public class BalancePeriods {
             .formatted(days("u.issue_date", "u.settled_on"), days("u.due_date", "u.settled_on"));
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate separately;
 
-    BalancePeriods(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    BalancePeriods(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -239,25 +246,47 @@ public class BalancePeriods {
         changed();
     }
 
-    /** Bumps the version once the surrounding transaction has committed (at once without one). */
+    /**
+     * Bumps the version once the surrounding transaction has committed (at once without one), once
+     * per transaction however many changes it made.
+     */
     private void changed() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    bump();
-                }
-            });
-        } else {
-            bump();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.sql(BUMP).update();
+            return;
+        }
+        if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(VersionBump.class::isInstance)) {
+            TransactionSynchronizationManager.registerSynchronization(new VersionBump());
         }
     }
 
-    private void bump() {
-        try {
-            separately.executeWithoutResult(status -> jdbc.sql("UPDATE ledger_version SET version = version + 1 WHERE id = 1").update());
-        } catch (RuntimeException e) {
-            log.warn("could not bump the ledger version; cached figures may lag until the next change", e);
+    private static final String BUMP = "UPDATE ledger_version SET version = version + 1 WHERE id = 1";
+
+    /**
+     * Bumps the version after the commit on the transaction's own connection, which is still held
+     * at that point, in a short transaction of its own. Never through a second connection: a
+     * request that waited for another connection while holding its first made concurrent writers
+     * wait on each other until the pool timed out.
+     */
+    private final class VersionBump implements TransactionSynchronization {
+
+        @Override
+        public void afterCommit() {
+            try {
+                if (TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder && holder.getConnectionHandle() != null) {
+                    Connection connection = holder.getConnection();
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeUpdate(BUMP);
+                    }
+                    if (!connection.getAutoCommit()) {
+                        connection.commit();
+                    }
+                } else {
+                    separately.executeWithoutResult(status -> jdbc.sql(BUMP).update());
+                }
+            } catch (SQLException | RuntimeException e) {
+                log.warn("could not bump the ledger version; cached figures may lag until the next change", e);
+            }
         }
     }
 }

@@ -6,6 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -28,14 +31,21 @@ class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith("Bearer ")) {
-            var user = tokens.authenticate(header.substring(7).trim());
+            Optional<String> user;
+            UserDetails details;
+            try {
+                user = tokens.authenticate(header.substring(7).trim());
+                details = user.isEmpty() ? null : users.loadUserByUsername(user.get());
+            } catch (DataAccessException | CannotCreateTransactionException e) { // the database or its pool is busy
+                ApiEntryPoint.unavailable(response);
+                return;
+            }
             if (user.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"unknown or revoked API token\"}");
                 return;
             }
-            UserDetails details = users.loadUserByUsername(user.get());
             var auth = UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
             SecurityContextHolder.getContext().setAuthentication(auth);
         }

@@ -2,12 +2,10 @@ package io.huikuan.identity.internal;
 
 import io.huikuan.identity.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,11 +48,11 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> unauthorized(res)))
+                .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()))
                 .addFilterBefore(new ApiTokenFilter(tokens, users), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> unauthorized(res)));
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ApiEntryPoint()));
         return http.build();
     }
 
@@ -106,13 +104,5 @@ class SecurityConfig {
         }
         String context = request.getContextPath();
         return path == null || path.isEmpty() || path.equals(context + "/") || path.equals(context);
-    }
-
-    private static void unauthorized(HttpServletResponse res) throws java.io.IOException {
-        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        res.setHeader("WWW-Authenticate", "Basic realm=\"huikuan\"");
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"log in with HTTP Basic or an API token (Authorization: Bearer hk_...)\"}");
     }
 }
