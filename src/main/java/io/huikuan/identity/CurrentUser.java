@@ -1,23 +1,39 @@
 package io.huikuan.identity;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is acting now. Outside a request (command line, scheduled jobs) this is the system user,
- * which sees everything.
+ * Who is acting now: the logged-in user; {@link #SYSTEM} inside {@link #asSystem} (scheduled jobs,
+ * commands, background handlers say so explicitly); otherwise {@link #ANONYMOUS}, who holds no role
+ * and sees no customer.
  */
 public record CurrentUser(String username, Set<Role> roles) {
 
+    /** The principal of background work: scheduled jobs, command-line commands, handlers off the request thread. */
     public static final CurrentUser SYSTEM = new CurrentUser("system", EnumSet.of(Role.ADMIN));
+
+    /** Nobody logged in: no rights, no portfolio. */
+    public static final CurrentUser ANONYMOUS = new CurrentUser("anonymous", EnumSet.noneOf(Role.class));
+
+    /** Names no user may take, since they stand for these principals in the history. */
+    public static final Set<String> RESERVED_NAMES = Set.of(SYSTEM.username(), ANONYMOUS.username(), "anonymoususer");
+
+    private static final Authentication SYSTEM_AUTHENTICATION = UsernamePasswordAuthenticationToken.authenticated(
+            SYSTEM.username(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name())));
 
     public static CurrentUser get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
-            return SYSTEM;
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated() || auth.getName() == null) {
+            return ANONYMOUS;
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (GrantedAuthority a : auth.getAuthorities()) {
@@ -33,6 +49,49 @@ public record CurrentUser(String username, Set<Role> roles) {
         return new CurrentUser(auth.getName(), roles);
     }
 
+    /** Work done by the system, not by a person. */
+    public interface Work<T, E extends Exception> {
+        T call() throws E;
+    }
+
+    /**
+     * Runs background work as {@link #SYSTEM}: what a scheduled job, a command or a handler off the
+     * request thread does is done, and recorded, as the system. The caller's own context is restored afterwards.
+     */
+    public static <T, E extends Exception> T asSystem(Work<T, E> work) throws E {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(systemContext());
+        try {
+            return work.call();
+        } finally {
+            if (previous.getAuthentication() == null) {
+                SecurityContextHolder.clearContext();
+            } else {
+                SecurityContextHolder.setContext(previous);
+            }
+        }
+    }
+
+    /** A security context holding the system principal, for the application's start-up runners (see SystemPrincipalConfig). */
+    public static SecurityContext systemContext() {
+        SecurityContext system = SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(SYSTEM_AUTHENTICATION);
+        return system;
+    }
+
+    /** {@link #asSystem(Work)} for work without a result. */
+    public static void runAsSystem(Runnable work) {
+        asSystem(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The same work, run as the system wherever (whichever thread) it runs. */
+    public static Runnable systemTask(Runnable work) {
+        return () -> runAsSystem(work);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }
@@ -43,10 +102,11 @@ public record CurrentUser(String username, Set<Role> roles) {
     }
 
     /**
-     * True when this user sees only their own portfolio: a collector without any wider role.
+     * True when this user sees only their own portfolio: a collector without any wider role, or
+     * someone with no role at all (anonymous), whose portfolio is empty.
      */
     public boolean portfolioOnly() {
-        return has(Role.COLLECTOR) && !has(Role.ADMIN) && !has(Role.MANAGER) && !has(Role.FINANCE) && !has(Role.LEGAL);
+        return roles.isEmpty() || has(Role.COLLECTOR) && !has(Role.ADMIN) && !has(Role.MANAGER) && !has(Role.FINANCE) && !has(Role.LEGAL);
     }
 
     /**
@@ -69,6 +129,6 @@ public record CurrentUser(String username, Set<Role> roles) {
 
     /** May this user see or change a customer owned by {@code owner}? */
     public boolean mayAccess(String owner) {
-        return !portfolioOnly() || username.equals(owner);
+        return !portfolioOnly() || !roles.isEmpty() && username.equals(owner);
     }
 }

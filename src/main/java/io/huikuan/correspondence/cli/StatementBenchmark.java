@@ -2,6 +2,7 @@ package io.huikuan.correspondence.cli;
 
 import io.huikuan.common.Cli;
 import io.huikuan.correspondence.Documents;
+import io.huikuan.identity.CurrentUser;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -79,14 +80,14 @@ class StatementBenchmark implements ApplicationRunner, ExitCodeGenerator {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < codes.size(); i += batch) {
             List<String> some = codes.subList(i, Math.min(codes.size(), i + batch));
-            futures.add(pool.submit(() -> {
+            futures.add(pool.submit(() -> CurrentUser.asSystem(() -> {
                 if (batch == 1) {
                     bytes.addAndGet(documents.issueStatement(some.getFirst(), from, to).sizeBytes());
                 } else {
                     documents.issueStatements(some, from, to).forEach(d -> bytes.addAndGet(d.sizeBytes()));
                 }
                 return null;
-            }));
+            })));
         }
         for (Future<?> f : futures) {
             f.get();

@@ -1,5 +1,6 @@
 package io.huikuan.correspondence.outbox;
 
+import io.huikuan.identity.CurrentUser;
 import io.huikuan.correspondence.OutboxChannel;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +112,7 @@ public class OutboxSender implements DisposableBean {
                     slice.add(list.get(i));
                 }
                 MessageChannel channel = channels.get(entry.getKey());
-                futures.add(workers.submit(() -> sendAll(channel, slice, sent, retrying, failed)));
+                futures.add(workers.submit(CurrentUser.systemTask(() -> sendAll(channel, slice, sent, retrying, failed))));
             }
         }
         for (Future<?> f : futures) {
