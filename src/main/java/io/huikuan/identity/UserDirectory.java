@@ -38,6 +38,9 @@ public class UserDirectory {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new ValidationException("username", username, "2-64 letters, digits, '.', '_' or '-'");
         }
+        if (CurrentUser.RESERVED_NAMES.contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ValidationException("username", username, "reserved for the system's own principals");
+        }
         if (rawPassword == null || rawPassword.length() < 4) {
             throw new ValidationException("password", null, "at least 4 characters");
         }

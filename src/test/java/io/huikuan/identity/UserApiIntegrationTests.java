@@ -59,4 +59,13 @@ class UserApiIntegrationTests {
         mvc.perform(get("/api/users").with(httpBasic("manager", "manager")))
                 .andExpect(jsonPath("$[?(@.username == 'zhang.wei')].roles[0]").value("COLLECTOR"));
     }
+
+    @Test
+    void theNamesOfTheSystemAndOfAnonymousCallersCannotBeTaken() throws Exception {
+        for (String name : new String[] {"system", "anonymous", "anonymousUser"}) {
+            mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"" + name + "\",\"password\":\"Kq7-long-enough-pw\",\"roles\":[\"COLLECTOR\"]}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("username"));
+        }
+    }
 }

@@ -25,6 +25,18 @@ import org.springframework.security.test.context.TestSecurityContextHolder;
  */
 public final class SystemByDefault implements BeforeEachCallback {
 
+    private static final java.util.concurrent.atomic.AtomicBoolean OFF = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Switches the fallback off on every thread until closed, for the tests of the product's own rule
+     * (no login means anonymous; background work says it is the system). Tests do not run in parallel.
+     */
+    public static AutoCloseable off() {
+        install();
+        OFF.set(true);
+        return () -> OFF.set(false);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         install();
@@ -52,7 +64,7 @@ public final class SystemByDefault implements BeforeEachCallback {
         @Override
         public SecurityContext getContext() {
             SecurityContext context = delegate.getContext();
-            if (context.getAuthentication() == null && !inRequest.get()) {
+            if (context.getAuthentication() == null && !inRequest.get() && !OFF.get()) {
                 context = CurrentUser.systemContext();
                 delegate.setContext(context);
             }
@@ -61,7 +73,7 @@ public final class SystemByDefault implements BeforeEachCallback {
 
         @Override
         public Supplier<SecurityContext> getDeferredContext() {
-            return inRequest.get() ? delegate.getDeferredContext() : this::getContext;
+            return inRequest.get() || OFF.get() ? delegate.getDeferredContext() : this::getContext;
         }
 
         /** Spring Security's filter clears the context as a request ends. */
