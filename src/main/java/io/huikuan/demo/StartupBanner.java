@@ -46,6 +46,11 @@ class StartupBanner {
         int port = web.getWebServer().getPort();
         String path = env.getProperty("server.servlet.context-path", "");
         String url = "http://localhost:" + port + (path.endsWith("/") ? path : path + "/");
+        log.info(text(url));
+    }
+
+    /** The banner: where the application runs and, in demo mode only, the demo logins that still work. */
+    String text(String url) {
         List<DemoUser> logins = demoLogins();
         boolean demoMode = demoMode();
         StringBuilder sb = new StringBuilder("\n\n  Huikuan 回款 is running at ").append(url).append('\n');
@@ -59,7 +64,7 @@ class StartupBanner {
                 sb.append(String.format("    %-11s / %-11s %s%n", u.username(), u.password(), u.role()));
             }
         }
-        log.info(sb.toString());
+        return sb.toString();
     }
 
     /** The demo users whose password is still the demo password. */

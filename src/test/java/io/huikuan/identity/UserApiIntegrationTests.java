@@ -56,6 +56,13 @@ class UserApiIntegrationTests {
         mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"li.na\",\"password\":\"s3cret-pw-2026\",\"roles\":[\"KING\"]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("roles[0]"));
+        mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"li.na\",\"password\":\"Password2026\",\"roles\":[\"COLLECTOR\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].message").value("too common, easy to guess: choose another"));
+        mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"li.na\",\"password\":\"short-1\",\"roles\":[\"COLLECTOR\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("at least 10 characters"));
         mvc.perform(get("/api/users").with(httpBasic("manager", "manager")))
                 .andExpect(jsonPath("$[?(@.username == 'zhang.wei')].roles[0]").value("COLLECTOR"));
     }
