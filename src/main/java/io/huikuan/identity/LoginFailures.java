@@ -14,10 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Failed logins (table {@code login_failure}) and the throttle built on them: an account or a client
- * address with {@code huikuan.login.max-failures} failures within {@code huikuan.login.window} is
- * locked out until enough of those failures have left the window. The count lives in the database,
- * so every node applies the same lockout. Each query takes one pooled connection and gives it back
+ * Failed logins (table {@code login_failure}) and the throttle built on them: an account with
+ * {@code huikuan.login.max-failures} failures within {@code huikuan.login.window}, or a client address
+ * with {@code huikuan.login.max-address-failures}, is locked out until enough of those failures have
+ * left the window. The count lives in the database, so every node applies the same lockout. Each query takes one pooled connection and gives it back
  * before the next: nothing here holds two at once.
  */
 @Service
@@ -70,20 +70,19 @@ public class LoginFailures {
     public Optional<Lockout> lockout(String username, String address) {
         Instant now = Instant.now(clock);
         Optional<Lockout> byUser = username == null || username.isBlank() ? Optional.empty()
-                : lockedUntil("username", cut(username, 64), now).map(until -> new Lockout("username", Duration.between(now, until)));
+                : lockedUntil("username", cut(username, 64), props.maxFailures(), now).map(until -> new Lockout("username", Duration.between(now, until)));
         if (byUser.isPresent()) {
             return byUser;
         }
         return address == null ? Optional.empty()
-                : lockedUntil("address", cut(address, 64), now).map(until -> new Lockout("address", Duration.between(now, until)));
+                : lockedUntil("address", cut(address, 64), props.maxAddressFailures(), now).map(until -> new Lockout("address", Duration.between(now, until)));
     }
 
     /**
      * When the lockout by this column ends: the max-failures-th newest failure inside the window
      * leaves it at its time plus the window; empty when fewer failures are in the window.
      */
-    private Optional<Instant> lockedUntil(String column, String value, Instant now) {
-        int max = props.maxFailures();
+    private Optional<Instant> lockedUntil(String column, String value, int max, Instant now) {
         return jdbc.sql("SELECT failed_at FROM login_failure WHERE " + column + " = ? AND failed_at > ? "
                         + "ORDER BY failed_at DESC LIMIT 1 OFFSET " + (max - 1))
                 .params(value, Timestamp.from(now.minus(props.window())))

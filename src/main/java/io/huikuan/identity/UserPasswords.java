@@ -18,26 +18,36 @@ public class UserPasswords {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
+    private final LoginFailures failures;
 
-    UserPasswords(JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy policy) {
+    UserPasswords(JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy policy, LoginFailures failures) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.policy = policy;
+        this.failures = failures;
     }
 
     /**
      * The logged-in user changes their own password; the current one must be given and right
      * ({@code currentPassword}), the new one must follow the policy and differ from it ({@code newPassword}).
+     * A wrong current password counts as a failed login of the account from {@code address} (so a
+     * left-open session cannot be used to guess it), and while the account is locked out it is not checked.
+     * Not one transaction: the failure is recorded even though the change is refused.
      */
-    @Transactional
-    public void changeOwn(String currentPassword, String newPassword) {
+    public void changeOwn(String currentPassword, String newPassword, String address) {
         CurrentUser me = CurrentUser.get();
         if (me.roles().isEmpty()) {
             throw new org.springframework.security.access.AccessDeniedException("log in to change your password");
         }
+        failures.lockout(me.username(), null).ifPresent(lockout -> {
+            long minutes = Math.max(1, (lockout.retryAfterSeconds() + 59) / 60);
+            throw ValidationException.coded("currentPassword", null, "password.locked",
+                    "too many failed attempts: try again in " + minutes + " minute(s)", minutes);
+        });
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(me.username())
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("user", me.username()));
         if (currentPassword == null || currentPassword.isEmpty() || !encoder.matches(currentPassword, hash)) {
+            failures.record(LoginFailures.Kind.PASSWORD_CHANGE, me.username(), address);
             throw ValidationException.coded("currentPassword", null, "password.current", "not your current password");
         }
         policy.check("newPassword", me.username(), newPassword);

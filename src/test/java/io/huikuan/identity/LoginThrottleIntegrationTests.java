@@ -164,6 +164,23 @@ class LoginThrottleIntegrationTests {
     }
 
     @Test
+    void aLeftOpenSessionCannotBeUsedToGuessTheCurrentPassword() throws Exception {
+        Api.user(users, "thrlegal", Role.LEGAL);
+        var login = mvc.perform(post("/login").param("username", "thrlegal").param("password", "thrlegal").with(csrf())).andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+        for (int i = 1; i <= 10; i++) {
+            mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", "guess-" + i)
+                            .param("newPassword", "Amber-Meadow-31").param("confirmPassword", "Amber-Meadow-31"))
+                    .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("field-error")));
+        }
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("lang", "en").param("currentPassword", "thrlegal")
+                        .param("newPassword", "Amber-Meadow-31").param("confirmPassword", "Amber-Meadow-31"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("too many failed attempts: try again in 5 minute(s)")));
+        mvc.perform(get("/api/me").with(httpBasic("thrlegal", "thrlegal")).with(from("10.8.0.1"))).andExpect(status().isTooManyRequests());
+        assertThat(failures.recent("thrlegal", null, 20)).hasSize(10).allMatch(f -> f.kind() == LoginFailures.Kind.PASSWORD_CHANGE);
+    }
+
+    @Test
     void failuresOlderThanTheRetentionArePurged() {
         failures.record(LoginFailures.Kind.BASIC, "old.one", "10.7.0.1");
         clock.set(DAY.plusDays(31), LocalTime.of(10, 0));

@@ -36,6 +36,13 @@ class AccountStateFilter extends OncePerRequestFilter {
     private record State(long version, boolean enabled, boolean passwordChangeRequired) {
     }
 
+    /** Static assets carry nothing of the account: no query for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

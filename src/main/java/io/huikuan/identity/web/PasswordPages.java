@@ -46,7 +46,7 @@ class PasswordPages {
             return show(model, errors);
         }
         try {
-            passwords.changeOwn(currentPassword, newPassword);
+            passwords.changeOwn(currentPassword, newPassword, request.getRemoteAddr());
         } catch (ValidationException e) {
             return show(model, errors.addAll(e));
         }

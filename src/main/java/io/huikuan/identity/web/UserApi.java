@@ -109,8 +109,8 @@ class UserApi {
 
     @PostMapping("/api/me/password")
     @Operation(summary = "Change your own password (the current one is required); your other sessions end")
-    ResponseEntity<Void> change(@RequestBody ChangeRequest r) {
-        passwords.changeOwn(r == null ? null : r.currentPassword(), r == null ? null : r.newPassword());
+    ResponseEntity<Void> change(@RequestBody ChangeRequest r, jakarta.servlet.http.HttpServletRequest request) {
+        passwords.changeOwn(r == null ? null : r.currentPassword(), r == null ? null : r.newPassword(), request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 
