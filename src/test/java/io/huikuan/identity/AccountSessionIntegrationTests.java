@@ -174,6 +174,23 @@ class AccountSessionIntegrationTests {
     }
 
     @Test
+    void anAdministratorChangesRolesFromTheUsersPage() throws Exception {
+        Api.user(users, "sesroles", Role.FINANCE);
+        MockHttpSession session = login("sesroles", "sesroles");
+        mvc.perform(get("/admin/users").param("lang", "en").with(httpBasic("sesadmin", "sesadmin")))
+                .andExpect(content().string(Matchers.containsString("Change roles")));
+
+        mvc.perform(post("/admin/users/sesroles/roles").param("roles", "FINANCE", "LEGAL").with(httpBasic("sesadmin", "sesadmin")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+
+        assertThat(users.find("sesroles").orElseThrow().roles()).containsExactlyInAnyOrder(Role.FINANCE, Role.LEGAL);
+        mvc.perform(get("/worklist").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(post("/admin/users/sesroles/roles").with(httpBasic("sesadmin", "sesadmin")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("flashError"));
+        assertThat(users.find("sesroles").orElseThrow().roles()).containsExactlyInAnyOrder(Role.FINANCE, Role.LEGAL);
+    }
+
+    @Test
     void anAdministratorResetsAPasswordFromTheUsersPage() throws Exception {
         Api.user(users, "sespage", Role.COLLECTOR);
         mvc.perform(post("/admin/users/sespage/password").param("password", "short").with(httpBasic("sesadmin", "sesadmin")).with(csrf()))

@@ -88,6 +88,25 @@ class UserPages {
         return "redirect:/admin/users";
     }
 
+    /** An administrator gives a user exactly these roles; the user's sessions end. */
+    @PostMapping("/admin/users/{username}/roles")
+    String roles(@PathVariable String username, @RequestParam(required = false) List<String> roles, Locale locale, RedirectAttributes flash) {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        try {
+            for (String r : roles == null ? List.<String>of() : roles) {
+                set.add(Role.valueOf(r));
+            }
+            users.setRoles(username, set);
+            flash.addFlashAttribute("flash", messages.getMessage("users.rolesMsg", new Object[] {username}, locale));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("flashError", username + ": " + messages.getMessage("users.error.role", null, locale));
+        } catch (ValidationException e) {
+            FormErrors errors = new FormErrors(messages, locale).addAll(e);
+            flash.addFlashAttribute("flashError", username + ": " + e.errors().stream().map(errors::text).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return "redirect:/admin/users";
+    }
+
     /** An administrator gives a user a new password, which the user must change at the next login. */
     @PostMapping("/admin/users/{username}/password")
     String reset(@PathVariable String username, @RequestParam(required = false) String password, Locale locale, RedirectAttributes flash) {
