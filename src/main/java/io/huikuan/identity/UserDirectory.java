@@ -16,7 +16,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users: create, look up, list. Passwords are stored hashed. */
+/**
+ * Users: create, look up, list, enable or disable, change roles. Passwords are stored hashed and
+ * follow the {@link PasswordPolicy}, except the demo users and test fixtures ({@link #seed}).
+ * Disabling a user or changing their roles bumps their security version, which ends their sessions
+ * on every node at their next request.
+ */
 @Service
 public class UserDirectory {
 
@@ -25,25 +30,50 @@ public class UserDirectory {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final PasswordPolicy policy;
 
-    UserDirectory(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+    UserDirectory(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, PasswordPolicy policy) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.clock = clock;
+        this.policy = policy;
     }
 
     @Transactional
     public UserAccount create(String username, String rawPassword, String displayName, Set<Role> roles) {
         CurrentUser.require("create users", Role.ADMIN);
+        checkUsername(username);
+        if (find(username).isPresent()) {
+            throw new ConflictException("username", "user '" + username + "' already exists");
+        }
+        policy.check("password", username, rawPassword);
+        return insert(username, rawPassword, displayName, roles);
+    }
+
+    /**
+     * Creates a user whose password need not follow the policy: the demo users with their documented
+     * demo passwords (only when demo data is loaded) and test fixtures. Nothing else may call it.
+     */
+    @Transactional
+    public UserAccount seed(String username, String rawPassword, String displayName, Set<Role> roles) {
+        CurrentUser.require("create users", Role.ADMIN);
+        checkUsername(username);
+        if (rawPassword == null || rawPassword.isEmpty()) {
+            throw new ValidationException("password", null, "required");
+        }
+        return insert(username, rawPassword, displayName, roles);
+    }
+
+    private static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new ValidationException("username", username, "2-64 letters, digits, '.', '_' or '-'");
         }
         if (CurrentUser.RESERVED_NAMES.contains(username.toLowerCase(java.util.Locale.ROOT))) {
             throw new ValidationException("username", username, "reserved for the system's own principals");
         }
-        if (rawPassword == null || rawPassword.length() < 4) {
-            throw new ValidationException("password", null, "at least 4 characters");
-        }
+    }
+
+    private UserAccount insert(String username, String rawPassword, String displayName, Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new ValidationException("roles", roles, "at least one role");
         }
@@ -64,7 +94,29 @@ public class UserDirectory {
         if (!enabled && me.username().equals(username)) {
             throw new ValidationException("username", username, "you cannot disable yourself");
         }
-        int n = jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+        int n = jdbc.sql("UPDATE app_user SET enabled = ?, security_version = security_version + 1 WHERE username = ?")
+                .params(enabled, username).update();
+        if (n == 0) {
+            throw new io.huikuan.common.NotFoundException("user", username);
+        }
+        return find(username).orElseThrow();
+    }
+
+    /**
+     * Gives a user exactly these roles, ending their sessions (their next request logs them out).
+     * Administrators only; an administrator cannot take the ADMIN role from themselves.
+     */
+    @Transactional
+    public UserAccount setRoles(String username, Set<Role> roles) {
+        CurrentUser me = CurrentUser.require("change users' roles", Role.ADMIN);
+        if (roles == null || roles.isEmpty()) {
+            throw new ValidationException("roles", roles, "at least one role");
+        }
+        if (me.username().equals(username) && !roles.contains(Role.ADMIN)) {
+            throw new ValidationException("roles", roles, "you cannot take the ADMIN role from yourself");
+        }
+        int n = jdbc.sql("UPDATE app_user SET roles = ?, security_version = security_version + 1 WHERE username = ?")
+                .params(roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), username).update();
         if (n == 0) {
             throw new io.huikuan.common.NotFoundException("user", username);
         }

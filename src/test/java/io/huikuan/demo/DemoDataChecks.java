@@ -57,6 +57,7 @@ abstract class DemoDataChecks {
             assertThat(user.getAuthorities()).extracting(Object::toString).contains(role);
         });
         assertThat(banner.demoLogins()).hasSize(6);
+        assertThat(banner.text("http://localhost:8080/")).contains("Demo logins", "admin       / admin", "collector2  / collector2");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package io.huikuan.identity;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -60,5 +65,19 @@ class BusyDatabaseIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.username").value("busyfinance"));
         mvc.perform(get("/api/me").with(httpBasic("busyfinance", "wrong-password")))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aBusyPoolTellsTheLoginFormToTryAgainNotThatThePasswordIsWrong() throws Exception {
+        Api.user(users, "busymanager", Role.MANAGER);
+
+        try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) { // every pooled connection
+            mvc.perform(post("/login").param("username", "busymanager").param("password", "busymanager").with(csrf()))
+                    .andExpect(redirectedUrl("/login?busy"));
+        }
+        mvc.perform(get("/login").param("busy", "").param("lang", "en"))
+                .andExpect(content().string(containsString("The server is busy and could not check your password")));
+        mvc.perform(post("/login").param("username", "busymanager").param("password", "busymanager").with(csrf()))
+                .andExpect(redirectedUrl("/dashboard"));
     }
 }

@@ -38,24 +38,31 @@ class UserApiIntegrationTests {
     @Test
     void anAdministratorCreatesACollectorWhoCanThenLogIn() throws Exception {
         mvc.perform(post("/api/users").with(httpBasic("manager", "manager")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"zhang.wei\",\"password\":\"s3cret-pw\",\"roles\":[\"COLLECTOR\"]}"))
+                        .content("{\"username\":\"zhang.wei\",\"password\":\"s3cret-pw-2026\",\"roles\":[\"COLLECTOR\"]}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"zhang.wei\",\"password\":\"s3cret-pw\",\"displayName\":\"张伟\",\"roles\":[\"COLLECTOR\"]}"))
+                        .content("{\"username\":\"zhang.wei\",\"password\":\"s3cret-pw-2026\",\"displayName\":\"张伟\",\"roles\":[\"COLLECTOR\"]}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.displayName").value("张伟"))
                 .andExpect(jsonPath("$.passwordHash").doesNotExist());
-        mvc.perform(get("/api/me").with(httpBasic("zhang.wei", "s3cret-pw")))
+        mvc.perform(get("/api/me").with(httpBasic("zhang.wei", "s3cret-pw-2026")))
                 .andExpect(jsonPath("$.portfolioOnly").value(true));
         mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"zhang.wei\",\"password\":\"another\",\"roles\":[\"COLLECTOR\"]}"))
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"x y\",\"password\":\"s3cret-pw\",\"roles\":[\"COLLECTOR\"]}"))
+                        .content("{\"username\":\"x y\",\"password\":\"s3cret-pw-2026\",\"roles\":[\"COLLECTOR\"]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("username"));
         mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"li.na\",\"password\":\"s3cret-pw\",\"roles\":[\"KING\"]}"))
+                        .content("{\"username\":\"li.na\",\"password\":\"s3cret-pw-2026\",\"roles\":[\"KING\"]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("roles[0]"));
+        mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"li.na\",\"password\":\"Password2026\",\"roles\":[\"COLLECTOR\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].message").value("too common, easy to guess: choose another"));
+        mvc.perform(post("/api/users").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"li.na\",\"password\":\"short-1\",\"roles\":[\"COLLECTOR\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("at least 10 characters"));
         mvc.perform(get("/api/users").with(httpBasic("manager", "manager")))
                 .andExpect(jsonPath("$[?(@.username == 'zhang.wei')].roles[0]").value("COLLECTOR"));
     }

@@ -20,12 +20,12 @@ public final class Api {
     private Api() {
     }
 
-    /** Creates the user (password = username) unless it exists. */
+    /** Creates the user (password = username, a fixture's password that the policy would refuse) unless it exists. */
     public static void user(UserDirectory users, String username, Role... roles) {
         if (!users.exists(username)) {
             Set<Role> set = EnumSet.noneOf(Role.class);
             set.addAll(java.util.List.of(roles));
-            users.create(username, username, username, set);
+            users.seed(username, username, username, set);
         }
     }
 

@@ -53,10 +53,10 @@ class UserPagesIntegrationTests {
         assertThat(users.exists("wang.fang")).isFalse();
 
         mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
-                        .param("username", "wang.fang").param("displayName", "王芳").param("password", "pw-12345").param("roles", "COLLECTOR"))
+                        .param("username", "wang.fang").param("displayName", "王芳").param("password", "wang-fang-pw-26").param("roles", "COLLECTOR"))
                 .andExpect(redirectedUrl("/admin/users"))
                 .andExpect(flash().attributeExists("flash"));
-        mvc.perform(get("/api/me").with(httpBasic("wang.fang", "pw-12345"))).andExpect(status().isOk());
+        mvc.perform(get("/api/me").with(httpBasic("wang.fang", "wang-fang-pw-26"))).andExpect(status().isOk());
 
         mvc.perform(get("/admin/users").param("lang", "en").with(user("manager").roles("MANAGER")))
                 .andExpect(status().isOk())
@@ -66,11 +66,11 @@ class UserPagesIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/users/wang.fang/enabled").param("enabled", "false").with(user("admin").roles("ADMIN")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(get("/api/me").with(httpBasic("wang.fang", "pw-12345"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/me").with(httpBasic("wang.fang", "wang-fang-pw-26"))).andExpect(status().isUnauthorized());
 
         mvc.perform(get("/admin/users").with(user("collector1").roles("COLLECTOR"))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
-                        .param("username", "no.csrf").param("password", "pw-12345").param("roles", "COLLECTOR"))
+                        .param("username", "no.csrf").param("password", "wang-fang-pw-26").param("roles", "COLLECTOR"))
                 .andExpect(status().isForbidden());
         assertThat(users.exists("no.csrf")).isFalse();
     }

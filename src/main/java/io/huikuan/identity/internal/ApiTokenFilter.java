@@ -1,6 +1,7 @@
 package io.huikuan.identity.internal;
 
 import io.huikuan.identity.ApiTokens;
+import io.huikuan.identity.LoginFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,15 +16,21 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer hk_...} against the stored token hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer hk_...} against the stored token hashes (a token of a
+ * disabled user is refused); an unknown or revoked token counts as a failed login of its client
+ * address ({@link LoginThrottleFilter} refuses the address once it has too many).
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final UserDetailsService users;
+    private final LoginFailures failures;
 
-    ApiTokenFilter(ApiTokens tokens, UserDetailsService users) {
+    ApiTokenFilter(ApiTokens tokens, UserDetailsService users, LoginFailures failures) {
         this.tokens = tokens;
         this.users = users;
+        this.failures = failures;
     }
 
     @Override
@@ -41,6 +48,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
                 return;
             }
             if (user.isEmpty()) {
+                try {
+                    failures.record(LoginFailures.Kind.TOKEN, null, request.getRemoteAddr());
+                } catch (DataAccessException e) {
+                    // the refusal stands; only its record is lost
+                }
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"unknown or revoked API token\"}");

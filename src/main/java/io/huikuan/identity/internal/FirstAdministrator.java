@@ -1,6 +1,8 @@
 package io.huikuan.identity.internal;
 
+import io.huikuan.common.ValidationException;
 import io.huikuan.identity.IdentityProperties;
+import io.huikuan.identity.PasswordPolicy;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import java.util.EnumSet;
@@ -23,10 +25,12 @@ class FirstAdministrator implements ApplicationRunner {
 
     private final UserDirectory users;
     private final IdentityProperties props;
+    private final PasswordPolicy policy;
 
-    FirstAdministrator(UserDirectory users, IdentityProperties props) {
+    FirstAdministrator(UserDirectory users, IdentityProperties props, PasswordPolicy policy) {
         this.users = users;
         this.props = props;
+        this.policy = policy;
     }
 
     @Override
@@ -45,8 +49,11 @@ class FirstAdministrator implements ApplicationRunner {
             log.info("users exist; huikuan.admin.username '{}' not created", props.username());
             return;
         }
-        if (props.password() == null || props.password().length() < 8) {
-            throw new IllegalStateException("huikuan.admin.password must be set (at least 8 characters) to create the first administrator");
+        try {
+            policy.check("huikuan.admin.password", props.username(), props.password());
+        } catch (ValidationException e) {
+            throw new IllegalStateException("huikuan.admin.password must be set to a password that follows the password policy "
+                    + "to create the first administrator: " + e.getMessage());
         }
         users.create(props.username(), props.password(), "Administrator", EnumSet.of(Role.ADMIN));
         log.info("created the first administrator '{}'", props.username());

@@ -3,7 +3,6 @@ package io.huikuan.identity.internal;
 import java.util.Arrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -20,14 +19,13 @@ class JdbcUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?")
+        return jdbc.sql("""
+                        SELECT username, password_hash, roles, enabled, security_version, password_change_required
+                        FROM app_user WHERE username = ?""")
                 .param(username)
-                .query((rs, n) -> User.withUsername(rs.getString("username"))
-                        .password(rs.getString("password_hash"))
-                        .disabled(!rs.getBoolean("enabled"))
-                        .authorities(Arrays.stream(rs.getString("roles").split(","))
-                                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.trim())).toList())
-                        .build())
+                .query((rs, n) -> new AccountDetails(rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        Arrays.stream(rs.getString("roles").split(",")).map(r -> new SimpleGrantedAuthority("ROLE_" + r.trim())).toList(),
+                        rs.getLong("security_version"), rs.getBoolean("password_change_required")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

@@ -45,21 +45,22 @@ class SecurityConfig {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // not on the command line (import, export, generate), which has no web server
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, LoginGuard guard) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()))
-                .addFilterBefore(new ApiTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, users, guard.failures()), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ApiEntryPoint()));
+        guard.api(http); // login throttle, failure log, required password change
         return http.build();
     }
 
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginGuard guard) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/portal/**").permitAll()
@@ -68,6 +69,7 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").successHandler(landing()).permitAll())
                 .httpBasic(b -> { }) // lets tools fetch /v3/api-docs with Basic; browsers still get the login page
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        guard.web(http); // login throttle, failure log, account state per request, required password change
         return http.build();
     }
 

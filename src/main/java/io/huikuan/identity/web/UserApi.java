@@ -2,9 +2,12 @@ package io.huikuan.identity.web;
 
 import io.huikuan.identity.ApiTokens;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.LoginFailures;
+import io.huikuan.identity.LoginFailures.LoginFailure;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
 import io.huikuan.identity.UserDirectory;
+import io.huikuan.identity.UserPasswords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Users (administrators manage them) and API tokens (each user issues their own). */
@@ -26,10 +30,14 @@ class UserApi {
 
     private final UserDirectory users;
     private final ApiTokens tokens;
+    private final UserPasswords passwords;
+    private final LoginFailures failures;
 
-    UserApi(UserDirectory users, ApiTokens tokens) {
+    UserApi(UserDirectory users, ApiTokens tokens, UserPasswords passwords, LoginFailures failures) {
         this.users = users;
         this.tokens = tokens;
+        this.passwords = passwords;
+        this.failures = failures;
     }
 
     @GetMapping("/api/me")
@@ -62,6 +70,55 @@ class UserApi {
     Map<String, Object> team(@PathVariable String username, @RequestBody TeamRequest r) {
         users.setTeam(username, r == null ? null : r.team());
         return java.util.Collections.singletonMap("team", users.team(username).orElse(null));
+    }
+
+    record RolesRequest(Set<Role> roles) {
+    }
+
+    @PutMapping("/api/users/{username}/roles")
+    @Operation(summary = "Give a user exactly these roles (ADMIN); their sessions end")
+    UserAccount roles(@PathVariable String username, @RequestBody RolesRequest r) {
+        return users.setRoles(username, r == null ? null : r.roles());
+    }
+
+    record EnabledRequest(Boolean enabled) {
+    }
+
+    @PutMapping("/api/users/{username}/enabled")
+    @Operation(summary = "Enable or disable a user (ADMIN); a disabled user's sessions and API tokens stop working")
+    UserAccount enabled(@PathVariable String username, @RequestBody EnabledRequest r) {
+        CurrentUser.require("enable or disable users", Role.ADMIN);
+        if (r == null || r.enabled() == null) {
+            throw new io.huikuan.common.ValidationException("enabled", null, "required: true or false");
+        }
+        return users.setEnabled(username, r.enabled());
+    }
+
+    record ResetRequest(String password) {
+    }
+
+    @PostMapping("/api/users/{username}/password")
+    @Operation(summary = "Reset a user's password (ADMIN); the user must change it at the next login, their sessions end")
+    ResponseEntity<Void> reset(@PathVariable String username, @RequestBody ResetRequest r) {
+        passwords.reset(username, r == null ? null : r.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    record ChangeRequest(String currentPassword, String newPassword) {
+    }
+
+    @PostMapping("/api/me/password")
+    @Operation(summary = "Change your own password (the current one is required); your other sessions end")
+    ResponseEntity<Void> change(@RequestBody ChangeRequest r, jakarta.servlet.http.HttpServletRequest request) {
+        passwords.changeOwn(r == null ? null : r.currentPassword(), r == null ? null : r.newPassword(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/login-failures")
+    @Operation(summary = "The newest failed logins (ADMIN), optionally of one username or client address")
+    List<LoginFailure> loginFailures(@RequestParam(required = false) String username, @RequestParam(required = false) String address,
+            @RequestParam(defaultValue = "100") int limit) {
+        return failures.recent(username, address, limit);
     }
 
     record TokenRequest(String name) {

@@ -5,8 +5,10 @@ import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.identity.ApiTokens;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.identity.LoginFailures;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
+import io.huikuan.identity.UserPasswords;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +33,15 @@ class UserPages {
     private final UserDirectory users;
     private final ApiTokens tokens;
     private final MessageSource messages;
+    private final UserPasswords passwords;
+    private final LoginFailures failures;
 
-    UserPages(UserDirectory users, ApiTokens tokens, MessageSource messages) {
+    UserPages(UserDirectory users, ApiTokens tokens, MessageSource messages, UserPasswords passwords, LoginFailures failures) {
         this.users = users;
         this.tokens = tokens;
         this.messages = messages;
+        this.passwords = passwords;
+        this.failures = failures;
     }
 
     @GetMapping("/admin/users")
@@ -82,12 +88,45 @@ class UserPages {
         return "redirect:/admin/users";
     }
 
+    /** An administrator gives a user exactly these roles; the user's sessions end. */
+    @PostMapping("/admin/users/{username}/roles")
+    String roles(@PathVariable String username, @RequestParam(required = false) List<String> roles, Locale locale, RedirectAttributes flash) {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        try {
+            for (String r : roles == null ? List.<String>of() : roles) {
+                set.add(Role.valueOf(r));
+            }
+            users.setRoles(username, set);
+            flash.addFlashAttribute("flash", messages.getMessage("users.rolesMsg", new Object[] {username}, locale));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("flashError", username + ": " + messages.getMessage("users.error.role", null, locale));
+        } catch (ValidationException e) {
+            FormErrors errors = new FormErrors(messages, locale).addAll(e);
+            flash.addFlashAttribute("flashError", username + ": " + e.errors().stream().map(errors::text).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** An administrator gives a user a new password, which the user must change at the next login. */
+    @PostMapping("/admin/users/{username}/password")
+    String reset(@PathVariable String username, @RequestParam(required = false) String password, Locale locale, RedirectAttributes flash) {
+        try {
+            passwords.reset(username, password);
+            flash.addFlashAttribute("flash", messages.getMessage("users.resetMsg", new Object[] {username}, locale));
+        } catch (ValidationException e) {
+            FormErrors errors = new FormErrors(messages, locale).addAll(e);
+            flash.addFlashAttribute("flashError", username + ": " + e.errors().stream().map(errors::text).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return "redirect:/admin/users";
+    }
+
     private String show(Model model, UserForm form, FormErrors errors) {
         model.addAttribute("users", users.all());
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("mayChange", CurrentUser.get().has(Role.ADMIN));
+        model.addAttribute("loginFailures", CurrentUser.get().has(Role.ADMIN) ? failures.recent(null, null, 50) : List.of());
         return "identity/users";
     }
 
