@@ -53,9 +53,11 @@ public class ImportService {
     private final ImportBatches batches;
     private final BalancePeriods periods;
     private final Clock clock;
+    private final ImportLimits limits;
 
     ImportService(PlatformTransactionManager transactions, CustomerImporter customers, InvoiceImporter invoices, PaymentImporter payments,
-            ImportBatches batches, BalancePeriods periods, Clock clock) {
+            ImportBatches batches, BalancePeriods periods, Clock clock, ImportLimits limits) {
+        this.limits = limits;
         this.periods = periods;
         this.tx = new TransactionTemplate(transactions);
         this.customers = customers;
@@ -109,7 +111,7 @@ public class ImportService {
                     Instant now = Instant.now(clock);
                     long batch = batches.start(kind, filename, m, user.username(), now);
                     ImportContext ctx = new ImportContext(errors, m, batch, user, now, filename == null ? "upload" : filename);
-                    try (RowSource source = FileFormats.open(digesting, filename, spoolFile)) {
+                    try (RowSource source = FileFormats.open(digesting, filename, spoolFile, limits)) {
                         Counts c = switch (kind) {
                             case CUSTOMERS -> customers.run(source, ctx);
                             case INVOICES -> invoices.run(source, ctx);

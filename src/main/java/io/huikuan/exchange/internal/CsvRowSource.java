@@ -1,5 +1,6 @@
 package io.huikuan.exchange.internal;
 
+import io.huikuan.exchange.ImportLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -20,12 +21,14 @@ final class CsvRowSource implements RowSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String charset;
+    private final ImportLimits limits;
     private List<String> header;
     private long headerRow;
     private long lastRow;
 
-    CsvRowSource(Reader reader, String charset, char delimiter) {
+    CsvRowSource(Reader reader, String charset, char delimiter, ImportLimits limits) {
         this.charset = charset;
+        this.limits = limits;
         try {
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false)
                     .get().parse(reader);
@@ -90,7 +93,18 @@ final class CsvRowSource implements RowSource {
             }
             CSVRecord r = records.next();
             lastRow = r.getRecordNumber();
-            return new SourceRow(lastRow, r.values());
+            if (lastRow > limits.maxRows()) {
+                throw XlsxGuard.refused("it has more than " + limits.maxRows() + " rows", "max-rows", limits.maxRows());
+            }
+            String[] values = r.values();
+            for (String v : values) {
+                if (v.length() > limits.maxCellChars()) {
+                    throw new BadFileException(lastRow, "file", "huikuan.imports.max-cell-chars=" + limits.maxCellChars(), "row " + lastRow
+                            + " has a value of more than " + limits.maxCellChars() + " characters (limit huikuan.imports.max-cell-chars="
+                            + limits.maxCellChars() + "); nothing was imported");
+                }
+            }
+            return new SourceRow(lastRow, values);
         } catch (UncheckedIOException | IllegalStateException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             long row = lastRow + 1;

@@ -1,5 +1,6 @@
 package io.huikuan.exchange.internal;
 
+import io.huikuan.exchange.ImportLimits;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -30,8 +31,16 @@ public final class FileFormats {
     private FileFormats() {
     }
 
-    /** Opens the file; XLSX content is spooled to {@code spool} (a temp file the caller deletes). */
+    /** Opens the file with the default {@link ImportLimits}. */
     public static RowSource open(InputStream raw, String filename, File spool) {
+        return open(raw, filename, spool, ImportLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens the file; XLSX content is spooled to {@code spool} (a temp file the caller deletes) and
+     * checked against {@code limits} before it is parsed.
+     */
+    public static RowSource open(InputStream raw, String filename, File spool, ImportLimits limits) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, SNIFF);
@@ -43,6 +52,7 @@ public final class FileFormats {
             }
             if (isZip(head)) {
                 Files.copy(in, spool.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                XlsxGuard.check(spool, limits);
                 return new XlsxRowSource(spool);
             }
             if (isOle2(head)) {
@@ -54,13 +64,13 @@ public final class FileFormats {
             if (looksBinary(head)) {
                 throw new BadFileException("the file is not text (it contains binary data), so it cannot be read as CSV; upload a CSV text file or an .xlsx spreadsheet");
             }
-            return csv(in, head);
+            return csv(in, head, limits);
         } catch (IOException e) {
             throw new BadFileException("the file cannot be read: " + e.getMessage());
         }
     }
 
-    private static RowSource csv(BufferedInputStream in, byte[] head) throws IOException {
+    private static RowSource csv(BufferedInputStream in, byte[] head, ImportLimits limits) throws IOException {
         Charset charset;
         int skip = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
@@ -87,7 +97,7 @@ public final class FileFormats {
         String firstLine = new String(head, skip, Math.min(head.length - skip, 4096), charset).lines().findFirst().orElse("");
         char delimiter = delimiter(firstLine);
         String label = charset == GB18030 ? "GBK" : charset.name();
-        return new CsvRowSource(reader, label, delimiter);
+        return new CsvRowSource(reader, label, delimiter, limits);
     }
 
     private static char delimiter(String headerLine) {
