@@ -22,13 +22,18 @@ final class CsvRowSource implements RowSource {
     private final Iterator<CSVRecord> records;
     private final String charset;
     private final ImportLimits limits;
+    private final StrictLineDecoder decoder;
+    /** The record after the one being read, parsed early to know where that one ends. */
+    private CSVRecord ahead;
     private List<String> header;
     private long headerRow;
     private long lastRow;
 
-    CsvRowSource(Reader reader, String charset, char delimiter, ImportLimits limits) {
+    /** {@code decoder}: the strict decoder under {@code reader}, whose problems are pinned to rows here; null when there is none. */
+    CsvRowSource(Reader reader, String charset, char delimiter, ImportLimits limits, StrictLineDecoder decoder) {
         this.charset = charset;
         this.limits = limits;
+        this.decoder = decoder;
         try {
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false)
                     .get().parse(reader);
@@ -88,10 +93,17 @@ final class CsvRowSource implements RowSource {
 
     private SourceRow read() {
         try {
-            if (!records.hasNext()) {
+            CSVRecord r = ahead != null ? ahead : records.hasNext() ? records.next() : null;
+            ahead = null;
+            if (r == null) {
+                encoding(null, Long.MAX_VALUE);
                 return null;
             }
-            CSVRecord r = records.next();
+            if (decoder != null && decoder.problem() != null) {
+                // the problem is in this record unless it starts at or after the next one
+                ahead = records.hasNext() ? records.next() : null;
+                encoding(r, ahead == null ? Long.MAX_VALUE : ahead.getCharacterPosition());
+            }
             lastRow = r.getRecordNumber();
             if (lastRow > limits.maxRows()) {
                 throw XlsxGuard.refused("it has more than " + limits.maxRows() + " rows", "max-rows", limits.maxRows());
@@ -116,6 +128,17 @@ final class CsvRowSource implements RowSource {
             throw new BadFileException(row, "file", "", "malformed CSV at row " + row + " (line " + parser.getCurrentLineNumber()
                     + "): " + hint(detail) + " [" + detail + "]");
         }
+    }
+
+    /** Refuses the file when the decoder found a problem before {@code end} (the offset where the record after {@code r} starts). */
+    private void encoding(CSVRecord r, long end) {
+        StrictLineDecoder.Problem problem = decoder == null ? null : decoder.problem();
+        if (problem == null || problem.offset() >= end) {
+            return;
+        }
+        long row = r == null ? lastRow + 1 : r.getRecordNumber();
+        throw new BadFileException(row, "file", "", "row " + row + " (line " + problem.line() + " of the file) " + problem.message()
+                + "; save the whole file in one encoding (CSV UTF-8, or .xlsx) and import it again; nothing was imported");
     }
 
     private static String hint(String detail) {

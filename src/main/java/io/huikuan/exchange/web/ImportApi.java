@@ -48,7 +48,9 @@ class ImportApi {
         try (InputStream in = file.getInputStream()) {
             report = imports.run(k, in, file.getOriginalFilename(), m, dry);
         }
-        boolean fileError = report.errors().stream().anyMatch(e -> e.row() <= 1 && !e.message().endsWith("not listed"));
+        // the file as a whole refused (unreadable, over a limit, mixed encodings: column "file", whatever the row) or its header
+        boolean fileError = report.errors().stream()
+                .anyMatch(e -> "file".equals(e.column()) || e.row() <= 1 && !e.message().endsWith("not listed"));
         boolean rejected = !report.errors().isEmpty() && (m == ImportMode.ALL_OR_NOTHING || fileError);
         return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
     }
