@@ -80,7 +80,7 @@ class UploadLimitsIntegrationTests {
             JsonNode error = json.readTree(r.body()).get("errors").get(0);
             assertThat(error.get("column").asString()).isEqualTo("file");
             assertThat(error.get("value").asString()).isEqualTo("huikuan.imports.max-cell-chars=32767");
-            assertThat(error.get("message").asString()).contains("the spreadsheet is refused").contains("more than 32767 characters");
+            assertThat(error.get("message").asString()).contains("the file is refused").contains("more than 32767 characters");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE code = 'BOMB-1'").query(Long.class).single()).isZero();
 

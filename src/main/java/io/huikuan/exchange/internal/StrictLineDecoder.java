@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -173,38 +171,42 @@ final class StrictLineDecoder extends Reader {
      * UTF-8 bytes read as GBK do. Genuine GBK text practically never passes both.
      */
     private String utf8InGbk(int n) {
-        boolean high = false;
-        for (int k = 0; k < n && !high; k++) {
-            high = line[k] < 0;
-        }
-        if (!high) {
-            return null;
-        }
-        String utf8;
-        try {
-            utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, n)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        // a plain scan first (no decoder, no exception): most GBK lines fail on their first Chinese character
         boolean chinese = false;
-        for (int k = 0; k < utf8.length(); k++) {
-            char c = utf8.charAt(k);
-            if (c < 0x80) {
+        int k = 0;
+        while (k < n) {
+            int b = line[k] & 0xFF;
+            if (b < 0x80) {
+                k++;
                 continue;
             }
-            if (c >= 0x4E00 && c <= 0x9FFF || c >= 0x3000 && c <= 0x303F || c >= 0xFF00 && c <= 0xFFEF) {
-                chinese = true;
-            } else if (!(c >= 0xA0 && c <= 0xFF || c >= 0x2000 && c <= 0x206F)) {
+            int extra = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : -1;
+            if (extra < 0 || k + extra >= n) {
                 return null;
             }
+            int cp = b & (extra == 1 ? 0x1F : 0x0F);
+            for (int j = 1; j <= extra; j++) {
+                int c = line[k + j] & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    return null;
+                }
+                cp = cp << 6 | c & 0x3F;
+            }
+            if (extra == 2 && cp < 0x800) {
+                return null;
+            }
+            if (cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF00 && cp <= 0xFFEF) {
+                chinese = true;
+            } else if (!(cp >= 0xA0 && cp <= 0xFF || cp >= 0x2000 && cp <= 0x206F)) {
+                return null;
+            }
+            k += extra + 1;
         }
         if (!chinese) {
             return null;
         }
-        CharsetEncoder gb2312 = GB2312.newEncoder();
         String asGbk = new String(line, 0, n, charset);
-        return gb2312.canEncode(asGbk) ? null : snippet(utf8);
+        return GB2312.newEncoder().canEncode(asGbk) ? null : snippet(new String(line, 0, n, StandardCharsets.UTF_8));
     }
 
     private static String snippet(String s) {

@@ -30,7 +30,7 @@ final class XlsxGuard {
     /** A file over a limit: the message says which, and how to raise it. */
     static BadFileException refused(String what, String property, long limit) {
         String value = property == null ? "" : "huikuan.imports." + property + "=" + limit;
-        return new BadFileException(0, "file", value, "the spreadsheet is refused: " + what
+        return new BadFileException(0, "file", value, "the file is refused: " + what
                 + (property == null ? "" : " (limit " + value + ")") + "; nothing was imported");
     }
 

@@ -36,7 +36,7 @@ class XlsxGuardTests {
     void refused(byte[] xlsx, ImportLimits limits, String... contains) throws IOException {
         File f = file(xlsx);
         assertThatThrownBy(() -> XlsxGuard.check(f, limits)).isInstanceOf(BadFileException.class).satisfies(e -> {
-            assertThat(e.getMessage()).startsWith("the spreadsheet is refused").contains(contains);
+            assertThat(e.getMessage()).startsWith("the file is refused").contains(contains);
             assertThat(((BadFileException) e).column()).isEqualTo("file");
         });
     }
