@@ -99,12 +99,17 @@ final class CsvRowSource implements RowSource {
                 encoding(null, Long.MAX_VALUE);
                 return null;
             }
+            lastRow = r.getRecordNumber();
             if (decoder != null && decoder.problem() != null) {
                 // the problem is in this record unless it starts at or after the next one
-                ahead = records.hasNext() ? records.next() : null;
+                try {
+                    ahead = records.hasNext() ? records.next() : null;
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    encoding(r, Long.MAX_VALUE); // broken quoting after a row in the wrong encoding: the encoding is the news
+                    throw e;
+                }
                 encoding(r, ahead == null ? Long.MAX_VALUE : ahead.getCharacterPosition());
             }
-            lastRow = r.getRecordNumber();
             if (lastRow > limits.maxRows()) {
                 throw XlsxGuard.refused("it has more than " + limits.maxRows() + " rows", "max-rows", limits.maxRows());
             }
