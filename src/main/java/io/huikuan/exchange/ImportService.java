@@ -53,9 +53,11 @@ public class ImportService {
     private final ImportBatches batches;
     private final BalancePeriods periods;
     private final Clock clock;
+    private final ImportLimits limits;
 
     ImportService(PlatformTransactionManager transactions, CustomerImporter customers, InvoiceImporter invoices, PaymentImporter payments,
-            ImportBatches batches, BalancePeriods periods, Clock clock) {
+            ImportBatches batches, BalancePeriods periods, Clock clock, ImportLimits limits) {
+        this.limits = limits;
         this.periods = periods;
         this.tx = new TransactionTemplate(transactions);
         this.customers = customers;
@@ -65,21 +67,36 @@ public class ImportService {
         this.clock = clock;
     }
 
-    /** ADMIN, MANAGER, FINANCE and COLLECTOR (own portfolio only) may import; LEGAL may not. */
-    public static boolean mayImport(CurrentUser user) {
-        return user.has(Role.ADMIN) || user.has(Role.MANAGER) || user.has(Role.FINANCE) || user.has(Role.COLLECTOR);
+    /**
+     * Imports follow the rights of the single-row APIs: customers may be imported by whoever may create
+     * customers (ADMIN, MANAGER, FINANCE, COLLECTOR for their own portfolio); invoices and payments
+     * write the ledger, like {@code PUT /api/invoices} and {@code POST /api/payments}: ADMIN, MANAGER,
+     * FINANCE only. LEGAL imports nothing.
+     */
+    public static Role[] rolesFor(ImportKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> new Role[] {Role.MANAGER, Role.FINANCE, Role.COLLECTOR};
+            case INVOICES, PAYMENTS -> new Role[] {Role.MANAGER, Role.FINANCE};
+        };
+    }
+
+    /** May {@code user} import files of this kind (ADMIN may import every kind)? */
+    public static boolean mayImport(CurrentUser user, ImportKind kind) {
+        return user.has(Role.ADMIN) || java.util.Arrays.stream(rolesFor(kind)).anyMatch(user::has);
+    }
+
+    /** The kinds {@code user} may import, in the order the import page offers them; empty when none. */
+    public static List<ImportKind> kindsFor(CurrentUser user) {
+        return java.util.Arrays.stream(ImportKind.values()).filter(k -> mayImport(user, k)).toList();
     }
 
     /**
      * Imports {@code in} (a CSV or XLSX file; the content decides, the name only helps). Bad input
-     * never throws: it is reported in the answer. Throws {@link AccessDeniedException} for a
-     * user who may not import.
+     * never throws: it is reported in the answer. Throws {@link AccessDeniedException} (before reading
+     * anything) for a user who may not import this kind (see {@link #rolesFor}), dry runs included.
      */
     public ImportReport run(ImportKind kind, InputStream in, String filename, ImportMode mode, boolean dryRun) {
-        CurrentUser user = CurrentUser.get();
-        if (!mayImport(user)) {
-            throw new AccessDeniedException("importing requires the role ADMIN, MANAGER, FINANCE or COLLECTOR");
-        }
+        CurrentUser user = CurrentUser.require("import " + kind.name().toLowerCase(java.util.Locale.ROOT), rolesFor(kind));
         ImportMode m = mode == null ? ImportMode.ALL_OR_NOTHING : mode;
         ErrorSink errors = new ErrorSink();
         MessageDigest sha = sha256();
@@ -94,7 +111,7 @@ public class ImportService {
                     Instant now = Instant.now(clock);
                     long batch = batches.start(kind, filename, m, user.username(), now);
                     ImportContext ctx = new ImportContext(errors, m, batch, user, now, filename == null ? "upload" : filename);
-                    try (RowSource source = FileFormats.open(digesting, filename, spoolFile)) {
+                    try (RowSource source = FileFormats.open(digesting, filename, spoolFile, limits)) {
                         Counts c = switch (kind) {
                             case CUSTOMERS -> customers.run(source, ctx);
                             case INVOICES -> invoices.run(source, ctx);

@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
@@ -34,7 +32,7 @@ import tools.jackson.databind.DatabindException;
 /**
  * Errors of {@code /api/**} as RFC 9457 problem details. Bad input names the field, the value
  * and the rule in {@code errors: [{field, value, message, code?}]} ({@code code}: the rule's bundle code when it has one);
- * bad input never answers 500.
+ * bad input never answers 500. Upload (multipart) failures: {@link UploadErrors}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
@@ -115,16 +113,6 @@ class ApiErrors {
                         "message", String.valueOf(f.getDefaultMessage())))
                 .toList());
         return p;
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "the uploaded file exceeds the maximum upload size");
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ProblemDetail multipart(MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "expected a multipart/form-data upload with a field 'file'");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,5 +1,6 @@
 package io.huikuan.exchange.internal;
 
+import io.huikuan.exchange.ImportLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -20,12 +21,19 @@ final class CsvRowSource implements RowSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String charset;
+    private final ImportLimits limits;
+    private final StrictLineDecoder decoder;
+    /** The record after the one being read, parsed early to know where that one ends. */
+    private CSVRecord ahead;
     private List<String> header;
     private long headerRow;
     private long lastRow;
 
-    CsvRowSource(Reader reader, String charset, char delimiter) {
+    /** {@code decoder}: the strict decoder under {@code reader}, whose problems are pinned to rows here; null when there is none. */
+    CsvRowSource(Reader reader, String charset, char delimiter, ImportLimits limits, StrictLineDecoder decoder) {
         this.charset = charset;
+        this.limits = limits;
+        this.decoder = decoder;
         try {
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false)
                     .get().parse(reader);
@@ -85,12 +93,35 @@ final class CsvRowSource implements RowSource {
 
     private SourceRow read() {
         try {
-            if (!records.hasNext()) {
+            CSVRecord r = ahead != null ? ahead : records.hasNext() ? records.next() : null;
+            ahead = null;
+            if (r == null) {
+                encoding(null, Long.MAX_VALUE);
                 return null;
             }
-            CSVRecord r = records.next();
             lastRow = r.getRecordNumber();
-            return new SourceRow(lastRow, r.values());
+            if (decoder != null && decoder.problem() != null) {
+                // the problem is in this record unless it starts at or after the next one
+                try {
+                    ahead = records.hasNext() ? records.next() : null;
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    encoding(r, Long.MAX_VALUE); // broken quoting after a row in the wrong encoding: the encoding is the news
+                    throw e;
+                }
+                encoding(r, ahead == null ? Long.MAX_VALUE : ahead.getCharacterPosition());
+            }
+            if (lastRow > limits.maxRows()) {
+                throw XlsxGuard.refused("it has more than " + limits.maxRows() + " rows", "max-rows", limits.maxRows());
+            }
+            String[] values = r.values();
+            for (String v : values) {
+                if (v.length() > limits.maxCellChars()) {
+                    throw new BadFileException(lastRow, "file", "huikuan.imports.max-cell-chars=" + limits.maxCellChars(), "row " + lastRow
+                            + " has a value of more than " + limits.maxCellChars() + " characters (limit huikuan.imports.max-cell-chars="
+                            + limits.maxCellChars() + "); nothing was imported");
+                }
+            }
+            return new SourceRow(lastRow, values);
         } catch (UncheckedIOException | IllegalStateException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             long row = lastRow + 1;
@@ -102,6 +133,17 @@ final class CsvRowSource implements RowSource {
             throw new BadFileException(row, "file", "", "malformed CSV at row " + row + " (line " + parser.getCurrentLineNumber()
                     + "): " + hint(detail) + " [" + detail + "]");
         }
+    }
+
+    /** Refuses the file when the decoder found a problem before {@code end} (the offset where the record after {@code r} starts). */
+    private void encoding(CSVRecord r, long end) {
+        StrictLineDecoder.Problem problem = decoder == null ? null : decoder.problem();
+        if (problem == null || problem.offset() >= end) {
+            return;
+        }
+        long row = r == null ? lastRow + 1 : r.getRecordNumber();
+        throw new BadFileException(row, "file", "", "row " + row + " (line " + problem.line() + " of the file) " + problem.message()
+                + "; save the whole file in one encoding (CSV UTF-8, or .xlsx) and import it again; nothing was imported");
     }
 
     private static String hint(String detail) {

@@ -1,5 +1,6 @@
 package io.huikuan.exchange.internal;
 
+import io.huikuan.exchange.ImportLimits;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.Locale;
  * Opens an uploaded file as rows. The content decides, not only the name: a ZIP (OOXML) is read
  * as XLSX, legacy .xls and binary data are refused with a clear message, text is CSV whose
  * encoding is detected (BOM, else UTF-8 if the bytes are valid UTF-8, else GBK/GB18030 as saved
- * by a Chinese Excel) and whose delimiter is a comma (or a semicolon/tab when the header says so).
+ * by a Chinese Excel, else the encoding of the first line with non-ASCII text) and decoded strictly
+ * line by line ({@link StrictLineDecoder}: a row in another encoding is refused by its row number) and whose delimiter is a comma (or a semicolon/tab when the header says so).
  */
 public final class FileFormats {
 
@@ -30,8 +32,16 @@ public final class FileFormats {
     private FileFormats() {
     }
 
-    /** Opens the file; XLSX content is spooled to {@code spool} (a temp file the caller deletes). */
+    /** Opens the file with the default {@link ImportLimits}. */
     public static RowSource open(InputStream raw, String filename, File spool) {
+        return open(raw, filename, spool, ImportLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens the file; XLSX content is spooled to {@code spool} (a temp file the caller deletes) and
+     * checked against {@code limits} before it is parsed.
+     */
+    public static RowSource open(InputStream raw, String filename, File spool, ImportLimits limits) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, SNIFF);
@@ -43,6 +53,7 @@ public final class FileFormats {
             }
             if (isZip(head)) {
                 Files.copy(in, spool.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                XlsxGuard.check(spool, limits);
                 return new XlsxRowSource(spool);
             }
             if (isOle2(head)) {
@@ -54,13 +65,13 @@ public final class FileFormats {
             if (looksBinary(head)) {
                 throw new BadFileException("the file is not text (it contains binary data), so it cannot be read as CSV; upload a CSV text file or an .xlsx spreadsheet");
             }
-            return csv(in, head);
+            return csv(in, head, limits);
         } catch (IOException e) {
             throw new BadFileException("the file cannot be read: " + e.getMessage());
         }
     }
 
-    private static RowSource csv(BufferedInputStream in, byte[] head) throws IOException {
+    private static RowSource csv(BufferedInputStream in, byte[] head, ImportLimits limits) throws IOException {
         Charset charset;
         int skip = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
@@ -78,16 +89,39 @@ public final class FileFormats {
                 || valid(java.util.Arrays.copyOf(head, head.length - 2), GB18030) || valid(java.util.Arrays.copyOf(head, head.length - 3), GB18030))) {
             charset = GB18030;
         } else {
-            throw new BadFileException("the file is neither UTF-8 nor GBK text; save it as CSV UTF-8 or as .xlsx");
+            // neither throughout (mixed, or broken): the first line with non-ASCII text decides, and the line
+            // decoder then names the first row that does not fit
+            charset = firstNonAsciiLineIsUtf8(head) ? StandardCharsets.UTF_8 : GB18030;
         }
         in.skipNBytes(skip);
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader reader = new InputStreamReader(in, decoder);
         String firstLine = new String(head, skip, Math.min(head.length - skip, 4096), charset).lines().findFirst().orElse("");
         char delimiter = delimiter(firstLine);
         String label = charset == GB18030 ? "GBK" : charset.name();
-        return new CsvRowSource(reader, label, delimiter);
+        if (charset == StandardCharsets.UTF_8 || charset == GB18030) {
+            // line by line, so that a bad byte or a UTF-8 line in a GBK file is pinned to its row
+            StrictLineDecoder decoder = new StrictLineDecoder(in, charset, label);
+            return new CsvRowSource(decoder, label, delimiter, limits, decoder);
+        }
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader reader = new InputStreamReader(in, decoder);
+        return new CsvRowSource(reader, label, delimiter, limits, null);
+    }
+
+    static boolean firstNonAsciiLineIsUtf8(byte[] head) {
+        int start = 0;
+        for (int i = 0; i <= head.length; i++) {
+            if (i == head.length || head[i] == '\n') {
+                byte[] line = java.util.Arrays.copyOfRange(head, start, i);
+                for (byte b : line) {
+                    if (b < 0) {
+                        return valid(line, StandardCharsets.UTF_8);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     private static char delimiter(String headerLine) {

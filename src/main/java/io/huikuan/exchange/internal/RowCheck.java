@@ -211,16 +211,21 @@ public final class RowCheck {
         }
     }
 
-    /** "1,234.56", "¥1,234.56", "￥ 1234", "-12.5", "(12.50)" (negative); null when not a number. */
+    /**
+     * "1,234.56", "¥1,234.56", "￥ 1234", "-12.5", "¥-12.5", "(12.50)" and "(¥12.50)" (accounting
+     * parentheses: negative); null when not a number. At most one sign: a leading minus (before or
+     * after the currency sign) or parentheses around the whole amount, never both and never twice, so
+     * "--5", "(-5)", "-(5)", "-¥-5" and a trailing "5-" are not numbers (they are not 5).
+     */
     public static BigDecimal parseAmount(String raw) {
         String v = raw.strip();
-        boolean negative = false;
-        if (v.startsWith("(") && v.endsWith(")")) {
-            negative = true;
+        boolean parentheses = v.length() >= 2 && v.startsWith("(") && v.endsWith(")");
+        if (parentheses) {
             v = v.substring(1, v.length() - 1).strip();
         }
+        boolean minus = false;
         if (v.startsWith("-")) {
-            negative = !negative;
+            minus = true;
             v = v.substring(1).strip();
         }
         if (v.startsWith("¥") || v.startsWith("￥")) {
@@ -229,9 +234,16 @@ public final class RowCheck {
             v = v.substring(3).strip();
         }
         if (v.startsWith("-")) {
-            negative = !negative;
+            if (minus) {
+                return null;
+            }
+            minus = true;
             v = v.substring(1).strip();
         }
+        if (minus && parentheses) {
+            return null;
+        }
+        boolean negative = minus || parentheses;
         if (v.endsWith("元")) {
             v = v.substring(0, v.length() - 1).strip();
         }

@@ -22,7 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code mode=all-or-nothing|valid-rows}, {@code dryRun=true|false}. Answers the import report:
  * 200 when the file was imported (or, in a dry run, would be) or, in valid-rows mode, when its
  * valid rows were; 422 when the file is refused (all-or-nothing with errors, or an unreadable file) (each naming row, column,
- * value and rule). 403 for a user who may not import (LEGAL).
+ * value and rule). A file refused as a whole has the column {@code file}: unreadable, mixed encodings (naming the row), or over a
+ * {@code huikuan.imports.*} limit (the value names the limit, e.g. {@code huikuan.imports.max-cell-chars=32767}): 422 in every
+ * mode. 413 (problem details) for a file over {@code spring.servlet.multipart.max-file-size}. 403 for a user who may not import
+ * this kind: invoices and payments need FINANCE, MANAGER or ADMIN (as {@code POST /api/payments}); customers also COLLECTOR;
+ * LEGAL imports nothing.
  */
 @RestController
 @RequestMapping("/api/imports")
@@ -48,7 +52,9 @@ class ImportApi {
         try (InputStream in = file.getInputStream()) {
             report = imports.run(k, in, file.getOriginalFilename(), m, dry);
         }
-        boolean fileError = report.errors().stream().anyMatch(e -> e.row() <= 1 && !e.message().endsWith("not listed"));
+        // the file as a whole refused (unreadable, over a limit, mixed encodings: column "file", whatever the row) or its header
+        boolean fileError = report.errors().stream()
+                .anyMatch(e -> "file".equals(e.column()) || e.row() <= 1 && !e.message().endsWith("not listed"));
         boolean rejected = !report.errors().isEmpty() && (m == ImportMode.ALL_OR_NOTHING || fileError);
         return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
     }

@@ -6,7 +6,6 @@ import io.huikuan.exchange.ImportMode;
 import io.huikuan.exchange.ImportReport;
 import io.huikuan.exchange.ImportService;
 import io.huikuan.identity.CurrentUser;
-import io.huikuan.identity.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -39,17 +38,26 @@ class ImportPages {
 
     @GetMapping("/import")
     String page(@RequestParam(defaultValue = "invoices") String kind, Model model) {
-        model.addAttribute("kind", kind.toLowerCase(Locale.ROOT));
+        List<String> kinds = kinds(model);
+        String k = kind.toLowerCase(Locale.ROOT);
+        model.addAttribute("kind", kinds.contains(k) || kinds.isEmpty() ? k : kinds.get(0));
         model.addAttribute("mode", "all-or-nothing");
         model.addAttribute("dryRun", false);
         return "exchange/import";
+    }
+
+    /** Only the kinds this user may import are offered (the service refuses the others anyway). */
+    private static List<String> kinds(Model model) {
+        List<String> kinds = ImportService.kindsFor(CurrentUser.get()).stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
+        model.addAttribute("kinds", kinds);
+        return kinds;
     }
 
     @PostMapping("/import")
     String upload(@RequestParam(defaultValue = "invoices") String kind, @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "all-or-nothing") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
             Model model, Locale locale) throws IOException {
-        CurrentUser.require("import data", Role.FINANCE, Role.MANAGER);
+        kinds(model);
         model.addAttribute("kind", kind.toLowerCase(Locale.ROOT));
         model.addAttribute("mode", mode);
         model.addAttribute("dryRun", dryRun);
@@ -62,6 +70,8 @@ class ImportPages {
             model.addAttribute("uploadError", messages.getMessage("import.error.kindOrMode", null, locale));
             return "exchange/import";
         }
+        // a kind the user may not import is refused (403) before the file is read
+        CurrentUser.require("import " + kind.toLowerCase(Locale.ROOT), ImportService.rolesFor(importKind));
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", messages.getMessage("import.error.noFile", null, locale));
             return "exchange/import";

@@ -45,7 +45,7 @@ class LayoutModel implements WebMvcConfigurer {
             boolean collector = u.has(Role.COLLECTOR);
             boolean legal = u.has(Role.LEGAL);
             return new Can(manager || finance || collector, manager || finance || collector || legal, manager || finance,
-                    manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance, manager);
+                    manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance || collector, manager);
         }
     }
 

@@ -48,6 +48,32 @@ class RowCheckTests {
     }
 
     @Test
+    void anAmountCarriesAtMostOneSign() {
+        assertThat(RowCheck.parseAmount("(¥1,234.50)")).isEqualByComparingTo("-1234.50");
+        assertThat(RowCheck.parseAmount("¥-5")).isEqualByComparingTo("-5");
+        assertThat(RowCheck.parseAmount("-¥5")).isEqualByComparingTo("-5");
+        for (String twoSigns : new String[] {"--5", "(-5)", "-(5)", "5-", "-¥-5", "( -5 )", "(5", "5)", "-", "()", "+-5", "- -5"}) {
+            assertThat(RowCheck.parseAmount(twoSigns)).as(twoSigns).isNull();
+        }
+    }
+
+    @Test
+    void aDoubleSignIsARowErrorNotAPositiveAmount() {
+        ErrorSink errors = new ErrorSink();
+        RowCheck c = new RowCheck(errors, Map.of("amount", 0), false);
+        for (String v : new String[] {"--5", "(-5)", "-(5)", "5-"}) {
+            c.on(new SourceRow(2, new String[] {v}));
+            assertThat(c.amount("amount", true, true)).as(v).isNull();
+            assertThat(c.ok()).isFalse();
+        }
+        c.on(new SourceRow(3, new String[] {"(5)"}));
+        assertThat(c.amount("amount", true, true)).isNull();
+        assertThat(errors.list()).extracting(e -> e.row() + "|" + e.value() + "|" + e.message()).startsWith(
+                "2|--5|not a number: write an amount such as 12345.67 (thousands separators and ¥ allowed)")
+                .contains("3|(5)|must be greater than 0");
+    }
+
+    @Test
     void eachBrokenRuleIsAnErrorNamingRowColumnValueAndRule() {
         ErrorSink errors = new ErrorSink();
         RowCheck c = new RowCheck(errors, Map.of("amount", 0, "due_date", 1, "name", 2), false);
