@@ -16,7 +16,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -50,6 +49,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()))
                 .addFilterBefore(new ApiTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteBasicGuard(), BasicAuthenticationFilter.class)
+                .headers(WebHardening::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ApiEntryPoint()));
@@ -66,7 +67,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(landing()).permitAll())
-                .httpBasic(b -> { }) // lets tools fetch /v3/api-docs with Basic; browsers still get the login page
+                .httpBasic(b -> b.authenticationEntryPoint(WebHardening.basicEntryPoint())) // tools fetch /v3/api-docs with Basic; browsers get the login page
+                .headers(WebHardening::headers)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
     }
@@ -79,12 +81,10 @@ class SecurityConfig {
         RequestCache cache = new HttpSessionRequestCache();
         SimpleUrlAuthenticationSuccessHandler dashboard = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
         SimpleUrlAuthenticationSuccessHandler start = new SimpleUrlAuthenticationSuccessHandler("/");
-        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
-        saved.setRequestCache(cache);
         return (request, response, authentication) -> {
             SavedRequest savedRequest = cache.getRequest(request, response);
             if (savedRequest != null && !isStartPage(request, savedRequest.getRedirectUrl())) {
-                saved.onAuthenticationSuccess(request, response, authentication);
+                WebHardening.redirectRelative(request, response, savedRequest.getRedirectUrl()); // never to a forged Host
                 return;
             }
             cache.removeRequest(request, response);
