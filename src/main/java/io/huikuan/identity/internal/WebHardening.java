@@ -21,7 +21,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>Content-Security-Policy: scripts, styles, images, fonts and connections from this server only;
  * no inline script, no inline style, no eval; no plugins ({@code object-src 'none'}); no framing by
  * anyone ({@code frame-ancestors 'none'}, clickjacking); forms post only to this server; no
- * {@code <base>} elsewhere. {@code data:} images are allowed (Swagger UI's icons).</li>
+ * {@code <base>} elsewhere. {@code data:} images are allowed (Swagger UI's icons). The API documentation
+ * pages ({@code /swagger-ui/**}, a static page of the springdoc WebJar that injects a {@code <style>}
+ * element) alone may also apply inline styles; inline scripts stay forbidden there too.</li>
  * <li>Referrer-Policy {@code same-origin}: addresses (which hold customer codes and searches) never
  * leave for another site.</li>
  * <li>X-Content-Type-Options {@code nosniff}, X-Frame-Options {@code DENY}, no caching of
@@ -46,6 +48,10 @@ final class WebHardening {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Swagger UI injects its own {@code <style>} element: its pages alone may apply inline styles (never scripts). */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
             + "accelerometer=(), gyroscope=(), magnetometer=()";
 
@@ -54,12 +60,20 @@ final class WebHardening {
 
     /** The headers, for {@code http.headers(WebHardening::headers)} on every filter chain. */
     static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.addHeaderWriter((request, response) -> {
+                    if (!response.containsHeader("Content-Security-Policy")) {
+                        response.setHeader("Content-Security-Policy", apiDocs(request) ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+                    }
+                })
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
                 .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .contentTypeOptions(c -> { });
+    }
+
+    private static boolean apiDocs(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/");
     }
 
     /**
