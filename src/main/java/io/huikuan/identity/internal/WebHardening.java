@@ -60,16 +60,19 @@ final class WebHardening {
 
     /** The headers, for {@code http.headers(WebHardening::headers)} on every filter chain. */
     static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.addHeaderWriter((request, response) -> {
-                    if (!response.containsHeader("Content-Security-Policy")) {
-                        response.setHeader("Content-Security-Policy", apiDocs(request) ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-                    }
-                })
+        headers.addHeaderWriter(WebHardening::contentSecurityPolicy)
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
                 .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .contentTypeOptions(c -> { });
+    }
+
+    /** The policy for the page asked for, unless the controller set a stricter one of its own. */
+    private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader("Content-Security-Policy")) {
+            response.setHeader("Content-Security-Policy", apiDocs(request) ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+        }
     }
 
     private static boolean apiDocs(HttpServletRequest request) {
