@@ -21,6 +21,22 @@
     }
   });
 
+  // The template editor's variable buttons insert their placeholder at the cursor in the body and
+  // refresh the preview (the body's keyup triggers it through htmx).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".tpl-vars [data-insert]");
+    var area = document.getElementById("tpl-body");
+    if (!button || !area) {
+      return;
+    }
+    var text = button.getAttribute("data-insert");
+    var s = area.selectionStart, e = area.selectionEnd;
+    area.value = area.value.substring(0, s) + text + area.value.substring(e);
+    area.selectionStart = area.selectionEnd = s + text.length;
+    area.focus();
+    area.dispatchEvent(new KeyboardEvent("keyup"));
+  });
+
   // The overview's open-amount-by-age bar chart (Chart.js from the WebJar).
   function drawCharts() {
     var canvas = document.getElementById("aging-chart");

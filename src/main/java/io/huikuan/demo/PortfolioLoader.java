@@ -1,5 +1,6 @@
 package io.huikuan.demo;
 
+import io.huikuan.common.SqlLike;
 import io.huikuan.demo.LedgerTables.Ids;
 import io.huikuan.demo.LedgerTables.Table;
 import io.huikuan.demo.Portfolio.GeneratedCustomer;
@@ -97,7 +98,8 @@ public class PortfolioLoader {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             boolean postgres = isPostgres(connection);
-            Long clash = jdbc.queryForObject("SELECT count(*) FROM customer WHERE code LIKE ?", Long.class, settings.prefix() + "%");
+            Long clash = jdbc.queryForObject("SELECT count(*) FROM customer WHERE code LIKE ?" + SqlLike.ESCAPE, Long.class,
+                    SqlLike.startsWith(settings.prefix()));
             if (clash != null && clash > 0) {
                 throw new IllegalStateException(clash + " customers with codes starting with '" + settings.prefix()
                         + "' already exist; choose another prefix (--prefix=...)");

@@ -1,5 +1,6 @@
 package io.huikuan.exchange;
 
+import io.huikuan.common.SqlLike;
 import io.huikuan.exchange.internal.Columns;
 import io.huikuan.exchange.internal.Columns.Column;
 import io.huikuan.exchange.internal.TableWriter;
@@ -157,7 +158,7 @@ public class ExportService {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         portfolio(where, params, user, "c.owner");
         if (notBlank(f.q())) {
-            where.append(" AND (lower(c.code) LIKE ? OR lower(c.name) LIKE ?)");
+            where.append(" AND (" + SqlLike.condition("c.code") + " OR " + SqlLike.condition("c.name") + ")");
             String like = like(f.q());
             params.add(like);
             params.add(like);
@@ -201,7 +202,8 @@ public class ExportService {
         eq(where, params, "c.code", f.customerCode());
         eq(where, params, "c.owner", f.owner());
         if (notBlank(f.q())) {
-            where.append(" AND (lower(i.invoice_no) LIKE ? OR lower(c.name) LIKE ? OR lower(c.code) LIKE ?)");
+            where.append(" AND (" + SqlLike.condition("i.invoice_no") + " OR " + SqlLike.condition("c.name") + " OR "
+                    + SqlLike.condition("c.code") + ")");
             String like = like(f.q());
             params.add(like);
             params.add(like);
@@ -251,7 +253,8 @@ public class ExportService {
         portfolio(where, params, user, "c.owner");
         eq(where, params, "c.code", f.customerCode());
         if (notBlank(f.q())) {
-            where.append(" AND (lower(p.payment_ref) LIKE ? OR lower(c.name) LIKE ? OR lower(c.code) LIKE ?)");
+            where.append(" AND (" + SqlLike.condition("p.payment_ref") + " OR " + SqlLike.condition("c.name") + " OR "
+                    + SqlLike.condition("c.code") + ")");
             String like = like(f.q());
             params.add(like);
             params.add(like);
@@ -309,7 +312,7 @@ public class ExportService {
     }
 
     private static String like(String q) {
-        return "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
+        return SqlLike.contains(q);
     }
 
     private static boolean notBlank(String s) {

@@ -1,5 +1,6 @@
 package io.huikuan.ledger;
 
+import io.huikuan.common.SqlLike;
 import io.huikuan.identity.CurrentUser;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,13 +31,13 @@ final class SqlFilter {
         return this;
     }
 
-    /** Case-insensitive "contains" over any of the columns. */
+    /** Case-insensitive "contains" over any of the columns; {@code %} and {@code _} are literal. */
     SqlFilter contains(String value, String... columns) {
         if (notBlank(value)) {
-            String like = "%" + value.trim().toLowerCase() + "%";
+            String like = SqlLike.contains(value);
             List<String> ors = new ArrayList<>();
             for (String c : columns) {
-                ors.add("lower(" + c + ") LIKE ?");
+                ors.add(SqlLike.condition(c));
                 params.add(like);
             }
             where.append(" AND (").append(String.join(" OR ", ors)).append(")");

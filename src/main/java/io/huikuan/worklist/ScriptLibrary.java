@@ -1,5 +1,6 @@
 package io.huikuan.worklist;
 
+import io.huikuan.common.SqlLike;
 import io.huikuan.customer.PersonalityType;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.NotFoundException;
@@ -74,8 +75,9 @@ public class ScriptLibrary {
             params.add(f.method().name());
         }
         if (f.q() != null && !f.q().isBlank()) {
-            sql.append(" AND (lower(title_zh) LIKE ? OR lower(title_en) LIKE ? OR lower(text_zh) LIKE ? OR lower(text_en) LIKE ?)");
-            String like = "%" + f.q().trim().toLowerCase() + "%";
+            sql.append(" AND (").append(SqlLike.condition("title_zh")).append(" OR ").append(SqlLike.condition("title_en"))
+                    .append(" OR ").append(SqlLike.condition("text_zh")).append(" OR ").append(SqlLike.condition("text_en")).append(")");
+            String like = SqlLike.contains(f.q());
             params.addAll(List.of(like, like, like, like));
         }
         sql.append(" ORDER BY code");

@@ -1,5 +1,6 @@
 package io.huikuan.worklist;
 
+import io.huikuan.common.SqlLike;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.Page;
@@ -18,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -110,8 +110,8 @@ public class Tasks {
         }
         boolean byCustomer = q.customer() != null && !q.customer().isBlank();
         if (byCustomer) {
-            where.append(" AND (lower(c.code) LIKE ? OR lower(c.name) LIKE ?)");
-            String like = "%" + q.customer().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (").append(SqlLike.condition("c.code")).append(" OR ").append(SqlLike.condition("c.name")).append(")");
+            String like = SqlLike.contains(q.customer());
             params.add(like);
             params.add(like);
         }

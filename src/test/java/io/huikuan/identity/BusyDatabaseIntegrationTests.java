@@ -57,6 +57,11 @@ class BusyDatabaseIntegrationTests {
             mvc.perform(get("/api/me").header("Authorization", "Bearer " + token))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().exists("Retry-After"));
+            // a browser's call (never challenged for Basic) is told the same
+            mvc.perform(get("/api/me").with(httpBasic("busyfinance", "busyfinance")).header("Sec-Fetch-Mode", "cors"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().exists("Retry-After"))
+                    .andExpect(header().doesNotExist("WWW-Authenticate"));
         }
 
         mvc.perform(get("/api/me").with(httpBasic("busyfinance", "busyfinance")))

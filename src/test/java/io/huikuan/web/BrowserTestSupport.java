@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What the browser tests share: Debian's Chromium driven by Playwright (never a downloaded browser),
  * one browser per test class, a fresh 1400×900 zh-CN page per {@link #openPage()}, login through the
- * form, and screenshots of key steps with {@code -Dhuikuan.screenshots=DIR}.
+ * form, and screenshots of key steps with {@code -Dhuikuan.screenshots=DIR}. Every test fails when the browser
+ * reported a Content-Security-Policy violation on any page it opened (an inline script, style or handler).
  */
 abstract class BrowserTestSupport {
 
@@ -32,6 +33,7 @@ abstract class BrowserTestSupport {
     int port;
     BrowserContext context;
     Page page;
+    private final List<String> policyViolations = new java.util.ArrayList<>();
 
     @BeforeAll
     static void launchBrowser() {
@@ -86,6 +88,12 @@ abstract class BrowserTestSupport {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
+        Page opened = page;
+        page.onConsoleMessage(m -> {
+            if (m.text().toLowerCase(java.util.Locale.ROOT).contains("content security policy")) {
+                policyViolations.add(opened.url() + ": " + m.text());
+            }
+        });
     }
 
     @AfterEach
@@ -94,6 +102,9 @@ abstract class BrowserTestSupport {
             context.close();
             context = null;
         }
+        List<String> seen = List.copyOf(policyViolations);
+        policyViolations.clear();
+        org.assertj.core.api.Assertions.assertThat(seen).as("Content-Security-Policy violations reported by the browser").isEmpty();
     }
 
     /** Logs in with the form (password = username) and waits to leave the login page. */

@@ -13,6 +13,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * The API's answer to a request it could not authenticate: 401 when the credentials are missing or
  * wrong; 503 with {@code Retry-After} when they could not be checked at all (the database or its
  * connection pool was busy or down), so a busy server never tells a client its valid password is wrong.
+ * Only tools are challenged with {@code WWW-Authenticate: Basic}: a browser ({@link WebHardening#fromBrowser})
+ * gets the 401 without it, so it never asks the user for a password it would then remember and attach
+ * to requests that other sites' pages make.
  */
 final class ApiEntryPoint implements AuthenticationEntryPoint {
 
@@ -24,7 +27,7 @@ final class ApiEntryPoint implements AuthenticationEntryPoint {
         if (couldNotCheck(e)) {
             unavailable(response);
         } else {
-            unauthorized(response);
+            unauthorized(request, response);
         }
     }
 
@@ -46,9 +49,11 @@ final class ApiEntryPoint implements AuthenticationEntryPoint {
                 + "\"detail\":\"the server is busy and could not check the credentials; try again in a moment\"}");
     }
 
-    static void unauthorized(HttpServletResponse response) throws IOException {
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Basic realm=\"huikuan\"");
+        if (!WebHardening.fromBrowser(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"huikuan\"");
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                 + "\"detail\":\"log in with HTTP Basic or an API token (Authorization: Bearer hk_...)\"}");

@@ -16,7 +16,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -24,8 +23,9 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Everything is behind login except health, the login page, static assets and the debtor
- * portal's signed links. {@code /api/**} is stateless (HTTP Basic or an API token, no session,
+ * Everything is behind login except health, the login page and static assets. (The debtor portal's
+ * signed links will get a chain of their own, whose principal is bound to one customer; until then
+ * nothing under {@code /portal} is open.) {@code /api/**} is stateless (HTTP Basic or an API token, no session,
  * so no CSRF exposure); the web UI uses form login with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +50,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()))
                 .addFilterBefore(new ApiTokenFilter(tokens, users, guard.failures()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteBasicGuard(), BasicAuthenticationFilter.class)
+                .headers(WebHardening::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ApiEntryPoint()));
@@ -63,11 +65,12 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, LoginGuard guard) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error",
-                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/portal/**").permitAll()
+                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(landing()).permitAll())
-                .httpBasic(b -> { }) // lets tools fetch /v3/api-docs with Basic; browsers still get the login page
+                .httpBasic(b -> b.authenticationEntryPoint(WebHardening.basicEntryPoint())) // tools fetch /v3/api-docs with Basic; browsers get the login page
+                .headers(WebHardening::headers)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         guard.web(http); // login throttle, failure log, account state per request, required password change
         return http.build();
@@ -81,12 +84,10 @@ class SecurityConfig {
         RequestCache cache = new HttpSessionRequestCache();
         SimpleUrlAuthenticationSuccessHandler dashboard = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
         SimpleUrlAuthenticationSuccessHandler start = new SimpleUrlAuthenticationSuccessHandler("/");
-        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
-        saved.setRequestCache(cache);
         return (request, response, authentication) -> {
             SavedRequest savedRequest = cache.getRequest(request, response);
             if (savedRequest != null && !isStartPage(request, savedRequest.getRedirectUrl())) {
-                saved.onAuthenticationSuccess(request, response, authentication);
+                WebHardening.redirectRelative(request, response, savedRequest.getRedirectUrl()); // never to a forged Host
                 return;
             }
             cache.removeRequest(request, response);

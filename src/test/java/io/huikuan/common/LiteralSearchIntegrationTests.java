@@ -1,0 +1,5 @@
+package io.huikuan.common;
+
+/** Literal search on the embedded H2 database. */
+class LiteralSearchIntegrationTests extends LiteralSearchBehaviour {
+}

@@ -1,0 +1,45 @@
+package io.huikuan.identity;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Nothing but health, the login page and static files answers a caller without a login: no path is
+ * left open for a future feature (the debtor portal gets its own principal when it is built).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AnonymousCallerIntegrationTests {
+
+    private final MockMvc mvc;
+
+    @Autowired
+    AnonymousCallerIntegrationTests(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    @Test
+    void portalPathsAreNotOpenUntilThePortalHasItsOwnPrincipal() throws Exception {
+        mvc.perform(get("/portal/anything").accept(MediaType.TEXT_HTML)).andExpect(status().isFound()).andExpect(header().string("Location", endsWith("/login")));
+        mvc.perform(get("/portal/anything")).andExpect(status().isUnauthorized()); // a tool, not a browser
+        mvc.perform(post("/portal/anything/confirmation")).andExpect(status().isForbidden()); // no CSRF token, no session
+    }
+
+    @Test
+    void theApiAndThePagesAskForALogin() throws Exception {
+        mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/worklist").accept(MediaType.TEXT_HTML)).andExpect(status().isFound()).andExpect(header().string("Location", endsWith("/login")));
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+}
