@@ -1,6 +1,9 @@
 package io.huikuan.correspondence;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +21,15 @@ public record DispatchProperties(Integer dispatchThreads, Double dispatchPoolSha
         dispatchPoolShare = dispatchPoolShare == null || dispatchPoolShare <= 0 || dispatchPoolShare > 1 ? 0.33 : dispatchPoolShare;
         dispatchBatch = dispatchBatch == null || dispatchBatch < 1 ? 20 : dispatchBatch;
         dispatchLease = dispatchLease == null || dispatchLease.toSeconds() < 1 ? Duration.ofMinutes(5) : dispatchLease;
+    }
+
+    /** The connection pool's size (0 when it is not a Hikari pool). */
+    public static int poolSize(DataSource ds) {
+        try {
+            return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class).getMaximumPoolSize() : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     /** The workers for a connection pool of {@code poolSize} (unknown: 0): the configured number, capped by the pool share, at least one. */

@@ -1,6 +1,5 @@
 package io.huikuan.correspondence;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.identity.CurrentUser;
@@ -12,7 +11,6 @@ import io.huikuan.worklist.StepTask;
 import io.huikuan.worklist.Tasks;
 import io.huikuan.worklist.Tone;
 import java.lang.management.ManagementFactory;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,7 +86,7 @@ public class StepDispatcher implements DisposableBean {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.settings = settings;
-        int pool = poolSize(dataSource);
+        int pool = DispatchProperties.poolSize(dataSource);
         this.threads = settings.workers(pool);
         AtomicInteger n = new AtomicInteger();
         this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
@@ -98,14 +96,6 @@ public class StepDispatcher implements DisposableBean {
         });
         log.info("step dispatch: {} worker(s) (connection pool {}), claims of {} tasks for {}", threads, pool > 0 ? pool : "unknown",
                 settings.dispatchBatch(), settings.dispatchLease());
-    }
-
-    private static int poolSize(DataSource ds) {
-        try {
-            return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class).getMaximumPoolSize() : 0;
-        } catch (SQLException e) {
-            return 0;
-        }
     }
 
     /** The number of workers producing messages and letters on this node. */

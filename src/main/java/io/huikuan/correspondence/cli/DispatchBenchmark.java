@@ -2,6 +2,7 @@ package io.huikuan.correspondence.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.huikuan.common.Cli;
+import io.huikuan.correspondence.DispatchProperties;
 import io.huikuan.correspondence.StepDispatcher;
 import io.huikuan.identity.CurrentUser;
 import java.sql.Date;
@@ -102,7 +103,7 @@ class DispatchBenchmark implements ApplicationRunner, ExitCodeGenerator {
         sampler.interrupt();
         int done = r.produced() + r.leftToCollector() + r.failed();
         System.out.printf(Locale.ROOT, "benchmark dispatch as of %s: %,d due when this node started; %d cores, %d workers, pool %d%n", asOf, due,
-                Runtime.getRuntime().availableProcessors(), dispatcher.workers(), poolSize());
+                Runtime.getRuntime().availableProcessors(), dispatcher.workers(), DispatchProperties.poolSize(dataSource));
         System.out.println("| node | started (UTC) | finished (UTC) | produced | left to collector | failed | seconds | tasks/s |"
                 + " max active sessions (db) | max waiting for a lock (db) | max pool in use / waiting (node) |");
         System.out.printf(Locale.ROOT, "| %s | %s | %s | %,d | %,d | %,d | %.1f | %.0f | %s | %s | %d / %d |%n", ProcessHandle.current().pid(),
@@ -146,14 +147,6 @@ class DispatchBenchmark implements ApplicationRunner, ExitCodeGenerator {
             }
         } catch (Exception e) {
             // a sample missed: the next one counts
-        }
-    }
-
-    private int poolSize() {
-        try {
-            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() : 0;
-        } catch (java.sql.SQLException e) {
-            return 0;
         }
     }
 
