@@ -68,8 +68,8 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "import" -> importFile(words, args);
                 case "export" -> exportFile(words, args);
                 case "benchmark" -> {
-                    // "benchmark aging", "collection-run", "statements" and "outbox" belong to the aging, strategy and correspondence modules
-                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox").contains(words.get(1))) {
+                    // "benchmark aging", "collection-run", "statements", "outbox" and "dispatch" belong to the aging, strategy and correspondence modules
+                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "dispatch").contains(words.get(1))) {
                         exitCode = benchmark.run(words, args);
                     }
                 }

@@ -59,7 +59,8 @@ class ImportBenchmark {
                     + "       benchmark collection-run [--as-of=YYYY-MM-DD] [--keep] [--url=http://localhost:8080 --password=P [--users=20] "
                     + "[--warmup=10] [--requests=25] [--path=/worklist]]\n"
                     + "       benchmark statements [--count=10000] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--threads=N]\n"
-                    + "       benchmark outbox [--count=5000] [--threads=N] [--batch=200] [--warmup=200] [--smtp-host=H --smtp-port=P]");
+                    + "       benchmark outbox [--count=5000] [--threads=N] [--batch=200] [--warmup=200] [--smtp-host=H --smtp-port=P]\n"
+                    + "       benchmark dispatch [--as-of=YYYY-MM-DD] [--start-at=HH:MM:SS] [--reset]");
             return 2;
         }
         long invoices = number(args, "invoices", 1_000_000);
