@@ -90,6 +90,13 @@ public class Letters {
      */
     @Transactional
     Documents.Document issue(TemplateData customer, DocumentKind kind, Tone tone, Locale locale, Long taskId) {
+        return issue(customer, kind, tone, locale, taskId, () -> {
+        });
+    }
+
+    /** The same, running {@code rendered} once the letter is rendered and stored, before its activity is recorded. */
+    @Transactional
+    Documents.Document issue(TemplateData customer, DocumentKind kind, Tone tone, Locale locale, Long taskId, Runnable rendered) {
         CurrentUser user = CurrentUser.get();
         CustomerRef ref = customers.ref(customer.customer().code());
         Instant now = Instant.now(clock);
@@ -99,6 +106,7 @@ public class Letters {
         String number = documents.number(kind, now, id);
         Draft d = render(customer, kind, tone, locale, number);
         documents.replaceContent(id, d.title(), amount(kind, d.data()), d.templateVersionId(), d.pdf());
+        rendered.run();
         Documents.Document doc = documents.get(id);
         String contactNote = d.data().contact() == null ? "" : " → " + d.data().contact().name();
         // a draft's task stays open until legal has reviewed and sent it

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
@@ -19,6 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration
 @EnableAsync
+@EnableConfigurationProperties(DispatchProperties.class)
 class StepDispatchTrigger {
 
     private static final Logger log = LoggerFactory.getLogger(StepDispatchTrigger.class);

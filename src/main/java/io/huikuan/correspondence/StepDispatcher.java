@@ -6,16 +6,27 @@ import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.worklist.Channel;
 import io.huikuan.worklist.ConductRules;
+import io.huikuan.worklist.DispatchClaims;
 import io.huikuan.worklist.StepTask;
 import io.huikuan.worklist.Tasks;
 import io.huikuan.worklist.Tone;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,13 +35,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns the strategy steps that write to the customer into real messages and letters: an e-mail or SMS step
  * queues its message in the outbox, a chat step its chat message, a letter step issues its letter (a demand
- * letter is also e-mailed as an attachment when the contact has an address). Each task is produced once,
- * in its own transaction with its claim, so a crash or a second node never produces it twice. A step marked
- * for approval waits until a manager approves it. When the contact lacks an address or nothing is overdue any
- * more, the task stays open for the collector with a note saying why.
+ * letter is also e-mailed as an attachment when the contact has an address). A step marked for approval waits
+ * until a manager approves it. When the contact lacks an address or nothing is overdue any more, the task stays
+ * open for the collector with a note saying why.
+ *
+ * <p>Several nodes share the work without waiting on each other: a pass claims small batches of due tasks
+ * ({@link DispatchClaims}: {@code FOR UPDATE SKIP LOCKED}, the claim committed at once), its workers render each
+ * message or letter holding no row lock, and store it in one short transaction with the task's completion, which only
+ * the claim's holder can make: so each task is produced once, even by two nodes at the same moment. The workers are
+ * few (at most a third of the connection pool, see {@link DispatchProperties}), shared by every pass on this node, and
+ * run as the system, whoever asked for the pass.
  */
 @Service
-public class StepDispatcher {
+public class StepDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StepDispatcher.class);
 
@@ -43,6 +60,7 @@ public class StepDispatcher {
     }
 
     private final Tasks tasks;
+    private final DispatchClaims claims;
     private final TemplateDataBuilder data;
     private final Templates templates;
     private final Letters letters;
@@ -50,13 +68,15 @@ public class StepDispatcher {
     private final ConductRules conduct;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DispatchProperties settings;
     private final int threads;
+    private final ExecutorService workers;
+    private final String claimant = "dispatch/" + ManagementFactory.getRuntimeMXBean().getPid() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
-    StepDispatcher(Tasks tasks, TemplateDataBuilder data, Templates templates, Letters letters, Outbox outbox, ConductRules conduct,
-            PlatformTransactionManager transactions, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${huikuan.correspondence.dispatch-threads:0}") int threads) {
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    StepDispatcher(Tasks tasks, DispatchClaims claims, TemplateDataBuilder data, Templates templates, Letters letters, Outbox outbox,
+            ConductRules conduct, PlatformTransactionManager transactions, Clock clock, DispatchProperties settings, DataSource dataSource) {
         this.tasks = tasks;
+        this.claims = claims;
         this.data = data;
         this.templates = templates;
         this.letters = letters;
@@ -65,71 +85,94 @@ public class StepDispatcher {
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.settings = settings;
+        int pool = DispatchProperties.poolSize(dataSource);
+        this.threads = settings.workers(pool);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "step-dispatch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        log.info("step dispatch: {} worker(s) (connection pool {}), claims of {} tasks for {}", threads, pool > 0 ? pool : "unknown",
+                settings.dispatchBatch(), settings.dispatchLease());
+    }
+
+    /** The number of workers producing messages and letters on this node. */
+    public int workers() {
+        return threads;
+    }
+
+    /** This node's name on the tasks it claims. */
+    String claimant() {
+        return claimant;
+    }
+
+    @Override
+    public void destroy() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /** Produces every due step's message or letter (as the daily run's follow-up, the schedule, or a manager's request). */
     public Result dispatchDue(LocalDate asOf) {
-        java.util.concurrent.atomic.AtomicInteger produced = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
-        long after = 0;
-        // letters are rendered on every core; each task is its own transaction with its claim, so workers never collide
-        java.util.concurrent.ExecutorService workers = threads == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            while (true) {
-                List<StepTask> chunk = tasks.toDispatch(asOf, after, 200);
-                if (chunk.isEmpty()) {
-                    break;
-                }
-                after = chunk.getLast().taskId();
-                if (workers == null) {
-                    for (StepTask t : chunk) {
-                        int r = produceOne(t, asOf);
-                        (r > 0 ? produced : r == 0 ? left : failed).incrementAndGet();
-                    }
-                    continue;
-                }
-                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-                for (StepTask t : chunk) {
-                    running.add(workers.submit(() -> {
-                        switch (produceOne(t, asOf)) {
-                            case 1 -> produced.incrementAndGet();
-                            case 0 -> left.incrementAndGet();
-                            default -> failed.incrementAndGet();
+        AtomicInteger produced = new AtomicInteger();
+        AtomicInteger left = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        while (true) {
+            List<StepTask> batch = CurrentUser.asSystem(() -> claims.claim(asOf, claimant, settings.dispatchBatch(), settings.dispatchLease()));
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<Future<?>> running = new ArrayList<>();
+            for (StepTask t : batch) {
+                Runnable one = CurrentUser.systemTask(() -> {
+                    switch (produceOne(t, asOf)) {
+                        case 1 -> produced.incrementAndGet();
+                        case 0 -> left.incrementAndGet();
+                        case -1 -> failed.incrementAndGet();
+                        default -> {
+                            // another node took it after this node's claim ran out
                         }
-                    }));
-                }
-                for (java.util.concurrent.Future<?> f : running) {
-                    try {
-                        f.get();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return new Result(produced.get(), left.get(), failed.get());
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failed.incrementAndGet();
                     }
+                });
+                if (workers == null) {
+                    one.run();
+                } else {
+                    running.add(workers.submit(one));
                 }
             }
-        } finally {
-            if (workers != null) {
-                workers.shutdownNow();
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Result(produced.get(), left.get(), failed.get());
+                } catch (ExecutionException e) {
+                    failed.incrementAndGet();
+                }
             }
         }
         return new Result(produced.get(), left.get(), failed.get());
     }
 
-    /** One task in its own transaction: 1 produced, 0 left to the collector, -1 failed (noted on the task). */
+    /** One claimed task in its own transaction: 1 produced, 0 left to the collector, -1 failed (noted on the task), -2 no longer ours. */
     private int produceOne(StepTask t, LocalDate asOf) {
         try {
-            return Boolean.TRUE.equals(tx.execute(s -> produce(t, asOf))) ? 1 : 0;
+            Boolean done = tx.execute(s -> {
+                Boolean r = produce(t, asOf);
+                if (r == null) {
+                    s.setRollbackOnly();
+                }
+                return r;
+            });
+            return done == null ? -2 : done ? 1 : 0;
+        } catch (ClaimLost e) {
+            return -2;
         } catch (RuntimeException e) {
             log.warn("the {} of task {} ({}) could not be produced: {}", t.channel(), t.taskId(), t.customerCode(), e.toString());
-            tx.executeWithoutResult(s -> {
-                if (tasks.claimDispatch(t.taskId(), null)) {
-                    tasks.noteDispatch(t.taskId(), "failed|" + String.valueOf(e.getMessage()).replace('|', '/'));
-                }
-            });
-            return -1;
+            return claims.fail(t.taskId(), claimant, e.getMessage()) ? -1 : -2;
         }
     }
 
@@ -140,10 +183,14 @@ public class StepDispatcher {
         if (!t.awaitingApproval()) {
             throw ValidationException.coded("taskId", taskId, "dispatch.notAwaiting", "task " + taskId + " is not waiting for approval");
         }
-        tx.executeWithoutResult(s -> {
-            tasks.approve(taskId, user.username());
-            produce(tasks.stepTask(taskId).orElseThrow(), LocalDate.now(clock));
-        });
+        tx.executeWithoutResult(s -> tasks.approve(taskId, user.username()));
+        // produced as the system, like every step (the approval names the manager)
+        if (claims.claimOne(taskId, claimant, settings.dispatchLease())) {
+            StepTask approved = tasks.stepTask(taskId).orElseThrow();
+            if (CurrentUser.asSystem(() -> produceOne(approved, LocalDate.now(clock))) == 0) {
+                log.info("approved task {} left to the collector: {}", taskId, tasks.stepTask(taskId).map(StepTask::dispatchNote).orElse(""));
+            }
+        }
         return tasks.stepTask(taskId).orElseThrow();
     }
 
@@ -166,24 +213,27 @@ public class StepDispatcher {
     }
 
     /**
-     * Produces one task's message or letter in the current transaction. True when produced; false when the task is
-     * left to the collector (no address, nothing overdue) or another node took it.
+     * Produces one claimed task's message or letter in the current transaction. True when produced; false when the
+     * task is left to the collector (no address, nothing overdue); null when the claim no longer holds (another node
+     * took the task): then nothing is stored. The task's row is locked only after rendering, by {@link #finish}.
      */
-    boolean produce(StepTask t, LocalDate asOf) {
-        if (!tasks.claimDispatch(t.taskId(), null)) {
-            return false;
-        }
+    Boolean produce(StepTask t, LocalDate asOf) {
         TemplateData d = data.forCustomer(t.customerCode(), asOf);
         DocumentKind kind = DocumentKind.forChannel(t.channel());
         // a reminder before the due date speaks of what is open; letters demand what is overdue
         boolean nothingToSay = kind != null && kind.needsOverdue() ? d.invoices().isEmpty() : d.totals().open().signum() <= 0;
         if (nothingToSay) {
-            tasks.noteDispatch(t.taskId(), kind != null ? "nothing-overdue" : "nothing-open");
-            return false;
+            return finish(t, kind != null ? "nothing-overdue" : "nothing-open") ? false : null;
         }
         Locale locale = Locale.SIMPLIFIED_CHINESE;
         if (kind != null) {
-            Documents.Document doc = letters.issue(d, kind, t.tone(), locale, t.taskId());
+            boolean[] ours = {false};
+            Documents.Document doc = letters.issue(d, kind, t.tone(), locale, t.taskId(), () -> {
+                ours[0] = finish(t, "producing");
+                if (!ours[0]) {
+                    throw new ClaimLost();
+                }
+            });
             String note;
             String email = d.contact() == null ? null : d.contact().email();
             if (kind == DocumentKind.DEMAND_LETTER && email != null && !email.isBlank()) {
@@ -201,12 +251,13 @@ public class StepDispatcher {
         }
         String to = recipient(t.channel(), d);
         if (to == null || to.isBlank()) {
-            tasks.noteDispatch(t.taskId(), t.channel() == Channel.EMAIL ? "no-email" : "no-phone");
-            return false;
+            return finish(t, t.channel() == Channel.EMAIL ? "no-email" : "no-phone") ? false : null;
         }
         OutboxChannel channel = OutboxChannel.of(t.channel());
-        RenderedMessage m = templates.render(t.template(), channel.templateChannel(), locale,
-                tone(t), d);
+        RenderedMessage m = templates.render(t.template(), channel.templateChannel(), locale, tone(t), d);
+        if (!finish(t, "producing")) {
+            return null;
+        }
         long id = outbox.enqueue(new OutgoingMessage("task-" + t.taskId(), channel, t.customerId(), to, m.subject(), m.text(),
                 channel == OutboxChannel.EMAIL ? m.html() : null, List.of(), t.taskId(), "system"));
         if (channel != OutboxChannel.EMAIL) {
@@ -215,6 +266,18 @@ public class StepDispatcher {
         }
         tasks.noteDispatch(t.taskId(), "queued|" + id);
         return true;
+    }
+
+    /** Marks the task produced while this node's claim holds (locking its row until the transaction ends). */
+    private boolean finish(StepTask t, String note) {
+        return claims.complete(t.taskId(), claimant, note);
+    }
+
+    /** The claim was lost while the letter was rendered: the transaction rolls back, nothing is stored. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super("claim lost", null, false, false);
+        }
     }
 
     private static Tone tone(StepTask t) {

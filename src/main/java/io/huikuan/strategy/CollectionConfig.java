@@ -15,11 +15,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(CollectionProperties.class)
 class CollectionConfig {
 
+    /** This process on the lock rows (host/pid/random): extending a lease checks it, so it must differ between nodes on one host. */
+    static final String LOCKED_BY = CollectionRuns.nodeName();
+
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
+                .withLockedByValue(LOCKED_BY)
                 .build());
     }
 }

@@ -28,9 +28,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntConsumer;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link RunQueries#inputsKey}) it returns at once.</li>
  * <li>Catch-up: steps due since the last completed run are all created.</li>
  * <li>Cluster-safe: a ShedLock lock in the database; a second node asking meanwhile is refused
- * (409) and a scheduled run on it is skipped.</li>
+ * (409) and a scheduled run on it is skipped. The lock is a short lease extended while the run goes on
+ * ({@link RunLease}): a node that died holds it for minutes, not for the whole night.</li>
  * <li>Resumable: customers are written in chunks, each committed with the run's progress; a run
  * that stopped midway is completed by the next run for the same date.</li>
  * </ul>
@@ -67,7 +65,7 @@ public class CollectionRuns {
     private final Strategies strategies;
     private final Promises promises;
     private final BalancePeriods periods;
-    private final LockProvider locks;
+    private final RunLocks locks;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CollectionProperties settings;
@@ -78,7 +76,7 @@ public class CollectionRuns {
     };
 
     CollectionRuns(JdbcClient jdbc, RunQueries queries, TaskWriter writer, Segments segments, Strategies strategies, Promises promises,
-            BalancePeriods periods, LockProvider locks, TransactionTemplate tx, Clock clock, CollectionProperties settings,
+            BalancePeriods periods, RunLocks locks, TransactionTemplate tx, Clock clock, CollectionProperties settings,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
@@ -95,7 +93,7 @@ public class CollectionRuns {
         this.node = nodeName();
     }
 
-    private static String nodeName() {
+    static String nodeName() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -113,19 +111,18 @@ public class CollectionRuns {
         if (date.isAfter(today)) {
             throw ValidationException.coded("asOf", date, "run.future", "must not be after today (" + today + ")", today);
         }
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), LOCK, settings.lockAtMostFor(), Duration.ZERO));
-        if (lock.isEmpty()) {
-            String holder = jdbc.sql("SELECT locked_by FROM shedlock WHERE name = ?").param(LOCK).query(String.class).optional().orElse("?");
-            throw new ConflictException("asOf", "a collection run is already in progress (on " + holder + "); try again when it has finished");
+        Optional<RunLease> lease = locks.acquire(LOCK);
+        if (lease.isEmpty()) {
+            throw new ConflictException("asOf", "a collection run is already in progress (on " + locks.holder(LOCK) + "); try again when it has finished");
         }
-        try {
-            return execute(date, trigger, user.username());
-        } finally {
-            lock.get().unlock();
+        try (RunLease held = lease.get()) {
+            return execute(date, trigger, user.username(), held);
+        } catch (RunLease.Lost e) {
+            throw new ConflictException("asOf", e.getMessage());
         }
     }
 
-    private CollectionRun execute(LocalDate asOf, String trigger, String by) {
+    private CollectionRun execute(LocalDate asOf, String trigger, String by, RunLease lease) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now(clock);
         Promises.Evaluation settled = tx.execute(s -> promises.evaluate(asOf));
@@ -155,11 +152,12 @@ public class CollectionRuns {
             Summary summary = resumed ? Summary.read(jdbc.sql("SELECT summary FROM collection_run WHERE id = ?").param(runId)
                     .query(String.class).optional().orElse(null)) : new Summary();
             long after = jdbc.sql("SELECT last_customer_id FROM collection_run WHERE id = ?").param(runId).query(Long.class).single();
-            process(runId, asOf, windowFrom, after, summary);
+            process(runId, asOf, windowFrom, after, summary, lease);
+            lease.checkpoint();
             finish(runId, started, settled, summary, false, resumed);
             events.publishEvent(new CollectionRunCompleted(runId, asOf));
         } catch (RuntimeException e) {
-            if (e instanceof StoppedMidway) {
+            if (e instanceof StoppedMidway || e instanceof RunLease.Lost) {
                 throw e;
             }
             jdbc.sql("UPDATE collection_run SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?")
@@ -178,7 +176,7 @@ public class CollectionRuns {
         }
     }
 
-    private void process(long runId, LocalDate asOf, LocalDate windowFrom, long after, Summary summary) {
+    private void process(long runId, LocalDate asOf, LocalDate windowFrom, long after, Summary summary, RunLease lease) {
         List<Segment> ordered = segments.list();
         Map<String, Strategy.Version> byStrategy = strategies.current();
         int lead = byStrategy.values().stream().flatMap(v -> v.steps().stream()).mapToInt(s -> -s.dayOffset()).max().orElse(0);
@@ -214,6 +212,8 @@ public class CollectionRuns {
             long fromId = from;
             int number = ++chunk;
             int customers = part.size();
+            // a node that lost its lease stops before writing more: the node that took over resumes from here
+            lease.checkpoint();
             tx.executeWithoutResult(s -> {
                 for (TaskWriter.Row r : writer.insert(rows, now)) {
                     summary.count(r);
@@ -227,6 +227,7 @@ public class CollectionRuns {
             afterChunk.accept(number);
         }
         long lastId = from;
+        lease.checkpoint();
         tx.executeWithoutResult(s -> {
             writer.storeSegments(lastId, Long.MAX_VALUE, List.of(), asOf, runId);
             for (TaskWriter.Row r : writer.insert(promisesDue(runId, asOf, windowFrom), now)) {

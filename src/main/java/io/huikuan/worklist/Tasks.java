@@ -132,24 +132,12 @@ public class Tasks {
         return new Page<>(items, total, page, size);
     }
 
-    private static final String STEP_COLUMNS = """
+    static final String STEP_COLUMNS = """
             t.id, t.customer_id, c.code, c.name, t.channel, t.tone, t.template, t.template_approval, t.approved_by, t.approved_at, t.due_date,
             t.assignee, t.owner_role, t.status, t.dispatched_at, t.dispatch_note, t.overdue_amount""";
 
-    private static final String WRITTEN_IN = StepTask.WRITTEN.stream().map(c -> "'" + c.name() + "'")
+    static final String WRITTEN_IN = StepTask.WRITTEN.stream().map(c -> "'" + c.name() + "'")
             .collect(java.util.stream.Collectors.joining(", "));
-
-    /**
-     * Open step tasks due by {@code asOf} whose message or letter has not been produced yet and that need no approval
-     * or have it, after task {@code afterId} in id order (for chunked processing).
-     */
-    public List<StepTask> toDispatch(LocalDate asOf, long afterId, int limit) {
-        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM collection_task t JOIN customer c ON c.id = t.customer_id"
-                        + " WHERE t.status = 'OPEN' AND t.kind = 'STEP' AND t.dispatched_at IS NULL AND t.template IS NOT NULL"
-                        + " AND t.channel IN (" + WRITTEN_IN + ") AND (t.template_approval = FALSE OR t.approved_at IS NOT NULL)"
-                        + " AND t.due_date <= ? AND t.id > ? ORDER BY t.id LIMIT ?")
-                .params(java.sql.Date.valueOf(asOf), afterId, limit).query(Tasks::mapStep).list();
-    }
 
     /** Open step tasks whose message or letter waits for a manager's approval, oldest due first. */
     public List<StepTask> awaitingApproval(int limit) {
@@ -167,15 +155,6 @@ public class Tasks {
                 .param(taskId).query(Tasks::mapStep).optional();
     }
 
-    /**
-     * Claims the task for producing its message or letter (in the caller's transaction, so the claim holds exactly when
-     * what it produced is stored): true for the one caller that got it.
-     */
-    public boolean claimDispatch(long taskId, String note) {
-        return jdbc.sql("UPDATE collection_task SET dispatched_at = ?, dispatch_note = ? WHERE id = ? AND dispatched_at IS NULL AND status = 'OPEN'")
-                .params(ConductRules.ts(clock.instant()), note, taskId).update() == 1;
-    }
-
     /** Replaces the note on what became of a claimed task's message or letter. */
     public void noteDispatch(long taskId, String note) {
         jdbc.sql("UPDATE collection_task SET dispatch_note = ? WHERE id = ?").params(note == null || note.length() <= 300 ? note : note.substring(0, 300),
@@ -189,7 +168,7 @@ public class Tasks {
                 .params(by, ConductRules.ts(clock.instant()), taskId).update() == 1;
     }
 
-    private static StepTask mapStep(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static StepTask mapStep(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         java.sql.Timestamp approved = rs.getTimestamp(10);
         java.sql.Timestamp dispatched = rs.getTimestamp(15);
         String tone = rs.getString(6);

@@ -68,8 +68,9 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "import" -> importFile(words, args);
                 case "export" -> exportFile(words, args);
                 case "benchmark" -> {
-                    // "benchmark aging", "collection-run", "statements", "outbox" and "payments" belong to the aging, strategy, correspondence and ledger modules
-                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "payments").contains(words.get(1))) {
+                    // "benchmark aging", "collection-run", "statements", "outbox", "dispatch" and "payments" belong to the aging, strategy,
+                    // correspondence and ledger modules
+                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "dispatch", "payments").contains(words.get(1))) {
                         exitCode = benchmark.run(words, args);
                     }
                 }

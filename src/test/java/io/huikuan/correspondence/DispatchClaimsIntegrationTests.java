@@ -1,0 +1,5 @@
+package io.huikuan.correspondence;
+
+/** Dispatch claims on H2. */
+class DispatchClaimsIntegrationTests extends DispatchClaimsBehaviour {
+}
