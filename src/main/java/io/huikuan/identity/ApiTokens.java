@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
+    private static final java.time.Duration LAST_USED_RESOLUTION = java.time.Duration.ofMinutes(1);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -43,7 +45,10 @@ public class ApiTokens {
         return token;
     }
 
-    /** The username a valid, unrevoked token belongs to. */
+    /**
+     * The username a valid, unrevoked token belongs to. The token's "last used" time is written at most once a
+     * minute: an integration sending many requests at once with one token must not queue them all on that row.
+     */
     @Transactional
     public Optional<String> authenticate(String token) {
         if (token == null || !token.startsWith("hk_")) {
@@ -53,7 +58,9 @@ public class ApiTokens {
         Optional<String> user = jdbc.sql("""
                 SELECT u.username FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE""").param(h).query(String.class).optional();
-        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").params(java.sql.Timestamp.from(Instant.now(clock)), h).update());
+        Instant now = Instant.now(clock);
+        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+                .params(java.sql.Timestamp.from(now), h, java.sql.Timestamp.from(now.minus(LAST_USED_RESOLUTION))).update());
         return user;
     }
 
