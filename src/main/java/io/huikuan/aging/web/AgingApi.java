@@ -8,6 +8,7 @@ import io.huikuan.aging.AgingGrouping;
 import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
 import io.huikuan.aging.MonthEnds;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
@@ -162,10 +163,6 @@ class AgingApi {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(clock);
         }
-        try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("asOf", asOf, "a date as yyyy-MM-dd");
-        }
+        return InputRules.date("asOf", asOf);
     }
 }
