@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
