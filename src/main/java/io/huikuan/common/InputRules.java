@@ -18,6 +18,8 @@ public final class InputRules {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
     public static final String DATE_RANGE = EARLIEST_DATE + ".." + LATEST_DATE;
+    /** The largest amount a money column ({@code NUMERIC(19,2)}) holds. */
+    public static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("99999999999999999.99");
     /** The longest text any field takes (the widest text column holds 20,000 characters). */
     public static final int MAX_TEXT = 20_000;
 

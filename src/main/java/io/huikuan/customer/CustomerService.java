@@ -1,6 +1,7 @@
 package io.huikuan.customer;
 
 import io.huikuan.common.ConflictException;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -227,6 +228,8 @@ public class CustomerService {
         }
         if (c.creditLimit() != null && c.creditLimit().scale() > 2) {
             errors.add(FieldError.coded("creditLimit", c.creditLimit(), "amount.decimals", "at most 2 decimals"));
+        } else if (c.creditLimit() != null && c.creditLimit().compareTo(InputRules.MAX_AMOUNT) > 0) {
+            errors.add(FieldError.coded("creditLimit", c.creditLimit(), "amount.tooLarge", "too large"));
         }
         if (c.creditDays() != null && (c.creditDays() < 0 || c.creditDays() > 3650)) {
             errors.add(FieldError.coded("creditDays", c.creditDays(), "days.range", "between 0 and 3650"));

@@ -1,5 +1,6 @@
 package io.huikuan.strategy;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -199,7 +200,8 @@ public class Strategies {
             if (s.ownerRole() == null) {
                 errors.add(FieldError.coded(at + "ownerRole", null, "strategy.owner-role", "is required"));
             }
-            if (s.minAmount() != null && (s.minAmount().signum() < 0 || s.minAmount().stripTrailingZeros().scale() > 2)) {
+            if (s.minAmount() != null && (s.minAmount().signum() < 0 || s.minAmount().stripTrailingZeros().scale() > 2
+                    || s.minAmount().compareTo(InputRules.MAX_AMOUNT) > 0)) {
                 errors.add(FieldError.coded(at + "minAmount", s.minAmount(), "strategy.min-amount", "must be 0 or more with at most 2 decimals"));
             }
             if (s.template() != null && !s.template().isBlank() && !TEMPLATE.matcher(s.template()).matches()) {

@@ -30,6 +30,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Errors of {@code /api/**} as RFC 9457 problem details. Bad input names the field, the value
@@ -74,7 +76,8 @@ class ApiErrors {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String field = "body";
         String detail = "the request body is not valid JSON of the expected shape";
-        if (e.getCause() instanceof JacksonException je && !je.getPath().isEmpty()) {
+        boolean notJson = e.getCause() instanceof StreamReadException && !(e.getCause() instanceof InputCoercionException);
+        if (e.getCause() instanceof JacksonException je && !je.getPath().isEmpty() && !notJson) {
             field = je.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");

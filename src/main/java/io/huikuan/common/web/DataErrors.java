@@ -35,8 +35,9 @@ final class DataErrors {
         String field = "value";
         String max = null;
         Matcher column = H2_COLUMN.matcher(message);
+        boolean number = message.toUpperCase(Locale.ROOT).contains("NUMERIC");
         if (column.find()) {
-            field = column.group(1).toLowerCase(Locale.ROOT);
+            field = camelCase(column.group(1));
             max = column.group(2);
         }
         Matcher length = PG_LENGTH.matcher(message);
@@ -44,7 +45,7 @@ final class DataErrors {
             max = length.group(1);
         }
         String what = switch (state) {
-            case "22001" -> max == null ? "text too long for its field" : "text too long (at most " + max + " characters)";
+            case "22001" -> number ? "number too large" : max == null ? "text too long for its field" : "text too long (at most " + max + " characters)";
             case "22003" -> "number out of range";
             case "22007", "22008" -> "date or time out of range";
             case "22021", "22P05" -> "text holds a character that cannot be stored (e.g. a NUL byte)";
@@ -52,6 +53,21 @@ final class DataErrors {
         };
         String detail = "value".equals(field) ? what : field + ": " + what;
         return Optional.of(new BadValue(field, detail));
+    }
+
+    /** The API's name of a column: {@code min_overdue_amount} → {@code minOverdueAmount}. */
+    static String camelCase(String column) {
+        StringBuilder name = new StringBuilder();
+        boolean up = false;
+        for (char c : column.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                up = name.length() > 0;
+            } else {
+                name.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return name.toString();
     }
 
     private static SQLException sqlException(Throwable e) {
