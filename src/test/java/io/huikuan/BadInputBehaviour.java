@@ -52,12 +52,15 @@ abstract class BadInputBehaviour {
 
     /** Text values every text field refuses. */
     private static final Map<String, String> BAD_TEXT = new LinkedHashMap<>();
+    private static final String LONGEST_TEXT = "长".repeat(20_000);
     /** Dates every date field refuses. */
     private static final Map<String, String> BAD_DATES = new LinkedHashMap<>();
 
     static {
         BAD_TEXT.put("a NUL byte", "abc\u0000def");
         BAD_TEXT.put("100,000 characters", "长".repeat(100_000));
+        // the most any text may hold, yet more than nearly every column: each field's own limit is checked before the database
+        BAD_TEXT.put("20,000 characters", LONGEST_TEXT);
         BAD_DATES.put("the year 999,999,999", "+999999999-12-31");
         BAD_DATES.put("the year -999,999,999", "-999999999-01-01");
         BAD_DATES.put("the day before 1900", "1899-12-31");
@@ -76,19 +79,29 @@ abstract class BadInputBehaviour {
     JdbcClient jdbc;
 
     /** One API call that would succeed: body JSON (or null) and query parameters; {@code negative}: number fields that refuse values below 0. */
-    record Call(HttpMethod method, String path, String body, Map<String, String> params, Set<String> negative, Set<String> free) {
+    record Call(HttpMethod method, String path, String body, Map<String, String> params, Set<String> negative, Set<String> free,
+            Set<String> roomy) {
 
         static Call json(HttpMethod method, String path, String body, String... negative) {
-            return new Call(method, path, body, Map.of(), Set.of(negative), Set.of("code"));
+            return new Call(method, path, body, Map.of(), Set.of(negative), Set.of("code"), Set.of());
         }
 
         static Call query(HttpMethod method, String path, Map<String, String> params) {
-            return new Call(method, path, null, params, Set.of(), Set.of());
+            return new Call(method, path, null, params, Set.of(), Set.of(), Set.of());
         }
 
         /** Fields whose CAPITALS are no enum constant (a free code), or whose unknown constant the call answers in its result (a preview). */
         Call free(String... fields) {
-            return new Call(method, path, body, params, negative, Set.of(fields));
+            return new Call(method, path, body, params, negative, Set.of(fields), roomy);
+        }
+
+        /**
+         * Fields where 20,000 characters (the most any text may hold) are no error: the field may be that long, the path
+         * names the record instead, or the call looks the value up (an unknown customer or task answers 404) or answers
+         * its findings in its result (a preview).
+         */
+        Call roomy(String... fields) {
+            return new Call(method, path, body, params, negative, free, Set.of(fields));
         }
 
         @Override
@@ -118,6 +131,8 @@ abstract class BadInputBehaviour {
                 {"invoiceNo":"BAD-I1","customerCode":"BAD-1","issueDate":"2026-03-01","dueDate":"2026-04-30","amount":1000.00}""");
         ok(HttpMethod.POST, "/api/invoices", """
                 {"invoiceNo":"BAD-I2","customerCode":"BAD-1","issueDate":"2026-05-01","dueDate":"2026-05-31","amount":500.00}""");
+        ok(HttpMethod.POST, "/api/invoices/BAD-I1/disputes", """
+                {"openedOn":"2026-06-01","reason":"数量不符"}""");
         ok(HttpMethod.POST, "/api/payments", """
                 {"paymentRef":"BAD-P1","customerCode":"BAD-1","paymentDate":"2026-06-01","amount":100.00,"autoAllocate":false}""");
     }
@@ -138,7 +153,7 @@ abstract class BadInputBehaviour {
                          "owner":"collector1","creditLimit":100000,"creditDays":30,"grade":"C"}""", "creditLimit", "creditDays"),
                 Call.json(put, "/api/customers/BAD-1", """
                         {"code":"BAD-1","name":"苏州恒达精密机械有限公司","region":"华东","businessUnit":"机械","industry":"制造",
-                         "owner":"collector1","creditLimit":500000,"creditDays":60,"grade":"B"}""", "creditLimit", "creditDays"),
+                         "owner":"collector1","creditLimit":500000,"creditDays":60,"grade":"B"}""", "creditLimit", "creditDays").roomy("code"),
                 Call.json(post, "/api/customers/BAD-1/contacts", """
                         {"name":"李雷","role":"PURCHASING","title":"采购","phone":"13900000000","email":"li@example.com","wechat":"lilei",
                          "preferredChannel":"EMAIL"}"""),
@@ -148,7 +163,7 @@ abstract class BadInputBehaviour {
                 Call.json(put, "/api/customers/BAD-1/contacts/" + contact + "/personality", """
                         {"personalityType":"DECISIVE"}"""),
                 Call.json(put, "/api/customers/BAD-1/flags", """
-                        {"flags":["KEY_ACCOUNT"],"reason":"战略客户"}"""),
+                        {"flags":["DISPUTER"],"reason":"多次提出异议"}"""),
                 Call.json(post, "/api/users", """
                         {"username":"bad-user","password":"a-long-passphrase-2026","displayName":"测试用户","roles":["COLLECTOR"]}"""),
                 Call.json(put, "/api/users/collector1/team", """
@@ -166,10 +181,10 @@ abstract class BadInputBehaviour {
                 Call.json(post, "/api/worklist/reassign", """
                         {"taskIds":[1],"assignee":"collector1"}"""),
                 Call.json(post, "/api/worklist/1/snooze", """
-                        {"until":"2026-07-03","reason":"客户出差"}"""),
+                        {"until":"2026-07-03","reason":"客户出差"}""").roomy("reason"),
                 Call.json(post, "/api/activities", """
                         {"customerCode":"BAD-1","contactId":%d,"channel":"PHONE","occurredAt":"2026-06-30T09:00:00+08:00","outcome":"PROMISE",
-                         "notes":"答应月底付款","promiseAmount":300,"promiseDate":"2026-07-10"}""".formatted(contact), "promiseAmount"),
+                         "notes":"答应月底付款","promiseAmount":300,"promiseDate":"2026-07-10"}""".formatted(contact), "promiseAmount").roomy("customerCode"),
                 Call.json(post, "/api/promises", """
                         {"customerCode":"BAD-1","contactId":%d,"channel":"PHONE","amount":200,"promisedDate":"2026-07-15","madeOn":"2026-06-30",
                          "notes":"电话承诺"}""".formatted(contact), "amount"),
@@ -183,7 +198,7 @@ abstract class BadInputBehaviour {
                          "amount":800.00,"currency":"CNY","taxInvoiceNo":"T-123","taxInvoiceDate":"2026-06-02","businessUnit":"机械"}""", "amount"),
                 Call.json(put, "/api/invoices/BAD-I2", """
                         {"invoiceNo":"BAD-I2","customerCode":"BAD-1","issueDate":"2026-05-01","dueDate":"2026-06-15","amount":500.00,
-                         "currency":"CNY","taxInvoiceNo":"T-9","taxInvoiceDate":"2026-05-02","businessUnit":"机械"}""", "amount"),
+                         "currency":"CNY","taxInvoiceNo":"T-9","taxInvoiceDate":"2026-05-02","businessUnit":"机械"}""", "amount").roomy("invoiceNo"),
                 Call.json(put, "/api/invoices/BAD-I2/classification", """
                         {"cause":"CUSTOMER_FINANCES","nature":"SHORT_TERM","reason":"资金紧张"}"""),
                 Call.json(post, "/api/invoices/BAD-I2/credit-notes", """
@@ -214,9 +229,10 @@ abstract class BadInputBehaviour {
                 Call.json(post, "/api/customers/BAD-1/messages", """
                         {"template":"reminder","channel":"EMAIL","tone":"GENTLE","locale":"zh-CN","to":"wang@example.com","idempotencyKey":"k-1"}"""),
                 Call.json(put, "/api/templates/reminder/EMAIL/zh-CN/GENTLE", """
-                        {"subject":"付款提醒","body":"{{customer.name}}：您好","note":"改写"}"""),
+                        {"subject":"付款提醒","body":"{{customer.name}}：您好","note":"改写"}""").roomy("body"),
                 Call.json(post, "/api/templates/preview", """
-                        {"channel":"EMAIL","locale":"zh-CN","subject":"付款提醒","body":"您好","customerCode":"BAD-1"}""").free("channel"),
+                        {"channel":"EMAIL","locale":"zh-CN","subject":"付款提醒","body":"您好","customerCode":"BAD-1"}""").free("channel")
+                        .roomy("channel", "locale", "subject", "body", "customerCode"),
                 Call.query(post, "/api/promises/evaluate", Map.of("asOf", "2026-06-30")),
                 Call.query(post, "/api/collection-runs", Map.of("asOf", "2026-06-30")),
                 Call.query(post, "/api/step-messages/dispatch", Map.of("asOf", "2026-06-30")),
@@ -277,14 +293,14 @@ abstract class BadInputBehaviour {
             cases.add(new Case(call, "body", "not JSON", call.body().substring(0, call.body().length() / 2), Map.of()));
             JsonNode tree = JSON.readTree(call.body());
             for (Leaf leaf : leaves(tree, "")) {
-                for (Map.Entry<String, JsonNode> bad : badValues(leaf, call.negative(), !call.free().contains(leaf.name())).entrySet()) {
+                for (Map.Entry<String, JsonNode> bad : badValues(leaf, call.negative(), !call.free().contains(leaf.name()), !call.roomy().contains(leaf.name())).entrySet()) {
                     cases.add(new Case(call, leaf.name(), bad.getKey(), replace(tree, leaf.path(), bad.getValue()).toString(), Map.of()));
                 }
             }
         }
         call.params().forEach((name, good) -> {
             Leaf leaf = new Leaf(List.of(name), name, JSON.getNodeFactory().textNode(good));
-            for (Map.Entry<String, JsonNode> bad : badValues(leaf, Set.of(), false).entrySet()) {
+            for (Map.Entry<String, JsonNode> bad : badValues(leaf, Set.of(), false, false).entrySet()) {
                 Map<String, String> params = new TreeMap<>(call.params());
                 params.put(name, bad.getValue().isString() ? bad.getValue().asString() : bad.getValue().toString());
                 cases.add(new Case(call, name, bad.getKey(), null, params));
@@ -321,7 +337,7 @@ abstract class BadInputBehaviour {
         }
     }
 
-    private static Map<String, JsonNode> badValues(Leaf leaf, Set<String> negative, boolean constants) {
+    private static Map<String, JsonNode> badValues(Leaf leaf, Set<String> negative, boolean constants, boolean limited) {
         var f = JSON.getNodeFactory();
         Map<String, JsonNode> bad = new LinkedHashMap<>();
         if (leaf.value().isNumber() || (leaf.value().isString() && leaf.value().asString().matches("-?\\d+(\\.\\d+)?"))) {
@@ -336,7 +352,11 @@ abstract class BadInputBehaviour {
             BAD_DATES.forEach((what, value) -> bad.put(what, f.textNode(value)));
             return bad;
         }
-        BAD_TEXT.forEach((what, value) -> bad.put(what, f.textNode(value)));
+        BAD_TEXT.forEach((what, value) -> {
+            if (limited || !value.equals(LONGEST_TEXT)) {
+                bad.put(what, f.textNode(value));
+            }
+        });
         if (constants && text.matches("[A-Z][A-Z_]+")) {
             bad.put("an unknown constant", f.textNode("NO_SUCH_CONSTANT"));
         }

@@ -3,6 +3,7 @@ package io.huikuan.common;
 import io.huikuan.common.ValidationException.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,13 @@ public final class InputRules {
                     "control character U+%04X at character %d is not allowed".formatted((int) value.charAt(at), at + 1), at + 1));
         }
         return Optional.empty();
+    }
+
+    /** Adds the broken rule when {@code value} is longer than {@code max} (its column's size), so it is refused before the database. */
+    public static void length(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(FieldError.coded(field, value.length() + " characters", "text.tooLong", "at most " + max + " characters", max));
+        }
     }
 
     /** Throws a {@link ValidationException} naming {@code field} when {@code value} breaks a text rule. */

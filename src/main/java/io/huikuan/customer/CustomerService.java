@@ -208,6 +208,9 @@ public class CustomerService {
         if (c.code() == null || !CODE.matcher(c.code()).matches()) {
             errors.add(FieldError.coded("code", c.code(), "customerCode.pattern", "required; " + CODE_RULE));
         }
+        InputRules.length(errors, "region", c.region(), 100);
+        InputRules.length(errors, "businessUnit", c.businessUnit(), 100);
+        InputRules.length(errors, "industry", c.industry(), 100);
         if (c.name() == null || c.name().isBlank() || c.name().length() > 300) {
             errors.add(FieldError.coded("name", c.name(), "name.required", "required, at most 300 characters"));
         }
@@ -247,6 +250,10 @@ public class CustomerService {
         if (c.name() == null || c.name().isBlank()) {
             errors.add(FieldError.coded(field + ".name", c.name(), "required", "required"));
         }
+        InputRules.length(errors, field + ".name", c.name(), 200);
+        InputRules.length(errors, field + ".title", c.title(), 100);
+        InputRules.length(errors, field + ".email", c.email(), 200);
+        InputRules.length(errors, field + ".wechat", c.wechat(), 100);
         if (c.role() == null) {
             errors.add(new FieldError(field + ".role", null, "required: FINANCE, PURCHASING, DECISION_MAKER or OTHER"));
         }

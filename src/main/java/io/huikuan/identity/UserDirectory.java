@@ -38,6 +38,13 @@ public class UserDirectory {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new ValidationException("username", username, "2-64 letters, digits, '.', '_' or '-'");
         }
+        if (displayName != null && displayName.length() > 200) {
+            throw ValidationException.coded("displayName", displayName.length() + " characters", "text.tooLong", "at most 200 characters", 200);
+        }
+        if (rawPassword != null && rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            // BCrypt reads at most 72 bytes and refuses more (an IllegalArgumentException, i.e. a 500)
+            throw new ValidationException("password", null, "at most 72 bytes (72 letters or digits, 24 Chinese characters)");
+        }
         if (rawPassword == null || rawPassword.length() < 4) {
             throw new ValidationException("password", null, "at least 4 characters");
         }
