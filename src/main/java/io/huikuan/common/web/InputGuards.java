@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -48,9 +49,18 @@ class InputGuards implements WebMvcConfigurer {
         registry.addConverter(String.class, LocalDate.class, raw -> InputRules.date("date", raw));
     }
 
-    /** Registered with Spring Boot's JSON mapper (every {@link JacksonModule} bean is). */
-    @Bean
-    JacksonModule inputRulesModule() {
+    /**
+     * The rules apply to JSON request bodies only (the converter's own mapper), not to JSON the application reads
+     * back itself (stored events, history), which was checked when it came in.
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.replaceAll(c -> c instanceof JacksonJsonHttpMessageConverter json
+                ? new JacksonJsonHttpMessageConverter(json.getMapper().rebuild().addModule(inputRules()).build())
+                : c);
+    }
+
+    static JacksonModule inputRules() {
         SimpleModule module = new SimpleModule("huikuan-input-rules");
         module.addDeserializer(String.class, new CheckedString());
         @SuppressWarnings("unchecked")
