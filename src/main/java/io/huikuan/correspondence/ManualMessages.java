@@ -69,8 +69,14 @@ public class ManualMessages {
         Preview p = render(customerCode, d);
         CustomerRef ref = customers.ref(customerCode);
         String key = d.idempotencyKey() == null || d.idempotencyKey().isBlank() ? "manual-" + UUID.randomUUID() : "manual-" + d.idempotencyKey().trim();
-        return outbox.enqueue(new OutgoingMessage(key, p.channel(), ref.id(), p.to(), p.subject(), p.text(), p.html(),
-                d.documentIds() == null ? List.of() : d.documentIds(), null, user.username()));
+        try {
+            return outbox.enqueue(new OutgoingMessage(key, p.channel(), ref.id(), p.to(), p.subject(), p.text(), p.html(),
+                    d.documentIds() == null ? List.of() : d.documentIds(), null, user.username()));
+        } catch (ValidationException e) {
+            // the outbox names the recipient "recipient"; this request calls it "to"
+            throw new ValidationException(e.errors().stream()
+                    .map(f -> "recipient".equals(f.field()) ? new FieldError("to", f.value(), f.message(), f.code(), f.args()) : f).toList());
+        }
     }
 
     private Preview render(String customerCode, Draft d) {

@@ -1,6 +1,7 @@
 package io.huikuan.customer;
 
 import io.huikuan.common.ConflictException;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -207,6 +208,9 @@ public class CustomerService {
         if (c.code() == null || !CODE.matcher(c.code()).matches()) {
             errors.add(FieldError.coded("code", c.code(), "customerCode.pattern", "required; " + CODE_RULE));
         }
+        InputRules.length(errors, "region", c.region(), 100);
+        InputRules.length(errors, "businessUnit", c.businessUnit(), 100);
+        InputRules.length(errors, "industry", c.industry(), 100);
         if (c.name() == null || c.name().isBlank() || c.name().length() > 300) {
             errors.add(FieldError.coded("name", c.name(), "name.required", "required, at most 300 characters"));
         }
@@ -227,6 +231,8 @@ public class CustomerService {
         }
         if (c.creditLimit() != null && c.creditLimit().scale() > 2) {
             errors.add(FieldError.coded("creditLimit", c.creditLimit(), "amount.decimals", "at most 2 decimals"));
+        } else if (c.creditLimit() != null && c.creditLimit().compareTo(InputRules.MAX_AMOUNT) > 0) {
+            errors.add(FieldError.coded("creditLimit", c.creditLimit(), "amount.tooLarge", "too large"));
         }
         if (c.creditDays() != null && (c.creditDays() < 0 || c.creditDays() > 3650)) {
             errors.add(FieldError.coded("creditDays", c.creditDays(), "days.range", "between 0 and 3650"));
@@ -244,6 +250,10 @@ public class CustomerService {
         if (c.name() == null || c.name().isBlank()) {
             errors.add(FieldError.coded(field + ".name", c.name(), "required", "required"));
         }
+        InputRules.length(errors, field + ".name", c.name(), 200);
+        InputRules.length(errors, field + ".title", c.title(), 100);
+        InputRules.length(errors, field + ".email", c.email(), 200);
+        InputRules.length(errors, field + ".wechat", c.wechat(), 100);
         if (c.role() == null) {
             errors.add(new FieldError(field + ".role", null, "required: FINANCE, PURCHASING, DECISION_MAKER or OTHER"));
         }

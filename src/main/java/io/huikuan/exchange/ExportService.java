@@ -110,7 +110,7 @@ public class ExportService {
             return null;
         }
         try {
-            return LocalDate.parse(v.trim());
+            return io.huikuan.common.InputRules.checkDate(name, LocalDate.parse(v.trim()));
         } catch (java.time.DateTimeException e) {
             throw new io.huikuan.common.ValidationException(name, v, "a date yyyy-MM-dd");
         }

@@ -1,5 +1,6 @@
 package io.huikuan.identity;
 
+import io.huikuan.common.ValidationException;
 import io.huikuan.common.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +36,9 @@ public class ApiTokens {
     /** Issues a new token for the user and returns it in clear (the only time it is visible). */
     @Transactional
     public String issue(String username, String name) {
+        if (name != null && name.length() > 100) {
+            throw ValidationException.coded("name", name.length() + " characters", "text.tooLong", "at most 100 characters", 100);
+        }
         Long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("user", username));
         byte[] bytes = new byte[24];

@@ -74,6 +74,9 @@ public class UserDirectory {
     }
 
     private UserAccount insert(String username, String rawPassword, String displayName, Set<Role> roles) {
+        if (displayName != null && displayName.length() > 200) {
+            throw ValidationException.coded("displayName", displayName.length() + " characters", "text.tooLong", "at most 200 characters", 200);
+        }
         if (roles == null || roles.isEmpty()) {
             throw new ValidationException("roles", roles, "at least one role");
         }

@@ -1,5 +1,6 @@
 package io.huikuan.ledger;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -47,6 +48,7 @@ public class AdjustmentService {
         if (note.reason() == null || note.reason().isBlank()) {
             errors.add(FieldError.coded("reason", note.reason(), "required", "required"));
         }
+        InputRules.length(errors, "reason", note.reason(), 500);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -81,6 +83,7 @@ public class AdjustmentService {
         if (w.reason() == null || w.reason().isBlank()) {
             errors.add(FieldError.coded("reason", w.reason(), "reason.writeOff", "required: why this debt is written off"));
         }
+        InputRules.length(errors, "reason", w.reason(), 500);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -1,5 +1,6 @@
 package io.huikuan.ledger;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
@@ -41,6 +42,7 @@ public class ContractService {
         CurrentUser.require("create contracts", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         List<FieldError> errors = new ArrayList<>();
         LedgerRules.number(errors, "contractNo", c.contractNo());
+        InputRules.length(errors, "paymentTerms", c.paymentTerms(), 300);
         if (c.amount() != null) {
             LedgerRules.amount(errors, "amount", c.amount());
         }

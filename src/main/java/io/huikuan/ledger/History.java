@@ -1,6 +1,7 @@
 package io.huikuan.ledger;
 
 import io.huikuan.common.Page;
+import io.huikuan.common.ValidationException;
 import io.huikuan.customer.CustomerChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,6 +34,9 @@ public class History {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String entityType, String entityKey, String customerCode, String action, Object before, Object after,
             String actor, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw ValidationException.coded("reason", reason.length() + " characters", "text.tooLong", "at most 500 characters", 500);
+        }
         jdbc.sql("""
                 INSERT INTO history (entity_type, entity_key, customer_code, action, actor, occurred_at, reason, before_state, after_state)
                 VALUES (?,?,?,?,?,?,?,?,?)""")

@@ -1,5 +1,6 @@
 package io.huikuan.ledger;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class LedgerRules {
             errors.add(FieldError.coded("dueDate", i.dueDate(), "dueBeforeIssue", "due date is before the issue date " + i.issueDate(), i.issueDate()));
         }
         amount(errors, "amount", i.amount());
+        InputRules.length(errors, "taxInvoiceNo", i.taxInvoiceNo(), 64);
+        InputRules.length(errors, "businessUnit", i.businessUnit(), 100);
         if (i.currency() != null && !i.currency().isBlank() && !CURRENCY.matcher(i.currency()).matches()) {
             errors.add(FieldError.coded("currency", i.currency(), "currency", "a three-letter ISO code such as CNY"));
         }

@@ -1,5 +1,6 @@
 package io.huikuan.ledger;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
@@ -91,6 +92,7 @@ public class PaymentService {
             errors.add(FieldError.coded("paymentDate", null, "date.required", "required (yyyy-MM-dd)"));
         }
         LedgerRules.amount(errors, "amount", r.amount());
+        InputRules.length(errors, "note", r.note(), 500);
         if (r.currency() != null && !r.currency().isBlank() && !LedgerRules.CURRENCY.matcher(r.currency()).matches()) {
             errors.add(new FieldError("currency", r.currency(), "a three-letter ISO code such as CNY"));
         }

@@ -1,5 +1,6 @@
 package io.huikuan.strategy;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -106,7 +107,7 @@ public class Segments {
             }
             grades = list.stream().distinct().collect(Collectors.joining(","));
         }
-        range(errors, "OverdueAmount", s.minOverdueAmount(), s.maxOverdueAmount(), null);
+        range(errors, "OverdueAmount", s.minOverdueAmount(), s.maxOverdueAmount(), InputRules.MAX_AMOUNT);
         range(errors, "DaysOverdue", dec(s.minDaysOverdue()), dec(s.maxDaysOverdue()), null);
         range(errors, "RelationshipMonths", dec(s.minRelationshipMonths()), dec(s.maxRelationshipMonths()), null);
         range(errors, "PromiseKeeping", s.minPromiseKeeping(), s.maxPromiseKeeping(), BigDecimal.valueOf(100));

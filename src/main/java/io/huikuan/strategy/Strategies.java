@@ -1,5 +1,6 @@
 package io.huikuan.strategy;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -115,6 +116,7 @@ public class Strategies {
     public Strategy saveVersion(String code, List<Step> steps, String note) {
         CurrentUser user = CurrentUser.require("edit strategies", Role.MANAGER);
         Strategy current = get(code);
+        checkNote(note);
         List<Step> checked = check(steps);
         long strategyId = jdbc.sql("SELECT id FROM strategy WHERE code = ? FOR UPDATE").param(code).query(Long.class).single();
         int next = jdbc.sql("SELECT max(version) FROM strategy_version WHERE strategy_id = ?").param(strategyId).query(Integer.class).single() + 1;
@@ -133,6 +135,7 @@ public class Strategies {
         } else if (jdbc.sql("SELECT count(*) FROM strategy WHERE code = ?").param(code).query(Integer.class).single() > 0) {
             errors.add(FieldError.coded("code", code, "strategy.code-taken", "a strategy with this code exists"));
         }
+        InputRules.length(errors, "note", note, 500);
         if (nameZh == null || nameZh.isBlank() || nameZh.length() > 200) {
             errors.add(FieldError.coded("nameZh", nameZh, "strategy.name", "is required (at most 200 characters)"));
         }
@@ -148,6 +151,14 @@ public class Strategies {
         long id = jdbc.sql("SELECT id FROM strategy WHERE code = ?").param(code).query(Long.class).single();
         insertVersion(id, 1, note, user.username(), checked);
         return get(code);
+    }
+
+    private static void checkNote(String note) {
+        List<FieldError> errors = new ArrayList<>();
+        InputRules.length(errors, "note", note, 500);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
     }
 
     private void insertVersion(long strategyId, int number, String note, String by, List<Step> steps) {
@@ -199,7 +210,8 @@ public class Strategies {
             if (s.ownerRole() == null) {
                 errors.add(FieldError.coded(at + "ownerRole", null, "strategy.owner-role", "is required"));
             }
-            if (s.minAmount() != null && (s.minAmount().signum() < 0 || s.minAmount().stripTrailingZeros().scale() > 2)) {
+            if (s.minAmount() != null && (s.minAmount().signum() < 0 || s.minAmount().stripTrailingZeros().scale() > 2
+                    || s.minAmount().compareTo(InputRules.MAX_AMOUNT) > 0)) {
                 errors.add(FieldError.coded(at + "minAmount", s.minAmount(), "strategy.min-amount", "must be 0 or more with at most 2 decimals"));
             }
             if (s.template() != null && !s.template().isBlank() && !TEMPLATE.matcher(s.template()).matches()) {

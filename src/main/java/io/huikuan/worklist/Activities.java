@@ -182,6 +182,8 @@ public class Activities {
                 errors.add(FieldError.coded("promiseAmount", a.promiseAmount(), "amount.positive", "required with outcome PROMISE, above 0"));
             } else if (a.promiseAmount().stripTrailingZeros().scale() > 2) {
                 errors.add(FieldError.coded("promiseAmount", a.promiseAmount(), "amount.decimals", "at most 2 decimals"));
+            } else if (a.promiseAmount().compareTo(io.huikuan.common.InputRules.MAX_AMOUNT) > 0) {
+                errors.add(FieldError.coded("promiseAmount", a.promiseAmount(), "amount.tooLarge", "too large"));
             }
             if (a.promiseDate() == null) {
                 errors.add(FieldError.coded("promiseDate", null, "required", "required with outcome PROMISE"));

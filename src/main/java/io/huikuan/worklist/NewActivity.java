@@ -61,7 +61,10 @@ public record NewActivity(String customerCode, Long contactId, Long taskId, Chan
             return null;
         }
         try {
-            return LocalDate.parse(raw.trim());
+            LocalDate date = LocalDate.parse(raw.trim());
+            java.util.Optional<FieldError> range = io.huikuan.common.InputRules.dateRule(field, date);
+            range.ifPresent(errors::add);
+            return range.isPresent() ? null : date;
         } catch (DateTimeParseException e) {
             errors.add(FieldError.coded(field, raw, "date", "a date yyyy-MM-dd"));
             return null;

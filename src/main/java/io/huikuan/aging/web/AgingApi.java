@@ -8,12 +8,12 @@ import io.huikuan.aging.AgingGrouping;
 import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
 import io.huikuan.aging.MonthEnds;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -162,10 +162,6 @@ class AgingApi {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(clock);
         }
-        try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("asOf", asOf, "a date as yyyy-MM-dd");
-        }
+        return InputRules.date("asOf", asOf);
     }
 }

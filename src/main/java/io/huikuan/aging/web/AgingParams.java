@@ -4,6 +4,7 @@ import io.huikuan.aging.AgingBucket;
 import io.huikuan.aging.AgingBucketSet;
 import io.huikuan.aging.AgingBucketSets;
 import io.huikuan.aging.AgingGrouping;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.web.FormErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,7 +42,12 @@ final class AgingParams {
         LocalDate date = today;
         if (!asOfRaw.isEmpty()) {
             try {
-                date = LocalDate.parse(asOfRaw);
+                LocalDate parsed = LocalDate.parse(asOfRaw);
+                if (InputRules.dateRule("asOf", parsed).isPresent()) {
+                    errors.addCode("asOf", "error.date.range");
+                } else {
+                    date = parsed;
+                }
             } catch (DateTimeParseException e) {
                 errors.addCode("asOf", "aging.error.asOf");
             }

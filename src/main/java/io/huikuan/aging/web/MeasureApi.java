@@ -4,6 +4,7 @@ import io.huikuan.aging.MeasureService;
 import io.huikuan.aging.MeasureService.CeiValues;
 import io.huikuan.aging.MeasureService.MeasureValues;
 import io.huikuan.aging.MonthEnds;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -116,7 +117,7 @@ class MeasureApi {
 
     private static LocalDate date(String field, String value) {
         try {
-            return LocalDate.parse(value.trim());
+            return InputRules.checkDate(field, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, value, "must be a date YYYY-MM-DD");
         }

@@ -3,13 +3,13 @@ package io.huikuan.aging.web;
 import io.huikuan.aging.ProvisionBand;
 import io.huikuan.aging.ProvisionService;
 import io.huikuan.aging.Provisions;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +42,7 @@ class ProvisionApi {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(clock);
         }
-        try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("asOf", asOf, "a date as yyyy-MM-dd");
-        }
+        return InputRules.date("asOf", asOf);
     }
 
     static List<BigDecimal> rates(String rates) {

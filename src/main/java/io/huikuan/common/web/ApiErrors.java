@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Errors of {@code /api/**} as RFC 9457 problem details. Bad input names the field, the value
@@ -72,11 +74,14 @@ class ApiErrors {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String field = "body";
         String detail = "the request body is not valid JSON of the expected shape";
-        if (e.getCause() instanceof DatabindException de) {
-            field = de.getPath().stream()
+        boolean notJson = e.getCause() instanceof StreamReadException && !(e.getCause() instanceof InputCoercionException);
+        if (e.getCause() instanceof JacksonException je && !je.getPath().isEmpty() && !notJson) {
+            field = je.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            detail = "field '" + field + "' has a value of the wrong type or format (dates yyyy-MM-dd, amounts as numbers)";
+            detail = je instanceof InputGuards.BrokenRule broken
+                    ? "field '" + field + "': " + broken.rule
+                    : "field '" + field + "' has a value of the wrong type or format (dates yyyy-MM-dd, amounts as numbers)";
         }
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
         p.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
@@ -85,10 +90,21 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String detail = "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'";
+        String rule = ruleOf(e);
+        String detail = "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'" + (rule == null ? "" : ": " + rule);
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
         p.setProperty("errors", List.of(Map.of("field", e.getName(), "value", String.valueOf(e.getValue()), "message", detail)));
         return p;
+    }
+
+    /** The rule a converter named when it refused a value (e.g. a date out of range), if it did. */
+    private static String ruleOf(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ValidationException v && !v.errors().isEmpty()) {
+                return v.errors().getFirst().message();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -140,6 +156,14 @@ class ApiErrors {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
+        java.util.Optional<DataErrors.BadValue> bad = DataErrors.badValue(e);
+        if (bad.isPresent()) {
+            // the database refused a value (too long, out of range, a byte it cannot store): the input's fault, not a conflict
+            log.warn("database refused a value: {}", bad.get().detail());
+            ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", bad.get().detail());
+            p.setProperty("errors", List.of(Map.of("field", bad.get().field(), "message", bad.get().detail())));
+            return p;
+        }
         log.warn("data integrity violation", e);
         return problem(HttpStatus.CONFLICT, "Conflict", "the change conflicts with stored data (a duplicate or a reference in use)");
     }

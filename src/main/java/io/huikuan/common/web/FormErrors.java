@@ -1,5 +1,6 @@
 package io.huikuan.common.web;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -128,12 +129,18 @@ public final class FormErrors {
             return null;
         }
         String s = raw.trim();
+        LocalDate date;
         try {
-            return s.contains("/") ? LocalDate.parse(s, SLASHED) : LocalDate.parse(s);
+            date = s.contains("/") ? LocalDate.parse(s, SLASHED) : LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             addCode(field, "error.date");
             return null;
         }
+        if (InputRules.dateRule(field, date).isPresent()) {
+            addCode(field, "error.date.range");
+            return null;
+        }
+        return date;
     }
 
     public Integer integer(String field, String raw) {

@@ -81,7 +81,7 @@ class DocumentApi {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return io.huikuan.common.InputRules.checkDate(field, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ValidationException.coded(field, value, "date.format", "must be a date YYYY-MM-DD");
         }

@@ -83,7 +83,7 @@ class StepMessageApi {
 
     private static LocalDate parse(String value) {
         try {
-            return LocalDate.parse(value.trim());
+            return io.huikuan.common.InputRules.checkDate("asOf", LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ValidationException.coded("asOf", value, "date.format", "must be a date YYYY-MM-DD");
         }

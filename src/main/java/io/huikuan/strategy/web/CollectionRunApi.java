@@ -48,7 +48,7 @@ class CollectionRunApi {
             return null;
         }
         try {
-            return LocalDate.parse(asOf.trim());
+            return io.huikuan.common.InputRules.checkDate("asOf", LocalDate.parse(asOf.trim()));
         } catch (DateTimeParseException e) {
             throw ValidationException.coded("asOf", asOf, "date.format", "must be a date YYYY-MM-DD");
         }

@@ -1,6 +1,7 @@
 package io.huikuan.worklist.web;
 
 import io.huikuan.common.Page;
+import io.huikuan.common.InputRules;
 import io.huikuan.common.ValidationException;
 import io.huikuan.worklist.Channel;
 import io.huikuan.worklist.PromiseStatus;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -64,15 +64,7 @@ class PromiseApi {
     @PostMapping("/api/promises/evaluate")
     @Operation(summary = "Settle the open promises as of a date (default today): kept, partly kept, broken; idempotent (MANAGER or ADMIN)")
     Promises.Evaluation evaluate(@RequestParam(required = false) String asOf) {
-        LocalDate date = null;
-        if (asOf != null && !asOf.isBlank()) {
-            try {
-                date = LocalDate.parse(asOf.trim());
-            } catch (DateTimeParseException e) {
-                throw new ValidationException("asOf", asOf, "a date as yyyy-MM-dd");
-            }
-        }
-        return promises.evaluate(date);
+        return promises.evaluate(InputRules.date("asOf", asOf));
     }
 
     @GetMapping("/api/customers/{code}/promise-keeping")
