@@ -51,12 +51,14 @@ class InputGuards implements WebMvcConfigurer {
 
     /**
      * The rules apply to JSON request bodies only (the converter's own mapper), not to JSON the application reads
-     * back itself (stored events, history), which was checked when it came in.
+     * back itself (stored events, history), which was checked when it came in. Only the plain JSON converter is
+     * replaced: a library's own subclass (SpringDoc writes the OpenAPI document through one) keeps its behaviour,
+     * else {@code /v3/api-docs} came out as one quoted string.
      */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.replaceAll(c -> c instanceof JacksonJsonHttpMessageConverter json
-                ? new JacksonJsonHttpMessageConverter(json.getMapper().rebuild().addModule(inputRules()).build())
+        converters.replaceAll(c -> c.getClass() == JacksonJsonHttpMessageConverter.class
+                ? new JacksonJsonHttpMessageConverter(((JacksonJsonHttpMessageConverter) c).getMapper().rebuild().addModule(inputRules()).build())
                 : c);
     }
 
