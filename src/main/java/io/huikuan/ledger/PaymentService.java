@@ -102,7 +102,7 @@ public class PaymentService {
         CustomerRef customer = customers.findRef(r.customerCode())
                 .filter(c -> CurrentUser.get().mayAccess(c.owner()))
                 .orElseThrow(() -> ValidationException.coded("customerCode", r.customerCode(), "unknownCustomer", "unknown customer"));
-        if (find(r.paymentRef()).isPresent()) {
+        if (jdbc.sql("SELECT count(*) FROM payment WHERE payment_ref = ?").param(r.paymentRef()).query(Long.class).single() > 0) {
             throw new ConflictException("paymentRef", "payment '" + r.paymentRef() + "' already exists");
         }
         jdbc.sql("INSERT INTO payment (payment_ref, customer_id, payment_date, amount, currency, method, note, created_at) VALUES (?,?,?,?,?,?,?,?)")
@@ -245,10 +245,11 @@ public class PaymentService {
         history.record("ALLOCATION", payment.paymentRef(), payment.customerCode(), "CREATE", null, applied, actor, reason);
     }
 
+    /** The payment, read once after its row is locked (an unknown or inaccessible one throws; the transaction rolls back). */
     private Payment lockPayment(String paymentRef) {
-        Payment p = get(paymentRef);
-        jdbc.sql("SELECT id FROM payment WHERE payment_ref = ? FOR UPDATE").param(paymentRef).query(Long.class).single();
-        return find(paymentRef).orElseThrow();
+        jdbc.sql("SELECT id FROM payment WHERE payment_ref = ? FOR UPDATE").param(paymentRef).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("payment", paymentRef));
+        return get(paymentRef);
     }
 
     private long customerId(Payment p) {
