@@ -79,7 +79,7 @@ class LetterPagesIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/customers/" + code + "/letters").with(boss).with(csrf()).param("kind", "DEMAND_LETTER").param("tone", "FINAL"))
                 .andExpect(redirectedUrl("/customers/" + code + "#documents"))
-                .andExpect(flash().attribute("flash", org.hamcrest.Matchers.containsString("DL-2026-")));
+                .andExpect(flash().attribute("flash", org.hamcrest.Matchers.matchesPattern("已出具催款函 DL-2026-\\d+。")));
         mvc.perform(post("/customers/" + code + "/letters").with(boss).with(csrf()).param("kind", "WHATEVER"))
                 .andExpect(flash().attribute("flashError", org.hamcrest.Matchers.containsString("催款函")));
         assertThat(text(get("/customers/" + code + "/documents").with(collector))).contains("DL-2026-", "催款函");

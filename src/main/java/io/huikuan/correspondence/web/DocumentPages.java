@@ -72,7 +72,7 @@ class DocumentPages {
         if (!errors.any()) {
             try {
                 Documents.Document d = documents.issueStatement(code, start, end);
-                redirect.addFlashAttribute("flash", messages.getMessage("documents.issued", new Object[] {d.number()}, locale));
+                redirect.addFlashAttribute("flash", issued(d, locale));
             } catch (ValidationException e) {
                 errors.addAll(e);
             }
@@ -88,11 +88,17 @@ class DocumentPages {
             @RequestParam(required = false) String locale, Locale userLocale, RedirectAttributes redirect) {
         try {
             Documents.Document d = letters.issue(code, LetterParams.kind(kind), LetterParams.tone(tone), LetterParams.locale(locale), null);
-            redirect.addFlashAttribute("flash", messages.getMessage("documents.issued", new Object[] {d.number()}, userLocale));
+            redirect.addFlashAttribute("flash", issued(d, userLocale));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("flashError", String.join("; ", new FormErrors(messages, userLocale).addAll(e).all()));
         }
         return "redirect:/customers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "#documents";
+    }
+
+    /** "已出具催款函 DL-2026-000009。": the kind of document that was issued, and its number. */
+    private String issued(Documents.Document d, Locale locale) {
+        String kind = messages.getMessage("document.kind." + d.kind(), null, d.kind(), locale);
+        return messages.getMessage("documents.issued", new Object[] {kind, d.number()}, locale);
     }
 
     /** A POST (the form's CSRF token stays out of the address) that answers with the PDF, opened in a new tab. */
