@@ -121,7 +121,9 @@ public class Activities {
         if (task != null && task.status() != TaskStatus.OPEN) {
             throw new ConflictException("taskId", "task " + task.taskId() + " is already " + task.status());
         }
-        List<ConductRules.Breach> breaches = conduct.check(ref.id(), a.contactId(), a.channel(), occurredAt, a.appointmentAt());
+        Direction direction = a.direction() == null ? Direction.OUTBOUND : a.direction();
+        List<ConductRules.Breach> breaches = conduct.check(ref.id(), a.contactId(), a.channel(), occurredAt, a.occurredAt() != null, direction,
+                a.appointmentAt());
         String overridden = null;
         if (!breaches.isEmpty()) {
             if (overrideReason == null) {
@@ -132,12 +134,12 @@ public class Activities {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO activity (customer_id, contact_id, task_id, channel, occurred_at, appointment_at, outcome, excuse, notes,
-                                      next_follow_up, overridden_rule, override_reason, recorded_by, recorded_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                                      next_follow_up, overridden_rule, override_reason, recorded_by, recorded_at, direction)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(ref.id(), a.contactId(), a.taskId(), a.channel().name(), ConductRules.ts(occurredAt),
                         a.appointmentAt() == null ? null : ConductRules.ts(a.appointmentAt()), a.outcome().name(),
                         a.excuse() == null ? null : a.excuse().name(), blankToNull(a.notes()), a.nextFollowUp(), overridden,
-                        overridden == null ? null : overrideReason, user.username(), ConductRules.ts(now))
+                        overridden == null ? null : overrideReason, user.username(), ConductRules.ts(now), direction.name())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (a.outcome() == Outcome.PROMISE) {
@@ -271,7 +273,7 @@ public class Activities {
                 excuse == null ? null : Excuse.valueOf(excuse), rs.getString("notes"), next == null ? null : next.toLocalDate(), promiseId,
                 rs.getBigDecimal("promise_amount"), promiseDate == null ? null : promiseDate.toLocalDate(), rs.getString("overridden_rule"),
                 rs.getString("override_reason"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), taskId != null,
-                followUpId);
+                followUpId, Direction.valueOf(rs.getString("direction")));
     }
 
     private static String blankToNull(String s) {

@@ -104,13 +104,17 @@ public class ConductRules {
 
     /**
      * The rules an activity at {@code occurredAt} on {@code channel} with a contact (or, contact null, with the
-     * customer) would break, and whether an appointment it agrees falls outside the contact hours.
+     * customer) would break, and whether an appointment it agrees falls outside the contact hours. The rules limit
+     * when and how often we contact, not when we record: an INBOUND contact (the customer called us) breaks none
+     * of them, and the contact hours apply only to a time the user states ({@code timeStated}), not to the moment a
+     * contact is recorded (a call logged at 03:31 with no time given happened earlier).
      */
-    public List<Breach> check(long customerId, Long contactId, Channel channel, Instant occurredAt, Instant appointmentAt) {
+    public List<Breach> check(long customerId, Long contactId, Channel channel, Instant occurredAt, boolean timeStated, Direction direction,
+            Instant appointmentAt) {
         List<Breach> breaches = new ArrayList<>();
         String hours = properties.contactFrom().format(HM) + "–" + properties.contactUntil().format(HM);
-        if (counts(channel) && occurredAt != null) {
-            if (!withinHours(occurredAt)) {
+        if (counts(channel) && occurredAt != null && direction == Direction.OUTBOUND) {
+            if (timeStated && !withinHours(occurredAt)) {
                 String local = occurredAt.atZone(zone).toLocalTime().format(HM);
                 breaches.add(new Breach("occurredAt", occurredAt, "conduct.hours",
                         "at " + local + ", outside the contact hours " + hours + " (" + zone + ")", List.of(local, hours)));
@@ -142,7 +146,7 @@ public class ConductRules {
                        COALESCE(SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN 1 ELSE 0 END), 0) AS week_count,
                        COALESCE(SUM(CASE WHEN a.occurred_at > ? AND a.occurred_at < ? THEN 1 ELSE 0 END), 0) AS near_count
                 FROM activity a
-                WHERE %s AND a.channel IN (%s) AND a.occurred_at >= ? AND a.occurred_at < ?""".formatted(who, in))
+                WHERE %s AND a.channel IN (%s) AND a.direction = 'OUTBOUND' AND a.occurred_at >= ? AND a.occurred_at < ?""".formatted(who, in))
                 .params(ts(dayStart), ts(dayEnd), ts(weekStart), ts(weekEnd), ts(gapFrom), ts(gapTo),
                         contactId == null ? customerId : contactId, ts(from), ts(to))
                 .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();

@@ -14,17 +14,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An activity as a user logs it ({@link Activities#log}). {@code occurredAt} null means now; {@code followUpChannel}
- * null means a visit for an appointment, else the activity's channel.
+ * An activity as a user logs it ({@link Activities#log}). {@code occurredAt} null means now, the time it is
+ * recorded (not a time the contact is said to have happened); {@code followUpChannel} null means a visit for an
+ * appointment, else the activity's channel; {@code direction} null means OUTBOUND.
  */
 public record NewActivity(String customerCode, Long contactId, Long taskId, Channel channel, Instant occurredAt, Instant appointmentAt,
         Outcome outcome, Excuse excuse, String notes, LocalDate nextFollowUp, BigDecimal promiseAmount, LocalDate promiseDate,
-        String overrideReason, Channel followUpChannel) {
+        String overrideReason, Channel followUpChannel, Direction direction) {
 
     /** The same activity as text, as a form or a JSON body carries it; {@link #parse} names every bad field. */
     public record Draft(String customerCode, Long contactId, Long taskId, String channel, String occurredAt, String appointmentAt,
             String outcome, String excuse, String notes, String nextFollowUp, BigDecimal promiseAmount, String promiseDate,
-            String overrideReason, String followUpChannel) {
+            String overrideReason, String followUpChannel, String direction) {
     }
 
     /**
@@ -37,7 +38,8 @@ public record NewActivity(String customerCode, Long contactId, Long taskId, Chan
                 time(errors, "occurredAt", d.occurredAt(), zone), time(errors, "appointmentAt", d.appointmentAt(), zone),
                 choice(errors, Outcome.class, "outcome", d.outcome()), choice(errors, Excuse.class, "excuse", d.excuse()), d.notes(),
                 date(errors, "nextFollowUp", d.nextFollowUp()), d.promiseAmount(), date(errors, "promiseDate", d.promiseDate()),
-                d.overrideReason(), choice(errors, Channel.class, "followUpChannel", d.followUpChannel()));
+                d.overrideReason(), choice(errors, Channel.class, "followUpChannel", d.followUpChannel()),
+                choice(errors, Direction.class, "direction", d.direction()));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -7,18 +7,18 @@ import java.math.BigDecimal;
 /** The log-activity form as typed; {@code back} is where to return after saving. */
 record ActivityForm(String taskId, String contactId, String channel, String occurredAt, String appointmentAt, String outcome, String excuse,
         String notes, String nextFollowUp, String promiseAmount, String promiseDate, String overrideReason, String followUpChannel,
-        String back) {
+        String back, String direction) {
 
     static ActivityForm empty(Long taskId, String channel) {
         return new ActivityForm(taskId == null ? "" : String.valueOf(taskId), "", channel == null ? "PHONE" : channel, "", "", "", "", "", "",
-                "", "", "", "", "");
+                "", "", "", "", "", "OUTBOUND");
     }
 
     /** The draft the service parses; amounts and ids parsed here, their errors added to {@code errors}. */
     NewActivity.Draft draft(String customerCode, FormErrors errors) {
         BigDecimal amount = errors.amount("promiseAmount", promiseAmount, false);
         return new NewActivity.Draft(customerCode, id(contactId, "contactId", errors), id(taskId, "taskId", errors), channel, occurredAt,
-                appointmentAt, outcome, excuse, notes, nextFollowUp, amount, promiseDate, overrideReason, followUpChannel);
+                appointmentAt, outcome, excuse, notes, nextFollowUp, amount, promiseDate, overrideReason, followUpChannel, direction);
     }
 
     private static Long id(String raw, String field, FormErrors errors) {
