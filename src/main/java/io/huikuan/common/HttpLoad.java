@@ -30,8 +30,7 @@ public final class HttpLoad {
     public record Result(double firstMs, List<Double> sorted, double seconds, int users, int requests) {
 
         public double percentile(int p) {
-            int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-            return sorted.get(Math.clamp(i, 0, sorted.size() - 1));
+            return HttpLoad.percentile(sorted, p);
         }
 
         /** One line: first request, then p50/p95/p99/max and throughput. */
@@ -43,6 +42,12 @@ public final class HttpLoad {
     }
 
     private HttpLoad() {
+    }
+
+    /** The p-th percentile (nearest rank) of latencies sorted ascending. */
+    public static double percentile(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.clamp(i, 0, sorted.size() - 1));
     }
 
     /** Logs in as each {username, password} pair, one browser each; fails with the reason when a login does not succeed. */

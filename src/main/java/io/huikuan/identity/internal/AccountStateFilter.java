@@ -39,8 +39,7 @@ class AccountStateFilter extends OncePerRequestFilter {
     /** Static assets carry nothing of the account: no query for them. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+        return PasswordChangeRequiredFilter.isAsset(request);
     }
 
     @Override

@@ -21,9 +21,11 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
     private static final String ATTRIBUTE = PasswordChangeRequiredFilter.class.getName() + ".required";
 
-    /** Paths a user who must change their password may still use. */
-    private static final List<String> OPEN = List.of("/account/password", "/logout", "/login", "/error", "/css/", "/js/",
-            "/webjars/", "/favicon.ico", "/actuator/health", "/api/me/password");
+    /** Static assets: they carry nothing of the account. */
+    private static final List<String> ASSETS = List.of("/css/", "/js/", "/webjars/", "/favicon.ico");
+
+    /** Paths a user who must change their password may still use (besides the assets). */
+    private static final List<String> OPEN = List.of("/account/password", "/logout", "/login", "/error", "/actuator/health", "/api/me/password");
 
     static void mark(HttpServletRequest request, boolean required) {
         request.setAttribute(ATTRIBUTE, required);
@@ -56,7 +58,13 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         if ("/api/me".equals(path) && "GET".equals(request.getMethod())) {
             return true;
         }
-        return OPEN.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
+        return isAsset(request) || OPEN.contains(path);
+    }
+
+    /** Is this a request for a static asset ({@code /css/}, {@code /js/}, {@code /webjars/}, the favicon)? */
+    static boolean isAsset(HttpServletRequest request) {
+        String path = path(request);
+        return ASSETS.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
     }
 
     private static String path(HttpServletRequest request) {

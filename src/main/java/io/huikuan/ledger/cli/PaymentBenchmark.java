@@ -1,6 +1,7 @@
 package io.huikuan.ledger.cli;
 
 import io.huikuan.common.Cli;
+import io.huikuan.common.HttpLoad;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.ApiTokens;
@@ -114,11 +115,12 @@ class PaymentBenchmark implements ApplicationRunner, ExitCodeGenerator {
             }
             System.out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f s |%n",
                     round < warmup ? "warm-up " + (round + 1) : String.valueOf(round - warmup + 1), r.statuses(),
-                    percentile(r.latencies(), 50), percentile(r.latencies(), 95), percentile(r.latencies(), 99), r.latencies().getLast(), r.seconds());
+                    HttpLoad.percentile(r.latencies(), 50), HttpLoad.percentile(r.latencies(), 95), HttpLoad.percentile(r.latencies(), 99),
+                    r.latencies().getLast(), r.seconds());
         }
         Collections.sort(all);
-        System.out.printf(Locale.ROOT, "| all timed | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | |%n", allStatuses, percentile(all, 50),
-                percentile(all, 95), percentile(all, 99), all.getLast());
+        System.out.printf(Locale.ROOT, "| all timed | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | |%n", allStatuses, HttpLoad.percentile(all, 50),
+                HttpLoad.percentile(all, 95), HttpLoad.percentile(all, 99), all.getLast());
 
         int wrong = 0;
         for (int i = 0; i < total; i++) {
@@ -177,10 +179,5 @@ class PaymentBenchmark implements ApplicationRunner, ExitCodeGenerator {
     /** The payment of the i-th customer: different for each, so a payment posted to the wrong invoice shows. */
     private static BigDecimal amount(int i) {
         return new BigDecimal(100 + i % 500).add(new BigDecimal("0.25"));
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.clamp(i, 0, sorted.size() - 1));
     }
 }
