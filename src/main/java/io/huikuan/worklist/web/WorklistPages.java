@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The worklist page (today's tasks ranked, filters, paging, reassignment for managers), a task's page with
- * the log-activity and snooze forms, and the script suggestions fragment the forms refresh with htmx. The
+ * what the call needs ({@link CallSheet}: contacts, open invoices, promises), the log-activity and snooze forms, and the script suggestions fragment the forms refresh with htmx. The
  * customer page's collection panel is {@link CustomerCollectionPages}.
  */
 @Controller
@@ -48,16 +48,18 @@ class WorklistPages {
     private final Targets targets;
     private final Activities activities;
     private final ActivityFormModel formModel;
+    private final CallSheet callSheet;
     private final UserDirectory users;
     private final MessageSource messages;
     private final Clock clock;
 
-    WorklistPages(Tasks tasks, Targets targets, Activities activities, ActivityFormModel formModel, UserDirectory users, MessageSource messages,
-            Clock clock) {
+    WorklistPages(Tasks tasks, Targets targets, Activities activities, ActivityFormModel formModel, CallSheet callSheet, UserDirectory users,
+            MessageSource messages, Clock clock) {
         this.tasks = tasks;
         this.targets = targets;
         this.activities = activities;
         this.formModel = formModel;
+        this.callSheet = callSheet;
         this.users = users;
         this.messages = messages;
         this.clock = clock;
@@ -211,6 +213,7 @@ class WorklistPages {
         model.addAttribute("minUntil", tasks.today().plusDays(1));
         model.addAttribute("maxUntil", tasks.today().plusDays(30));
         model.addAttribute("recent", activities.forCustomer(t.customerCode(), 5));
+        callSheet.add(model, t.customerCode(), activities.contacts(t.customerCode()));
         return "worklist/worklist-task";
     }
 
