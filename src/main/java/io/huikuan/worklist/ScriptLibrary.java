@@ -95,7 +95,8 @@ public class ScriptLibrary {
     /**
      * The scripts that fit an excuse and a personality type at a stage, best first: an exact match on the
      * excuse counts most, then on the stage, then on the personality; scripts for any excuse or personality come
-     * after the specific ones. The stage also limits what is offered ({@link #fits}): a pre-due reminder only
+     * after the specific ones. With no excuse heard, only the scripts for any excuse: a call is not answered with the
+     * script for "the boss must sign" before anyone said so. The stage also limits what is offered ({@link #fits}): a pre-due reminder only
      * before the due date, a final demand only at the final stage. Stage null: any stage. At most {@code limit}.
      */
     @Transactional(readOnly = true)
@@ -103,7 +104,8 @@ public class ScriptLibrary {
         List<Script> candidates = list(new Filter(null, excuse, personality, null, null, null));
         Comparator<Script> byFit = Comparator.comparingInt((Script s) -> score(s, excuse, personality, stage)).reversed()
                 .thenComparing(Script::code);
-        return candidates.stream().filter(s -> fits(s.stage(), stage)).sorted(byFit).limit(Math.max(1, limit)).toList();
+        return candidates.stream().filter(s -> fits(s.stage(), stage)).filter(s -> excuse != null || s.excuse() == null).sorted(byFit)
+                .limit(Math.max(1, limit)).toList();
     }
 
     /**
@@ -127,6 +129,9 @@ public class ScriptLibrary {
         int score = 0;
         if (excuse != null && s.excuse() == excuse) {
             score += 4;
+        }
+        if (personality == null && s.personality() == null) {
+            score += 1;
         }
         if (stage != null && s.stage() == stage) {
             score += 3;

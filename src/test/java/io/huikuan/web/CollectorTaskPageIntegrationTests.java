@@ -144,6 +144,8 @@ class CollectorTaskPageIntegrationTests {
         assertThat(task).contains("id=\"script-stage\" data-stage=\"ESCALATION\"");
         assertThat(stages(task)).isNotEmpty().doesNotContain("FINAL", "REMINDER");
         assertThat(codes(task)).doesNotContain("S37", "S01");
+        // with no excuse heard, no script written for one ("you keep saying you wait for your customer", "the boss must sign")
+        assertThat(codes(task)).doesNotContain("S25", "S26", "S29", "S30").contains("S34");
         for (String excuse : List.of("NO_MONEY", "PRICE_DISPUTE", "NOT_ACCEPTED", "NO_REPLY", "QUALITY_PROBLEM")) {
             String scripts = html(get("/worklist/scripts").param("customerCode", code).param("taskId", String.valueOf(plus7))
                     .param("excuse", excuse).with(asCollector));

@@ -72,8 +72,9 @@ class ActivityFormModel {
 
     private void addScripts(Model model, String customerCode, String contactId, String excuse, String taskId, List<Contact> contacts) {
         Excuse e = parse(Excuse.class, excuse);
-        PersonalityType personality = contacts.stream().filter(c -> String.valueOf(c.id()).equals(contactId)).findFirst()
-                .map(Contact::personalityType).orElse(null);
+        Contact spoken = contacts.stream().filter(c -> String.valueOf(c.id()).equals(contactId)).findFirst()
+                .orElseGet(() -> CallFacts.mainContact(contacts));
+        PersonalityType personality = spoken == null ? null : spoken.personalityType();
         Task task = null;
         if (taskId != null && !taskId.isBlank()) {
             try {
