@@ -96,6 +96,10 @@ class CollectorTaskPageIntegrationTests {
         String zh = html(get("/worklist/tasks/" + plus7).with(asCollector));
         assertThat(zh).contains("id=\"contacts\"", "王会计", "赵总", "href=\"tel:0574-88886666\"", "href=\"mailto:wang@example.cn\"",
                 "href=\"mailto:zhao@example.cn\"", "data-copy=\"0574-8888 6666\"", "data-copy=\"wang@example.cn\"").doesNotContain("??");
+        // the log form opens with the main contact chosen: the finance contact with a phone, whom the scripts address
+        long wang = jdbc.sql("SELECT id FROM contact WHERE name = '王会计' AND customer_id = (SELECT id FROM customer WHERE code = ?)").param(code)
+                .query(Long.class).single();
+        assertThat(zh).contains("<option value=\"" + wang + "\" selected=\"selected\">王会计");
         // the open invoices, oldest due first, with days overdue and the totals (13,000.00 open, of which 12,000.00 overdue)
         String invoices = between(zh, "id=\"open-invoices\"", "id=\"promise-history\"");
         assertThat(invoices).contains("data-invoice=\"" + code + "-1\"", "2026-03-16", "106 天", "7 天", "未到期", "8,000.00", "4,000.00",

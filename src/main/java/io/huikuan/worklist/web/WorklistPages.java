@@ -5,6 +5,7 @@ import io.huikuan.common.Page;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.common.web.ListLinks;
+import io.huikuan.customer.Contact;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
@@ -107,14 +108,20 @@ class WorklistPages {
     @GetMapping("/worklist/tasks/{id}")
     String task(@PathVariable long id, @RequestParam(required = false) String back, Model model, Locale locale) {
         Task t = tasks.get(id);
-        return renderTask(t, ActivityForm.empty(id, t.channel().name()), FormErrors.none(), null, null, FormErrors.none(), back, model, locale);
+        return renderTask(t, firstForm(t), FormErrors.none(), null, null, FormErrors.none(), back, model, locale);
+    }
+
+    /** A task's form as it opens: the customer's main contact chosen (the one the call is for, whom the scripts address). */
+    private ActivityForm firstForm(Task t) {
+        Contact main = CallFacts.mainContact(activities.contacts(t.customerCode()));
+        return ActivityForm.empty(t.taskId(), t.channel().name()).withContact(main == null ? null : main.id());
     }
 
     /** The log-activity form of one task, loaded into the worklist row when it is opened. */
     @GetMapping("/worklist/tasks/{id}/form")
     String taskForm(@PathVariable long id, @RequestParam(required = false) String back, Model model) {
         Task t = tasks.get(id);
-        formModel.add(model, t.customerCode(), t, ActivityForm.empty(id, t.channel().name()), FormErrors.none(), safeBack(back), false);
+        formModel.add(model, t.customerCode(), t, firstForm(t), FormErrors.none(), safeBack(back), false);
         model.addAttribute("action", "/worklist/tasks/" + id + "/activity");
         return "worklist/worklist-fragments :: logForm";
     }
