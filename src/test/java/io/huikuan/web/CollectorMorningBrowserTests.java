@@ -171,6 +171,8 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#open-invoices tbody tr")).hasCount(1);
         assertThat(page.locator("#open-invoices tbody")).containsText("7 天");
         assertThat(page.locator("#promise-history")).isVisible();
+        assertThat((Boolean) page.evaluate("() => { const t = document.querySelector('#open-invoices .table-scroll'); "
+                + "return t.scrollWidth <= t.clientWidth + 1; }")).as("the open invoices fit their card").isTrue();
         shot(shots + "-task");
 
         Locator copy = page.locator("#contacts li[data-contact='" + contact + "'] .contact-line button.copy").first();
