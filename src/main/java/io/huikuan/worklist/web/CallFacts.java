@@ -100,6 +100,7 @@ class CallFacts {
         return messages.getMessage(key, new Object[] {fmt.money(amount), currency}, locale);
     }
 
+    /** Our company's name from the company profile; the neutral wording while the profile still holds its "please fill in" text. */
     private String companyName(Locale locale) {
         OurCompany ours = company.getIfAvailable();
         String name = ours == null ? null : ours.name();
