@@ -60,4 +60,52 @@
   }
 
   window.addEventListener("load", drawCharts);
+  // ---- issue 12, part C: copy buttons of the task page (a phone number, an e-mail address, a script's words) ----
+  // A button with data-copy="text" copies the text: navigator.clipboard where the page may use it, else a hidden
+  // textarea and document.execCommand("copy"). The button says data-copied ("已复制") for a moment.
+  function copyWithTextarea(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "copy-buffer";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function showCopied(button, ok) {
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    button.textContent = ok ? (button.getAttribute("data-copied") || label) : label;
+    button.classList.toggle("copied", ok);
+    window.setTimeout(function () {
+      button.textContent = label;
+      button.classList.remove("copied");
+    }, 1500);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) {
+      return;
+    }
+    event.preventDefault();
+    var text = button.getAttribute("data-copy") || "";
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () {
+        showCopied(button, true);
+      }, function () {
+        showCopied(button, copyWithTextarea(text));
+      });
+    } else {
+      showCopied(button, copyWithTextarea(text));
+    }
+  });
 })();

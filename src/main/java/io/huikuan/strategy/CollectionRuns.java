@@ -299,17 +299,24 @@ public class CollectionRuns {
                             rs.getString("started_by"), rs.getString("node"), rs.getTimestamp("started_at").toInstant(),
                             fin == null ? null : fin.toInstant(), (Long) rs.getObject("duration_ms", Long.class), wf == null ? null : wf.toLocalDate(),
                             rs.getInt("customers_evaluated"), rs.getInt("tasks_created"), rs.getInt("promises_kept"), rs.getInt("promises_broken"),
-                            s.upToDate, s.resumed, s.customersBySegment, s.tasksBySegment, s.tasksByStep, s.tasksByKind, s.cancelled, s.paused,
+                            s.upToDate, s.resumed, s.customersBySegment, s.tasksBySegment, byStepOrder(s.tasksByStep), s.tasksByKind, s.cancelled, s.paused,
                             rs.getString("error"));
                 })
                 .optional().orElseThrow(() -> new NotFoundException("collection run", String.valueOf(id)));
+    }
+
+    /** The counts by step in the strategy's order (by day offset as a number, not as text: -3, +1, +3, +15). */
+    private static Map<String, Integer> byStepOrder(Map<String, Integer> byStep) {
+        Map<String, Integer> ordered = new TreeMap<>(Step.LABEL_ORDER);
+        ordered.putAll(byStep);
+        return ordered;
     }
 
     /** The counts a run keeps as it goes (stored as JSON in the run's row, so a resumed run continues them). */
     static final class Summary {
         public Map<String, Integer> customersBySegment = new TreeMap<>();
         public Map<String, Integer> tasksBySegment = new TreeMap<>();
-        public Map<String, Integer> tasksByStep = new TreeMap<>();
+        public Map<String, Integer> tasksByStep = new TreeMap<>(Step.LABEL_ORDER);
         public Map<String, Integer> tasksByKind = new TreeMap<>();
         public int created;
         public int customersEvaluated;

@@ -25,6 +25,20 @@ public record Step(int position, int dayOffset, Channel channel, Tone tone, Role
         return (dayOffset > 0 ? "+" : "") + dayOffset + " " + channel.name();
     }
 
+    /** Step labels in the order of the strategy: by day offset as a number (-3, +1, +3, +15), then by channel. */
+    public static final java.util.Comparator<String> LABEL_ORDER = java.util.Comparator.comparingInt(Step::offsetOf)
+            .thenComparing(java.util.Comparator.naturalOrder());
+
+    /** The day offset of a label ({@code "+15 PHONE"} → 15); a label without one sorts last. */
+    static int offsetOf(String label) {
+        String number = label == null ? "" : label.strip().split(" ", 2)[0];
+        try {
+            return Integer.parseInt(number.startsWith("+") ? number.substring(1) : number);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
     /** True when the step applies to a customer with this overdue amount. */
     boolean appliesTo(BigDecimal overdue) {
         return minAmount == null || overdue.compareTo(minAmount) >= 0;

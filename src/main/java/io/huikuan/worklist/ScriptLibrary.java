@@ -93,16 +93,36 @@ public class ScriptLibrary {
     }
 
     /**
-     * The scripts that fit an excuse and a personality type at a stage, best first: an exact match on
-     * the excuse counts most, then on the personality, then on the stage; scripts for any excuse or
-     * personality come after the specific ones. At most {@code limit}.
+     * The scripts that fit an excuse and a personality type at a stage, best first: an exact match on the
+     * excuse counts most, then on the stage, then on the personality; scripts for any excuse or personality come
+     * after the specific ones. With no excuse heard, only the scripts for any excuse: a call is not answered with the
+     * script for "the boss must sign" before anyone said so. The stage also limits what is offered ({@link #fits}): a pre-due reminder only
+     * before the due date, a final demand only at the final stage. Stage null: any stage. At most {@code limit}.
      */
     @Transactional(readOnly = true)
     public List<Script> suggest(Excuse excuse, PersonalityType personality, ScriptStage stage, int limit) {
         List<Script> candidates = list(new Filter(null, excuse, personality, null, null, null));
         Comparator<Script> byFit = Comparator.comparingInt((Script s) -> score(s, excuse, personality, stage)).reversed()
                 .thenComparing(Script::code);
-        return candidates.stream().sorted(byFit).limit(Math.max(1, limit)).toList();
+        return candidates.stream().filter(s -> fits(s.stage(), stage)).filter(s -> excuse != null || s.excuse() == null).sorted(byFit)
+                .limit(Math.max(1, limit)).toList();
+    }
+
+    /**
+     * Whether a script written for one stage may be said at another: at its own stage, and (when the stage has too
+     * few scripts for the excuse) a script of the stage before, never a pre-due reminder once an invoice is overdue
+     * and never a final demand before the final stage. {@code at} null: any.
+     */
+    public static boolean fits(ScriptStage script, ScriptStage at) {
+        if (at == null) {
+            return true;
+        }
+        return switch (at) {
+            case REMINDER -> script == ScriptStage.REMINDER;
+            case FOLLOW_UP -> script == ScriptStage.FOLLOW_UP;
+            case ESCALATION -> script == ScriptStage.ESCALATION || script == ScriptStage.FOLLOW_UP;
+            case FINAL -> script == ScriptStage.FINAL || script == ScriptStage.ESCALATION;
+        };
     }
 
     private static int score(Script s, Excuse excuse, PersonalityType personality, ScriptStage stage) {
@@ -110,11 +130,14 @@ public class ScriptLibrary {
         if (excuse != null && s.excuse() == excuse) {
             score += 4;
         }
-        if (personality != null && s.personality() == personality) {
-            score += 2;
+        if (personality == null && s.personality() == null) {
+            score += 1;
         }
         if (stage != null && s.stage() == stage) {
-            score += 1;
+            score += 3;
+        }
+        if (personality != null && s.personality() == personality) {
+            score += 2;
         }
         return score;
     }

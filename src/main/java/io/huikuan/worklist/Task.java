@@ -26,8 +26,22 @@ public record Task(long taskId, String customerCode, String customerName, String
         return kind.name();
     }
 
-    /** Where in the collection the task stands, for script suggestions: by days overdue. */
+    /**
+     * Where in the collection the task stands, for script suggestions: by days overdue (before or at the due date:
+     * REMINDER; 1–30: FOLLOW_UP; 31–90: ESCALATION; over 90: FINAL), but a strategy step early in the strategy
+     * (not a FINAL or LEGAL step, not after day 90) stays at ESCALATION: a +7 call is no final demand, however old
+     * the debt.
+     */
     public ScriptStage stage() {
+        ScriptStage byDays = stageOf(daysOverdue);
+        if (byDays == ScriptStage.FINAL && kind == TaskKind.STEP && !lateInStrategy()) {
+            return ScriptStage.ESCALATION;
+        }
+        return byDays;
+    }
+
+    /** The stage of a debt this many days overdue (zero or less: not yet overdue). */
+    public static ScriptStage stageOf(int daysOverdue) {
         if (daysOverdue <= 0) {
             return ScriptStage.REMINDER;
         }
@@ -35,5 +49,9 @@ public record Task(long taskId, String customerCode, String customerName, String
             return ScriptStage.FOLLOW_UP;
         }
         return daysOverdue <= 90 ? ScriptStage.ESCALATION : ScriptStage.FINAL;
+    }
+
+    private boolean lateInStrategy() {
+        return tone == Tone.FINAL || tone == Tone.LEGAL || (stepOffset != null && stepOffset > 90);
     }
 }

@@ -262,4 +262,25 @@ class StrategyPagesIntegrationTests {
             jdbc.sql("UPDATE shedlock SET lock_until = TIMESTAMP '2000-01-01 00:00:00', locked_by = 'released' WHERE name = 'collection-run'").update();
         }
     }
+
+    @Test
+    void theRunDetailListsStepsByTheirDayOffsetAsANumber() throws Exception {
+        // a failed run (never the "last completed" one that later runs look back to) with counts for five steps
+        jdbc.sql("""
+                INSERT INTO collection_run (as_of, status, run_trigger, started_by, node, started_at, inputs_key, summary)
+                VALUES (DATE '2000-01-03', 'FAILED', 'UI', 'sp-boss', 'test', TIMESTAMP WITH TIME ZONE '2000-01-03 08:00:00+08:00', 'step-order',
+                        '{"tasksByStep":{"+1 SMS":4,"+15 VISIT":2,"+3 PHONE":3,"-3 EMAIL":5,"+7 PHONE":1},"created":15}')""").update();
+        long id = jdbc.sql("SELECT max(id) FROM collection_run WHERE inputs_key = 'step-order'").query(Long.class).single();
+        String detail = html(get("/collection-runs/" + id).with(manager()), "zh-CN");
+        int minus3 = detail.indexOf("data-step=\"-3 EMAIL\"");
+        int plus1 = detail.indexOf("data-step=\"+1 SMS\"");
+        int plus3 = detail.indexOf("data-step=\"+3 PHONE\"");
+        int plus7 = detail.indexOf("data-step=\"+7 PHONE\"");
+        int plus15 = detail.indexOf("data-step=\"+15 VISIT\"");
+        assertThat(minus3).isPositive();
+        assertThat(minus3).isLessThan(plus1);
+        assertThat(plus1).isLessThan(plus3);
+        assertThat(plus3).isLessThan(plus7);
+        assertThat(plus7).isLessThan(plus15);
+    }
 }

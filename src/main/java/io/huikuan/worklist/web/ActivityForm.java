@@ -14,6 +14,12 @@ record ActivityForm(String taskId, String contactId, String channel, String occu
                 "", "", "", "", "", "OUTBOUND");
     }
 
+    /** The same form with a contact chosen (none: as it is). */
+    ActivityForm withContact(Long id) {
+        return id == null ? this : new ActivityForm(taskId, String.valueOf(id), channel, occurredAt, appointmentAt, outcome, excuse, notes,
+                nextFollowUp, promiseAmount, promiseDate, overrideReason, followUpChannel, back, direction);
+    }
+
     /** The draft the service parses; amounts and ids parsed here, their errors added to {@code errors}. */
     NewActivity.Draft draft(String customerCode, FormErrors errors) {
         BigDecimal amount = errors.amount("promiseAmount", promiseAmount, false);

@@ -59,7 +59,9 @@ class ScriptApi {
     }
 
     @GetMapping("/api/scripts/suggest")
-    @Operation(summary = "The scripts that fit an excuse and a contact's personality type at a stage, best first (at most limit, default 5)")
+    @Operation(summary = "The scripts that fit an excuse and a contact's personality type at a stage, best first (at most limit, default 5); "
+            + "a stage offers its own scripts and the previous stage's, never a REMINDER script once overdue nor a FINAL one before FINAL; "
+            + "without an excuse only the scripts for any excuse")
     List<Script> suggest(@RequestParam(required = false) String excuse, @RequestParam(required = false) String personality,
             @RequestParam(required = false) String stage, @RequestParam(defaultValue = "5") int limit) {
         return library.suggest(parse(Excuse.class, "excuse", excuse), parse(PersonalityType.class, "personality", personality),

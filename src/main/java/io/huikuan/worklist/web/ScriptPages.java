@@ -107,6 +107,7 @@ class ScriptPages {
         model.addAttribute("tones", Tone.values());
         model.addAttribute("methods", ScriptMethod.values());
         model.addAttribute("mayEdit", CurrentUser.get().isManager());
+        model.addAttribute("placeholders", ScriptWords.LISTED);
         return "worklist/scripts";
     }
 

@@ -5,6 +5,7 @@ import io.huikuan.common.Page;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.common.web.ListLinks;
+import io.huikuan.customer.Contact;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The worklist page (today's tasks ranked, filters, paging, reassignment for managers), a task's page with
- * the log-activity and snooze forms, and the script suggestions fragment the forms refresh with htmx. The
+ * what the call needs ({@link CallSheet}: contacts, open invoices, promises), the log-activity and snooze forms, and the script suggestions fragment the forms refresh with htmx. The
  * customer page's collection panel is {@link CustomerCollectionPages}.
  */
 @Controller
@@ -48,16 +49,18 @@ class WorklistPages {
     private final Targets targets;
     private final Activities activities;
     private final ActivityFormModel formModel;
+    private final CallSheet callSheet;
     private final UserDirectory users;
     private final MessageSource messages;
     private final Clock clock;
 
-    WorklistPages(Tasks tasks, Targets targets, Activities activities, ActivityFormModel formModel, UserDirectory users, MessageSource messages,
-            Clock clock) {
+    WorklistPages(Tasks tasks, Targets targets, Activities activities, ActivityFormModel formModel, CallSheet callSheet, UserDirectory users,
+            MessageSource messages, Clock clock) {
         this.tasks = tasks;
         this.targets = targets;
         this.activities = activities;
         this.formModel = formModel;
+        this.callSheet = callSheet;
         this.users = users;
         this.messages = messages;
         this.clock = clock;
@@ -105,14 +108,20 @@ class WorklistPages {
     @GetMapping("/worklist/tasks/{id}")
     String task(@PathVariable long id, @RequestParam(required = false) String back, Model model, Locale locale) {
         Task t = tasks.get(id);
-        return renderTask(t, ActivityForm.empty(id, t.channel().name()), FormErrors.none(), null, null, FormErrors.none(), back, model, locale);
+        return renderTask(t, firstForm(t), FormErrors.none(), null, null, FormErrors.none(), back, model, locale);
+    }
+
+    /** A task's form as it opens: the customer's main contact chosen (the one the call is for, whom the scripts address). */
+    private ActivityForm firstForm(Task t) {
+        Contact main = CallFacts.mainContact(activities.contacts(t.customerCode()));
+        return ActivityForm.empty(t.taskId(), t.channel().name()).withContact(main == null ? null : main.id());
     }
 
     /** The log-activity form of one task, loaded into the worklist row when it is opened. */
     @GetMapping("/worklist/tasks/{id}/form")
     String taskForm(@PathVariable long id, @RequestParam(required = false) String back, Model model) {
         Task t = tasks.get(id);
-        formModel.add(model, t.customerCode(), t, ActivityForm.empty(id, t.channel().name()), FormErrors.none(), safeBack(back), false);
+        formModel.add(model, t.customerCode(), t, firstForm(t), FormErrors.none(), safeBack(back), false);
         model.addAttribute("action", "/worklist/tasks/" + id + "/activity");
         return "worklist/worklist-fragments :: logForm";
     }
@@ -211,6 +220,7 @@ class WorklistPages {
         model.addAttribute("minUntil", tasks.today().plusDays(1));
         model.addAttribute("maxUntil", tasks.today().plusDays(30));
         model.addAttribute("recent", activities.forCustomer(t.customerCode(), 5));
+        callSheet.add(model, t.customerCode(), activities.contacts(t.customerCode()));
         return "worklist/worklist-task";
     }
 
