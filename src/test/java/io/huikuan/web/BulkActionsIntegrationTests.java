@@ -86,15 +86,15 @@ class BulkActionsIntegrationTests {
     @Test
     void statementsForTheSelectedCustomers() throws Exception {
         String list = html(get("/customers").param("lang", "zh-CN"), asCollector());
-        assertThat(list).contains("id=\"bulk-statements\"", "data-select-all=\"codes\"", "name=\"codes\"", "form=\"bulk-statements\"",
+        assertThat(list).contains("id=\"bulk-statements\"", "data-select-all=\"customerCodes\"", "name=\"customerCodes\"", "form=\"bulk-statements\"",
                 "data-confirm=\"为所选客户各出具一份对账单？\"", "action=\"/bulk/statements\"");
-        mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("codes", a, b).param("back", "/customers?page=0")
+        mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("customerCodes", a, b).param("back", "/customers?page=0")
                         .param("lang", "zh-CN"))
                 .andExpect(redirectedUrl("/customers?page=0"))
                 .andExpect(flash().attribute("flash", "已为 2 位客户出具对账单（2026-01-01 至 2026-06-30）。"));
         assertThat(documents(a)).isEqualTo(1);
         assertThat(documents(b)).isEqualTo(1);
-        mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("codes", a).param("from", "2026-03-01")
+        mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("customerCodes", a).param("from", "2026-03-01")
                         .param("to", "2026-05-31").param("lang", "en"))
                 .andExpect(redirectedUrl("/customers"))
                 .andExpect(flash().attribute("flash", "Statements issued for 1 customers (2026-03-01 to 2026-05-31)."));
@@ -107,14 +107,15 @@ class BulkActionsIntegrationTests {
                 .andExpect(redirectedUrl("/customers")).andExpect(flash().attribute("flashError", "所选客户：请至少选择一位客户"));
         mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("lang", "en"))
                 .andExpect(flash().attribute("flashError", "Selected customers: Select at least one customer"));
-        String error = (String) mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("codes", a).param("from", "2026-13-01")
+        String error = (String) mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("customerCodes", a).param("from", "2026-13-01")
                 .param("lang", "zh-CN")).andReturn().getFlashMap().get("flashError");
         assertThat(error).startsWith("开始日期：").doesNotContain("from");
-        error = (String) mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("codes", a).param("to", "2026-07-31")
+        error = (String) mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("customerCodes", a).param("to", "2026-07-31")
                 .param("lang", "zh-CN")).andReturn().getFlashMap().get("flashError");
         assertThat(error).isEqualTo("结束日期：不能晚于今天");
-        // another collector's customer in the selection: not found, and nothing issued for the rest either
-        mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("codes", a, x)).andExpect(status().isNotFound());
+        // another collector's customer in the selection: named, and nothing issued for the rest either
+        mvc.perform(post("/bulk/statements").with(asCollector()).with(csrf()).param("customerCodes", a, x).param("lang", "zh-CN"))
+                .andExpect(flash().attribute("flashError", "所选客户：没有这些客户，或您无权查看：" + x));
         assertThat(documents(a)).isZero();
         assertThat(documents(x)).isZero();
     }
@@ -149,7 +150,7 @@ class BulkActionsIntegrationTests {
         // another collector's task in the selection: refused, and the own task is not snoozed either
         mvc.perform(post("/worklist/bulk/snooze").with(asCollector()).with(csrf()).param("taskIds", String.valueOf(t1), String.valueOf(tx))
                         .param("until", "2026-07-05").param("reason", "r").param("lang", "zh-CN"))
-                .andExpect(flash().attribute("flashError", "所选任务：有任务不存在或您无权处理"));
+                .andExpect(flash().attribute("flashError", "所选任务：没有这些任务：[" + tx + "]"));
         assertThat(snoozedUntil(t1)).isNull();
         assertThat(snoozedUntil(tx)).isNull();
     }
@@ -166,6 +167,27 @@ class BulkActionsIntegrationTests {
                 .andExpect(flash().attribute("flash", "已将 2 个任务改派给 " + other + "。"));
         assertThat(jdbc.sql("SELECT count(*) FROM collection_task WHERE assignee = ? AND id IN (?, ?)").params(other, t1, t2)
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameThroughTheApi() throws Exception {
+        var snoozed = Api.json(Api.call(mvc, post("/api/worklist/snooze"), collector, """
+                {"taskIds":[%d,%d],"until":"2026-07-10","reason":"客户出差"}""".formatted(t1, t2)).andExpect(status().isOk()));
+        assertThat(snoozed.get("snoozed").asInt()).isEqualTo(2);
+        assertThat(snoozedUntil(t2)).isEqualTo(LocalDate.of(2026, 7, 10));
+        var refused = Api.json(Api.call(mvc, post("/api/worklist/snooze"), collector, """
+                {"taskIds":[%d],"until":"2026-07-10","reason":"r"}""".formatted(tx)).andExpect(status().isBadRequest()));
+        assertThat(refused.toString()).contains("taskIds");
+        var issued = Api.json(Api.call(mvc, post("/api/statements"), collector, """
+                {"customerCodes":["%s","%s"],"from":"2026-06-01"}""".formatted(a, b)).andExpect(status().isOk()));
+        assertThat(issued.get("issued").asInt()).isEqualTo(2);
+        assertThat(issued.get("to").asString()).isEqualTo("2026-06-30");
+        assertThat(documents(a)).isEqualTo(1);
+        Api.call(mvc, post("/api/statements"), collector, """
+                {"customerCodes":["%s"]}""".formatted(x)).andExpect(status().isBadRequest());
+        Api.call(mvc, post("/api/statements"), collector, """
+                {"customerCodes":[]}""").andExpect(status().isBadRequest());
+        assertThat(documents(x)).isZero();
     }
 
     private long task(String code, String assignee) {

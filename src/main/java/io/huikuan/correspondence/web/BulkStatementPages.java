@@ -3,8 +3,7 @@ package io.huikuan.correspondence.web;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FieldLabels;
 import io.huikuan.common.web.FormErrors;
-import io.huikuan.correspondence.Documents;
-import java.time.Clock;
+import io.huikuan.correspondence.BulkStatements;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -17,48 +16,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Statements for a selection of the customer list (issue 12, item 12): one statement PDF per selected customer for
  * one period (blank from: the first of January; blank to: today), all or none, then back to the list with a flash
- * saying how many were issued ("已为 12 位客户出具对账单").
+ * saying how many were issued ("已为 12 位客户出具对账单"); a refusal names the field in the user's language.
  */
 @Controller
 class BulkStatementPages {
 
-    /** At most this many customers at once (one page of the list at its largest). */
-    static final int MAX = 200;
-
-    private final Documents documents;
+    private final BulkStatements bulk;
     private final MessageSource messages;
-    private final Clock clock;
 
-    BulkStatementPages(Documents documents, MessageSource messages, Clock clock) {
-        this.documents = documents;
+    BulkStatementPages(BulkStatements bulk, MessageSource messages) {
+        this.bulk = bulk;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @PostMapping("/bulk/statements")
-    String issue(@RequestParam(required = false) List<String> codes, @RequestParam(required = false) String from,
+    String issue(@RequestParam(required = false) List<String> customerCodes, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String back, Locale locale,
             RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
-        List<String> selected = codes == null ? List.of() : codes.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
-        if (selected.isEmpty()) {
-            errors.addCode("codes", "error.bulk.noCustomers");
-        } else if (selected.size() > MAX) {
-            errors.add("codes", messages.getMessage("error.bulk.tooMany", new Object[] {MAX}, locale));
-        }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = from == null || from.isBlank() ? today.withDayOfYear(1) : errors.date("from", from, true);
-        LocalDate end = to == null || to.isBlank() ? today : errors.date("to", to, true);
+        LocalDate start = errors.date("from", from, false);
+        LocalDate end = errors.date("to", to, false);
         if (!errors.any()) {
             try {
-                int n = documents.issueStatements(selected, start, end).size();
-                redirect.addFlashAttribute("flash", messages.getMessage("bulk.statements.done", new Object[] {n, start, end}, locale));
+                BulkStatements.Issued issued = bulk.issue(customerCodes, start, end);
+                redirect.addFlashAttribute("flash", messages.getMessage("bulk.statements.done",
+                        new Object[] {issued.documents().size(), issued.from().toString(), issued.to().toString()}, locale));
             } catch (ValidationException e) {
                 errors.addAll(e);
             }
         }
         if (errors.any()) {
-            redirect.addFlashAttribute("flashError", FieldLabels.lines(errors, messages, locale, "bulk.field.", "codes", "from", "to"));
+            redirect.addFlashAttribute("flashError", FieldLabels.lines(errors, messages, locale, "bulk.field.", "customerCodes", "from", "to"));
         }
         return "redirect:" + safeBack(back);
     }

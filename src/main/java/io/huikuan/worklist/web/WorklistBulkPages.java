@@ -1,7 +1,6 @@
 package io.huikuan.worklist.web;
 
 import io.huikuan.common.ConflictException;
-import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FieldLabels;
 import io.huikuan.common.web.FormErrors;
@@ -45,8 +44,6 @@ class WorklistBulkPages {
                 errors.addAll(e);
             } catch (ConflictException e) {
                 errors.add("taskIds", messages.getMessage("bulk.tasksClosed", null, locale));
-            } catch (NotFoundException e) {
-                errors.add("taskIds", messages.getMessage("bulk.tasksUnknown", null, locale));
             }
         }
         if (errors.any()) {
