@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,13 +49,14 @@ class ManagerHomeBrowserTests extends BrowserTestSupport {
     JdbcClient jdbc;
 
     private String manager;
+    private String collector;
     private String code;
 
     @BeforeEach
     void portfolio() {
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
         manager = "mhb" + suffix;
-        String collector = "mhc" + suffix;
+        collector = "mhc" + suffix;
         code = "MH-" + suffix;
         Api.user(users, manager, Role.MANAGER);
         Api.user(users, collector, Role.COLLECTOR);
@@ -74,6 +76,13 @@ class ManagerHomeBrowserTests extends BrowserTestSupport {
                                              risk_factor, priority, reason, status, completed_by, completed_at, outcome, created_at)
                 VALUES (?, 'F:mh', 'FOLLOW_UP', 'PHONE', 'COLLECTOR', ?, ?, 100, 10, 1, 10, 'r', 'DONE', ?, ?, 'REACHED', ?)""")
                 .params(id, collector, LocalDate.of(2026, 6, 30), collector, at, at).update();
+        for (String key : List.of("F:mh1", "F:mh2")) {
+            jdbc.sql("""
+                    INSERT INTO collection_task (customer_id, task_key, kind, channel, owner_role, assignee, due_date, overdue_amount,
+                                                 days_overdue, risk_factor, priority, reason, status, created_at)
+                    VALUES (?, ?, 'FOLLOW_UP', 'PHONE', 'COLLECTOR', ?, ?, 4200, 90, 1, 50, 'r', 'OPEN', ?)""")
+                    .params(id, key, collector, LocalDate.of(2026, 6, 30), at).update();
+        }
         openPage();
     }
 
@@ -113,6 +122,29 @@ class ManagerHomeBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#customer-promises")).isVisible();
         noHorizontalOverflow("customer page");
         shot("manager-home-customer-" + width);
+    }
+
+    /** Issue 12, item 12: on the phone a collector selects every task of the page, confirms, and both are snoozed. */
+    @Test
+    void aCollectorSnoozesTheSelectionOnThePhone() {
+        page.setViewportSize(390, 844);
+        login(collector);
+        page.navigate(url("/worklist"));
+        assertThat(page.locator("#worklist-table tbody tr")).hasCount(2);
+        page.locator("#worklist-table thead .select-all").check();
+        assertThat(page.locator("#worklist-table tbody input[name=taskIds]:checked")).hasCount(2);
+        page.locator("#bulk-snooze input[name=until]").fill("2026-07-06");
+        page.locator("#bulk-snooze input[name=reason]").fill("客户财务休假");
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(d -> {
+            asked.add(d.message());
+            d.accept();
+        });
+        page.locator("#bulk-snooze-submit").click();
+        assertThat(page.locator(".flash.ok")).containsText("已延后 2 项任务至 2026-07-06");
+        assertThat(asked).containsExactly("将所选的 2 项任务延后？");
+        assertThat(page.locator("#worklist-table")).hasCount(0);
+        noHorizontalOverflow("worklist");
     }
 
     private void noHorizontalOverflow(String what) {
