@@ -144,6 +144,20 @@ class HomeWorkIntegrationTests {
     }
 
     @Test
+    void everyRoleGetsItsHomeInBothLanguages() throws Exception {
+        for (Role role : List.of(Role.FINANCE, Role.LEGAL, Role.ADMIN, Role.MANAGER)) {
+            String name = "hw-" + role.name().toLowerCase(java.util.Locale.ROOT);
+            Api.user(users, name, role);
+            for (String lang : List.of("zh-CN", "en")) {
+                String html = page("/dashboard", lang, user(name).roles(role.name()));
+                assertThat(html).as(role + " " + lang).contains("id=\"dash-work\"", "id=\"work-done-week\"", "id=\"work-collected\"")
+                        .doesNotContain("??").doesNotContain("${");
+                assertThat(html.contains("id=\"work-approvals\"")).as(role + " sees the approvals").isEqualTo(role == Role.ADMIN || role == Role.MANAGER);
+            }
+        }
+    }
+
+    @Test
     void theOverviewAndTheDashboardUseTheSameDefaultBuckets() throws Exception {
         String dashboard = page("/dashboard", "zh-CN", asCollector());
         String overview = page("/overview/aging", "zh-CN", asCollector());
