@@ -109,3 +109,35 @@
     }
   });
 })();
+
+// issue 12, items 10–12 (part E): bulk selection on the customer list and the worklist, and the confirmation of
+// a bulk action's button.
+(function () {
+  "use strict";
+
+  // A "select all on page" checkbox (data-select-all="NAME") ticks every checkbox named NAME on the page.
+  document.addEventListener("change", function (event) {
+    var all = event.target;
+    var name = all.getAttribute && all.getAttribute("data-select-all");
+    if (!name) {
+      return;
+    }
+    document.querySelectorAll("input[type=checkbox][name='" + name + "']").forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
+
+  // A submit button with data-bulk-confirm asks first, naming how many rows are selected.
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var question = button && button.getAttribute && button.getAttribute("data-bulk-confirm");
+    if (!question) {
+      return;
+    }
+    var form = event.target;
+    var count = form.id ? document.querySelectorAll("input[type=checkbox][form='" + form.id + "']:checked:not([data-select-all])").length : 0;
+    if (!window.confirm(question.replace("{0}", String(count)))) {
+      event.preventDefault();
+    }
+  }, true);
+})();

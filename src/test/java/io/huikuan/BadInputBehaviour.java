@@ -130,6 +130,11 @@ abstract class BadInputBehaviour {
                         {"taskIds":[1],"assignee":"collector1"}"""),
                 Call.json(post, "/api/worklist/1/snooze", """
                         {"until":"2026-07-03","reason":"客户出差"}""").roomy("reason"),
+                // issue 12, item 12: snoozing several tasks and statements for several customers at once
+                Call.json(post, "/api/worklist/snooze", """
+                        {"taskIds":[1],"until":"2026-07-03","reason":"客户出差"}""").roomy("reason"),
+                Call.json(post, "/api/statements", """
+                        {"customerCodes":["BAD-1"],"from":"2026-01-01","to":"2026-06-30"}"""),
                 Call.json(post, "/api/activities", """
                         {"customerCode":"BAD-1","contactId":%d,"channel":"PHONE","occurredAt":"2026-06-30T09:00:00+08:00","outcome":"PROMISE",
                          "notes":"答应月底付款","promiseAmount":300,"promiseDate":"2026-07-10"}""".formatted(contact), "promiseAmount").roomy("customerCode"),

@@ -60,6 +60,22 @@ public class Segments {
         return out;
     }
 
+    /** The segment the last collection run put a customer in and that segment's strategy (the customer page's header). */
+    public record Placement(String segmentCode, String segmentNameZh, String segmentNameEn, String strategyCode, String strategyNameZh,
+            String strategyNameEn, java.time.LocalDate asOf) {
+    }
+
+    /** Where the last run placed the customer; empty when no run has placed it yet. */
+    @Transactional(readOnly = true)
+    public Optional<Placement> placement(long customerId) {
+        return jdbc.sql("""
+                SELECT g.code, g.name_zh, g.name_en, s.code, s.name_zh, s.name_en, cs.as_of
+                FROM customer_segment cs JOIN segment g ON g.code = cs.segment_code JOIN strategy s ON s.id = g.strategy_id
+                WHERE cs.customer_id = ?""")
+                .param(customerId).query((rs, n) -> new Placement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate())).optional();
+    }
+
     @Transactional(readOnly = true)
     public Segment get(String code) {
         return find(code).orElseThrow(() -> new NotFoundException("segment", code));

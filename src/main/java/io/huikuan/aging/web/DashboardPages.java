@@ -38,10 +38,11 @@ class DashboardPages {
     private final Clock clock;
 
     private final DashboardFigures figures;
+    private final HomePanels panels;
 
-    DashboardPages(MessageSource messages, Clock clock,
-            DashboardFigures figures) {
+    DashboardPages(MessageSource messages, Clock clock, DashboardFigures figures, HomePanels panels) {
         this.figures = figures;
+        this.panels = panels;
         this.messages = messages;
         this.clock = clock;
     }
@@ -82,6 +83,7 @@ class DashboardPages {
         model.addAttribute("trend", trend(f));
         model.addAttribute("dsoDays", DSO_DAYS);
         model.addAttribute("topOverdue", f.topOverdue());
+        panels.addWork(model);
         return "aging/dashboard";
     }
 
