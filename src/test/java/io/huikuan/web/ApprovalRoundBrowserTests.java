@@ -83,8 +83,8 @@ class ApprovalRoundBrowserTests extends BrowserTestSupport {
         for (String c : customers) {
             assertThat(row(c)).isVisible();
         }
-        fits(width, "approvals");
         shot("approvals-" + width);
+        fits(width, "approvals");
 
         // preview the first: the text the customer will read, the recipient, the invoice; edit it and approve
         row(customers.get(0)).locator("a.preview-link").click();
@@ -92,8 +92,8 @@ class ApprovalRoundBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#approval-message")).isVisible();
         assertThat(page.locator("#approval-invoices")).containsText("INV-" + customers.get(0));
         assertThat(page.locator("#approval-customer")).containsText(customers.get(0));
-        fits(width, "approval preview");
         shot("approval-preview-" + width);
+        fits(width, "approval preview");
         page.locator("#edit-details summary").click();
         Locator text = page.locator("#edit-form textarea[name=text]");
         assertThat(text).not().isEmpty();
@@ -132,8 +132,8 @@ class ApprovalRoundBrowserTests extends BrowserTestSupport {
         for (String c : customers) {
             assertThat(row(c)).hasCount(0);
         }
-        fits(width, "approvals after the round");
         shot("approvals-done-" + width);
+        fits(width, "approvals after the round");
     }
 
     private Locator row(String customer) {
