@@ -81,6 +81,7 @@ public class Approvals {
         CurrentUser.require("approve messages and letters", Role.MANAGER);
         MessageEdit wording = edit;
         if (edit != null) {
+            edit.precheck();
             StepTask t = step(taskId);
             MessageEdit checked = edit.checked(t.channel());
             RenderedMessage now = DocumentKind.forChannel(t.channel()) == null && t.awaitingApproval() ? dispatcher.preview(taskId).message() : null;

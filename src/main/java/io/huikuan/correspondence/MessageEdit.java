@@ -19,6 +19,22 @@ public record MessageEdit(String subject, String text) {
     /** The longest text. */
     public static final int MAX_TEXT = 5000;
 
+    /** The rules that hold whatever the channel (no control character, the lengths), checked before anything is looked up. */
+    public void precheck() {
+        List<FieldError> errors = new ArrayList<>();
+        if (subject != null) {
+            InputRules.textRule("subject", subject).ifPresent(errors::add);
+            InputRules.length(errors, "subject", subject.strip(), MAX_SUBJECT);
+        }
+        if (text != null) {
+            InputRules.textRule("text", text).ifPresent(errors::add);
+            InputRules.length(errors, "text", text.strip(), MAX_TEXT);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
     /** The edit as stored (trimmed), or a {@link ValidationException} naming {@code subject} or {@code text} and the rule. */
     public MessageEdit checked(Channel channel) {
         List<FieldError> errors = new ArrayList<>();

@@ -119,6 +119,10 @@ class ApprovalPagesIntegrationTests {
                 {"name":"郑和","role":"FINANCE","phone":"13400005555"}""");
         String all2 = customer("舟山普陀渔业有限公司", "2026-06-24", """
                 {"name":"冯远","role":"FINANCE","phone":"13300006666"}""");
+        String viaApi = customer("杭州萧山汽配有限公司", "2026-06-22", """
+                {"name":"陈亮","role":"FINANCE","phone":"13200007777"}""");
+        String rejectedViaApi = customer("嘉善西塘黄酒有限公司", "2026-06-21", """
+                {"name":"沈清","role":"FINANCE","phone":"13100008888"}""");
         Api.json(Api.call(mvc, post("/api/collection-runs").param("asOf", "2026-06-30"), "ap-boss", null).andExpect(status().isOk()));
         Api.json(Api.call(mvc, post("/api/step-messages/dispatch"), "ap-boss", null).andExpect(status().isOk()));
 
@@ -133,12 +137,28 @@ class ApprovalPagesIntegrationTests {
 
         // the queue: every step awaiting approval, with a preview page link (not the stateless API), select and approve-all
         String queue = text(get("/approvals").with(boss));
-        for (String c : new String[] {sms, rejected, email, letter, english, selected, all1, all2}) {
+        for (String c : new String[] {sms, rejected, email, letter, english, selected, all1, all2, viaApi, rejectedViaApi}) {
             assertThat(queue).contains("data-task=\"" + task(c) + "\"", "href=\"/approvals/" + task(c) + "\"");
         }
-        assertThat(queue).contains("id=\"approve-all-form\"", "data-confirm=\"将批准全部 8 条", "id=\"approve-selected-form\"", "催款短信")
+        assertThat(queue).contains("id=\"approve-all-form\"", "data-confirm=\"将批准全部 10 条", "id=\"approve-selected-form\"", "催款短信")
                 .doesNotContain("/api/step-messages", "??", "data-task=\"" + task(automatic) + "\"");
         mvc.perform(get("/approvals").with(collector)).andExpect(status().isForbidden());
+
+        // the API does the same: approve with the manager's wording, reject with a reason (required)
+        Api.call(mvc, post("/api/step-messages/" + task(viaApi) + "/approve"), "ap-boss", """
+                {"text":"陈经理：请于本周内安排付款。"}""").andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT body_text FROM outbox_message WHERE task_id = ?").param(task(viaApi)).query(String.class).single())
+                .isEqualTo("陈经理：请于本周内安排付款。");
+        Api.call(mvc, post("/api/step-messages/" + task(rejectedViaApi) + "/reject"), "ap-boss", """
+                {"reason":" "}""").andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("reason"));
+        Api.call(mvc, post("/api/step-messages/" + task(rejectedViaApi) + "/reject"), "ap-col", """
+                {"reason":"不发"}""").andExpect(status().isForbidden());
+        Api.call(mvc, post("/api/step-messages/" + task(rejectedViaApi) + "/reject"), "ap-boss", """
+                {"reason":"客户要求改用电话沟通"}""").andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status").value("CANCELLED"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.dispatchNote")
+                        .value("rejected|ap-boss|客户要求改用电话沟通"));
 
         // the preview page: the SMS as sent, to whom, the customer and the invoice
         String preview = text(get("/approvals/" + task(sms)).with(boss));
