@@ -50,6 +50,12 @@ public class Outbox {
     /** The failures list: FAILED, UNCONFIRMED and messages that wait too long (retrying, or their channel is not configured). */
     public static final String PROBLEMS = "PROBLEMS";
 
+    /**
+     * Everything not sent yet: queued (also waiting because the channel is not configured), being sent, failed and
+     * unconfirmed; the outbox page's default.
+     */
+    public static final String PENDING = "PENDING";
+
     private final JdbcClient jdbc;
     private final CustomerService customers;
     private final OutboxValidation validation;
@@ -152,7 +158,9 @@ public class Outbox {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new java.util.HashMap<>();
         String s = status == null ? "" : status.trim().toUpperCase(java.util.Locale.ROOT);
-        if (s.equals(PROBLEMS)) {
+        if (s.equals(PENDING)) {
+            where.append(" AND m.status IN ('QUEUED', 'SENDING', 'FAILED', 'UNCONFIRMED')");
+        } else if (s.equals(PROBLEMS)) {
             where.append(" AND (m.status IN ('FAILED', 'UNCONFIRMED') OR (m.status = 'QUEUED' AND (m.attempts > 0 OR m.created_at <= :old)))");
             params.put("old", Timestamp.from(Instant.now(clock).minus(props.longQueued())));
         } else if (!s.isEmpty()) {
@@ -160,7 +168,7 @@ public class Outbox {
                 params.put("status", OutboxStatus.valueOf(s).name());
                 where.append(" AND m.status = :status");
             } catch (IllegalArgumentException e) {
-                throw ValidationException.coded("status", status, "outbox.status", "must be one of QUEUED, SENDING, SENT, FAILED, UNCONFIRMED, PROBLEMS");
+                throw ValidationException.coded("status", status, "outbox.status", "must be one of QUEUED, SENDING, SENT, FAILED, UNCONFIRMED, PROBLEMS, PENDING");
             }
         }
         if (customerCode != null && !customerCode.isBlank()) {
@@ -210,6 +218,21 @@ public class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, v.status().name(), OutboxValidation.cut(v.lastError(), 1000), why, user.username(), Timestamp.from(now)).update();
         return get(id);
+    }
+
+    /** The queued messages per channel (those the user may see: a collector's own customers'), for the outbox's banner. */
+    @Transactional(readOnly = true)
+    public Map<OutboxChannel, Long> queuedByChannel() {
+        CurrentUser user = CurrentUser.require("see the outbox", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
+        String sql = "SELECT m.channel, count(*) FROM outbox_message m LEFT JOIN customer c ON c.id = m.customer_id WHERE m.status = 'QUEUED'"
+                + (user.portfolioOnly() ? " AND c.owner = :owner" : "") + " GROUP BY m.channel";
+        var q = jdbc.sql(sql);
+        if (user.portfolioOnly()) {
+            q = q.param("owner", user.username());
+        }
+        Map<OutboxChannel, Long> counts = new java.util.EnumMap<>(OutboxChannel.class);
+        q.query((rs, n) -> Map.entry(OutboxChannel.valueOf(rs.getString(1)), rs.getLong(2))).list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** Channels that cannot send because their configuration is missing, with the reason (English). */

@@ -55,8 +55,8 @@ public class StepDispatcher implements DisposableBean {
     public record Result(int produced, int leftToCollector, int failed) {
     }
 
-    /** What a step would send: the rendered message (e-mail, SMS, chat) or letter. */
-    public record Preview(StepTask task, String recipient, RenderedMessage message, Letters.Draft letter) {
+    /** What a step would send: the rendered message (e-mail, SMS, chat) or letter, and the customer's data it was rendered from. */
+    public record Preview(StepTask task, String recipient, RenderedMessage message, Letters.Draft letter, TemplateData data) {
     }
 
     private final Tasks tasks;
@@ -65,6 +65,7 @@ public class StepDispatcher implements DisposableBean {
     private final Templates templates;
     private final Letters letters;
     private final Outbox outbox;
+    private final StepMessageEdits edits;
     private final ConductRules conduct;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -74,13 +75,14 @@ public class StepDispatcher implements DisposableBean {
     private final String claimant = "dispatch/" + ManagementFactory.getRuntimeMXBean().getPid() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     StepDispatcher(Tasks tasks, DispatchClaims claims, TemplateDataBuilder data, Templates templates, Letters letters, Outbox outbox,
-            ConductRules conduct, PlatformTransactionManager transactions, Clock clock, DispatchProperties settings, DataSource dataSource) {
+            StepMessageEdits edits, ConductRules conduct, PlatformTransactionManager transactions, Clock clock, DispatchProperties settings, DataSource dataSource) {
         this.tasks = tasks;
         this.claims = claims;
         this.data = data;
         this.templates = templates;
         this.letters = letters;
         this.outbox = outbox;
+        this.edits = edits;
         this.conduct = conduct;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -178,12 +180,32 @@ public class StepDispatcher implements DisposableBean {
 
     /** A manager approves a step's message or letter; it is produced at once. */
     public StepTask approve(long taskId) {
+        return approve(taskId, null);
+    }
+
+    /**
+     * A manager approves a step's message or letter, an e-mail or text message with {@code edit}'s wording instead of the
+     * template's when given (kept until it is produced, whichever node produces it); it is produced at once.
+     */
+    public StepTask approve(long taskId, MessageEdit edit) {
         CurrentUser user = CurrentUser.require("approve messages and letters", Role.MANAGER);
         StepTask t = tasks.stepTask(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
         if (!t.awaitingApproval()) {
             throw ValidationException.coded("taskId", taskId, "dispatch.notAwaiting", "task " + taskId + " is not waiting for approval");
         }
-        tx.executeWithoutResult(s -> tasks.approve(taskId, user.username()));
+        MessageEdit wording = edit == null ? null : edit.checked(t.channel());
+        Boolean recorded = tx.execute(s -> {
+            if (!tasks.approve(taskId, user.username())) {
+                return false;
+            }
+            if (wording != null) {
+                edits.save(taskId, wording, user.username());
+            }
+            return true;
+        });
+        if (!Boolean.TRUE.equals(recorded)) {
+            throw ValidationException.coded("taskId", taskId, "dispatch.notAwaiting", "task " + taskId + " is not waiting for approval");
+        }
         // produced as the system, like every step (the approval names the manager)
         if (claims.claimOne(taskId, claimant, settings.dispatchLease())) {
             StepTask approved = tasks.stepTask(taskId).orElseThrow();
@@ -205,11 +227,17 @@ public class StepDispatcher implements DisposableBean {
         StepTask t = tasks.stepTask(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
         DocumentKind kind = DocumentKind.forChannel(t.channel());
         if (kind != null) {
-            return new Preview(t, null, null, letters.preview(t.customerCode(), kind, t.tone(), Locale.SIMPLIFIED_CHINESE));
+            Letters.Draft letter = letters.preview(t.customerCode(), kind, t.tone(), Locale.SIMPLIFIED_CHINESE);
+            return new Preview(t, null, null, letter, letter.data());
         }
         TemplateData d = data.forCustomer(t.customerCode(), LocalDate.now(clock));
         TemplateChannel channel = OutboxChannel.of(t.channel()).templateChannel();
-        return new Preview(t, recipient(t.channel(), d), templates.render(t.template(), channel, Locale.SIMPLIFIED_CHINESE, tone(t), d), null);
+        return new Preview(t, recipient(t.channel(), d), templates.render(t.template(), channel, Locale.SIMPLIFIED_CHINESE, tone(t), d), null, d);
+    }
+
+    /** The customer's data a step's message or letter would be rendered from now, without rendering it. */
+    public TemplateData data(StepTask t) {
+        return data.forCustomer(t.customerCode(), LocalDate.now(clock));
     }
 
     /**
@@ -254,7 +282,9 @@ public class StepDispatcher implements DisposableBean {
             return finish(t, t.channel() == Channel.EMAIL ? "no-email" : "no-phone") ? false : null;
         }
         OutboxChannel channel = OutboxChannel.of(t.channel());
-        RenderedMessage m = templates.render(t.template(), channel.templateChannel(), locale, tone(t), d);
+        MessageEdit edit = t.approval() ? edits.find(t.taskId()).orElse(null) : null;
+        RenderedMessage rendered = templates.render(t.template(), channel.templateChannel(), locale, tone(t), d);
+        RenderedMessage m = edit == null ? rendered : edit.applyTo(rendered, channel);
         if (!finish(t, "producing")) {
             return null;
         }

@@ -16,6 +16,12 @@ public record StepTask(long taskId, long customerId, String customerCode, String
     public static final java.util.List<Channel> WRITTEN = java.util.List.of(Channel.EMAIL, Channel.SMS, Channel.MESSAGE, Channel.LETTER,
             Channel.DEMAND_LETTER, Channel.LAWYER_LETTER);
 
+    /**
+     * The channels whose steps are sent by the system alone (e-mail, SMS, instant message: queued in the outbox, or waiting
+     * on the approval queue): such a step is never a person's task unless sending it failed (no address, an error).
+     */
+    public static final java.util.List<Channel> AUTOMATIC = java.util.List.of(Channel.EMAIL, Channel.SMS, Channel.MESSAGE);
+
     /** True while the step waits for a manager's approval. */
     public boolean awaitingApproval() {
         return approval && approvedAt == null && status == TaskStatus.OPEN && dispatchedAt == null;

@@ -73,7 +73,8 @@ public class Tasks {
         LocalDate date = q.date() == null ? today() : q.date();
         int size = Page.clampSize(q.size());
         int page = Math.max(0, q.page());
-        StringBuilder where = new StringBuilder(" WHERE t.status = 'OPEN' AND t.due_date <= ? AND (t.snoozed_until IS NULL OR t.snoozed_until <= ?)");
+        StringBuilder where = new StringBuilder(" WHERE t.status = 'OPEN' AND t.due_date <= ? AND (t.snoozed_until IS NULL OR t.snoozed_until <= ?)")
+                .append(" AND ").append(FOR_A_PERSON);
         List<Object> params = new ArrayList<>(List.of(date, date));
         String owner = q.owner() == null || q.owner().isBlank() ? null : q.owner().trim();
         if (owner == null && !me.isManager()) {
@@ -132,6 +133,17 @@ public class Tasks {
         return new Page<>(items, total, page, size);
     }
 
+    static final String AUTOMATIC_IN = StepTask.AUTOMATIC.stream().map(c -> "'" + c.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    /**
+     * The condition (on {@code collection_task t}) of a task that is a person's work: not an automatic e-mail, SMS or
+     * message step, which the system sends (it waits for approval, for the dispatch, or sits queued in the outbox),
+     * unless the dispatch left it to a person (no address, nothing to say, failed: its note says why).
+     */
+    public static final String FOR_A_PERSON = "NOT (t.kind = 'STEP' AND t.template IS NOT NULL AND t.channel IN (" + AUTOMATIC_IN + ")"
+            + " AND (t.dispatched_at IS NULL OR t.dispatch_note LIKE 'queued|%'))";
+
     static final String STEP_COLUMNS = """
             t.id, t.customer_id, c.code, c.name, t.channel, t.tone, t.template, t.template_approval, t.approved_by, t.approved_at, t.due_date,
             t.assignee, t.owner_role, t.status, t.dispatched_at, t.dispatch_note, t.overdue_amount""";
@@ -166,6 +178,18 @@ public class Tasks {
         return jdbc.sql("UPDATE collection_task SET approved_by = ?, approved_at = ? WHERE id = ? AND template_approval = TRUE"
                         + " AND approved_at IS NULL AND status = 'OPEN'")
                 .params(by, ConductRules.ts(clock.instant()), taskId).update() == 1;
+    }
+
+    /**
+     * A manager turns down a step's message or letter waiting for approval: the task is cancelled, with who and why in its
+     * dispatch note. False when it was not waiting for approval (any more).
+     */
+    public boolean reject(long taskId, String by, String note) {
+        counts.changed();
+        return jdbc.sql("UPDATE collection_task SET status = 'CANCELLED', completed_by = ?, completed_at = ?, dispatch_note = ?"
+                        + " WHERE id = ? AND template_approval = TRUE AND approved_at IS NULL AND status = 'OPEN' AND dispatched_at IS NULL")
+                .params(by, ConductRules.ts(clock.instant()), note == null || note.length() <= 300 ? note : note.substring(0, 300), taskId)
+                .update() == 1;
     }
 
     static StepTask mapStep(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

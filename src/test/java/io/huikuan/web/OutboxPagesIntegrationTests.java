@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox page and the customer page's messages panel with the default configuration (no SMTP server):
- * e-mails wait in the queue and the page says e-mail is not configured; a manager requeues an unconfirmed
+ * e-mails wait in the queue, the page lists them by default and its banner names each unconfigured channel and what to set; a manager requeues an unconfirmed
  * message with a reason (CSRF form); collectors see no requeue button and no nav link.
  */
 @SpringBootTest
@@ -78,8 +78,16 @@ class OutboxPagesIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"outbox-not-configured\"", "邮件未配置", "data-id=\"" + unconfirmed + "\"", "未确认", "requeue-form",
                 "id=\"nav-outbox\"", "name=\"_csrf\"").doesNotContain("??");
-        // the waiting e-mail is not a failure yet (queued minutes ago, never tried)
-        assertThat(page).doesNotContain("data-id=\"" + waiting + "\"");
+        // by default everything not sent yet is listed: the waiting e-mail too, marked as waiting for the configuration,
+        // and the banner says what to set and how many wait
+        assertThat(page).contains("data-id=\"" + waiting + "\"", "等待配置", "spring.mail.host", "huikuan.mail.from", "data-channel=\"EMAIL\"",
+                "data-channel=\"SMS\"", "huikuan.channels.sms.url", "data-channel=\"CHAT\"", "huikuan.channels.chat.url",
+                "<option value=\"PENDING\" selected=\"selected\"");
+        assertThat(page).matches("(?s).*邮件未配置（\\d+ 封等待）.*");
+        // the failures list leaves it out: it is not a failure yet (queued minutes ago, never tried)
+        String problems = mvc.perform(get("/outbox").param("status", "PROBLEMS").with(manager)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(problems).contains("data-id=\"" + unconfirmed + "\"").doesNotContain("data-id=\"" + waiting + "\"");
         String all = mvc.perform(get("/outbox").param("status", "QUEUED").param("customer", code).with(manager)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(all).contains("data-id=\"" + waiting + "\"", "排队中").doesNotContain("data-id=\"" + unconfirmed + "\"");
@@ -110,6 +118,6 @@ class OutboxPagesIntegrationTests {
         mvc.perform(get("/customers/" + code + "/messages").with(user("op-other").roles(Role.COLLECTOR.name()))).andExpect(status().isNotFound());
         String english = mvc.perform(get("/outbox").param("lang", "en").with(manager)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(english).contains("E-mail is not configured");
+        assertThat(english).contains("E-mail is not configured", "waiting for configuration", "huikuan.channels.sms.url");
     }
 }

@@ -24,7 +24,7 @@ class OutboxApi {
 
     @GetMapping("/api/outbox")
     @Operation(summary = "Messages newest first, by status (QUEUED, SENDING, SENT, FAILED, UNCONFIRMED, or PROBLEMS = the failures list: "
-            + "failed, unconfirmed and long-queued) and customer code; collectors see their own customers' messages")
+            + "failed, unconfirmed and long-queued; PENDING = everything not sent yet) and customer code; collectors see their own customers' messages")
     Page<Outbox.MessageView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
         return outbox.search(status, customer, page, Page.clampSize(size));

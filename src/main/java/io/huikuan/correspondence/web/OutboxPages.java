@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The outbox page (the failures list by default: failed, unconfirmed, long-queued; a status filter; managers
+ * The outbox page (by default everything not sent yet: queued, also waiting for a channel's configuration, failed,
+ * unconfirmed; a banner names each channel that is not configured and what to set; a status filter; managers
  * requeue with a reason) and the customer page's messages panel (loaded with htmx).
  */
 @Controller
@@ -38,7 +39,7 @@ class OutboxPages {
     @GetMapping("/outbox")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        String filter = status == null ? Outbox.PROBLEMS : status.trim();
+        String filter = status == null ? Outbox.PENDING : status.trim();
         FormErrors errors = new FormErrors(messages, locale);
         Page<Outbox.MessageView> result = new Page<>(List.of(), 0, 0, 100);
         try {
@@ -52,6 +53,7 @@ class OutboxPages {
         model.addAttribute("result", result);
         model.addAttribute("filterErrors", errors);
         model.addAttribute("notConfigured", outbox.notConfigured());
+        model.addAttribute("queued", outbox.queuedByChannel());
         model.addAttribute("mayRequeue", CurrentUser.get().isManager());
         return "correspondence/outbox";
     }

@@ -1,6 +1,8 @@
 package io.huikuan.correspondence.web;
 
 import io.huikuan.common.ValidationException;
+import io.huikuan.correspondence.Approvals;
+import io.huikuan.correspondence.MessageEdit;
 import io.huikuan.correspondence.StepDispatcher;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
@@ -20,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,11 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Step messages")
 class StepMessageApi {
 
+    /** Why a step's message or letter is not sent. */
+    record Rejection(String reason) {
+    }
+
     private final StepDispatcher dispatcher;
+    private final Approvals approvals;
     private final Clock clock;
 
-    StepMessageApi(StepDispatcher dispatcher, Clock clock) {
+    StepMessageApi(StepDispatcher dispatcher, Approvals approvals, Clock clock) {
         this.dispatcher = dispatcher;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -55,9 +64,17 @@ class StepMessageApi {
     }
 
     @PostMapping("/api/step-messages/{taskId}/approve")
-    @Operation(summary = "Approve a step's message or letter (MANAGER or ADMIN): it is produced at once")
-    StepTask approve(@PathVariable long taskId) {
-        return dispatcher.approve(taskId);
+    @Operation(summary = "Approve a step's message or letter (MANAGER or ADMIN): it is produced at once. An e-mail, SMS or instant message "
+            + "may be approved with the manager's own wording, body {subject (e-mails), text}: that is what is sent")
+    StepTask approve(@PathVariable long taskId, @RequestBody(required = false) MessageEdit edit) {
+        return approvals.approve(taskId, edit);
+    }
+
+    @PostMapping("/api/step-messages/{taskId}/reject")
+    @Operation(summary = "Reject a step's message or letter waiting for approval (MANAGER or ADMIN), body {reason} (required, at most 200 "
+            + "characters): nothing is sent, the task is cancelled with who and why in its dispatchNote (rejected|user|reason)")
+    StepTask reject(@PathVariable long taskId, @RequestBody(required = false) Rejection rejection) {
+        return approvals.reject(taskId, rejection == null ? null : rejection.reason());
     }
 
     @GetMapping("/api/step-messages/{taskId}/preview")
