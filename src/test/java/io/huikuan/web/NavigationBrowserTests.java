@@ -122,6 +122,21 @@ class NavigationBrowserTests extends BrowserTestSupport {
         assertThat(((Number) page.evaluate("document.scrollingElement.scrollWidth")).intValue()).isLessThanOrEqualTo(395);
     }
 
+    @Test
+    void theHeaderStaysOneBarAtEveryWidthInBothLanguages() {
+        for (int width : new int[] {1440, 1100, 1024, 800, 390}) {
+            openPage(width, 800);
+            login(manager, "/dashboard");
+            for (String lang : List.of("zh-CN", "en")) {
+                page.navigate(url("/customers?lang=" + lang));
+                assertThat(headerHeight()).as("header height at " + width + " px in " + lang).isLessThanOrEqualTo(64);
+                assertThat(((Number) page.evaluate("document.scrollingElement.scrollWidth")).intValue())
+                        .as("page width at " + width + " px in " + lang).isLessThanOrEqualTo(width + 5);
+                shot("header-" + width + "-" + lang);
+            }
+        }
+    }
+
     private int headerHeight() {
         return ((Number) page.evaluate("document.getElementById('topbar').getBoundingClientRect().height")).intValue();
     }
