@@ -98,6 +98,11 @@ class NavigationIntegrationTests {
         for (String form : List.of("/customers/new", "/invoices/new", "/payments/new", "/import", "/settings/company", "/segments/new")) {
             mvc.perform(get(form).with(user("nav-legal").roles("LEGAL"))).andExpect(status().isForbidden());
         }
+        // legal works its own worklist and issues demand and lawyer letters; a collector is offered only the letters they may issue
+        assertThat(page("/worklist", "nav-legal", Role.LEGAL)).contains("id=\"nav-worklist\"");
+        assertThat(page("/customers/" + code + "/documents", "nav-legal", Role.LEGAL)).contains("value=\"DEMAND_LETTER\"", "value=\"LAWYER_LETTER\"");
+        assertThat(page("/customers/" + code + "/documents", "nav-collector", Role.COLLECTOR)).contains("value=\"PAYMENT_REMINDER\"")
+                .doesNotContain("value=\"DEMAND_LETTER\"", "value=\"LAWYER_LETTER\"");
         // a collector adds customers but neither invoices nor payments
         assertThat(page("/customers", "nav-collector", Role.COLLECTOR)).contains("href=\"/customers/new\"");
         assertThat(page("/invoices", "nav-collector", Role.COLLECTOR)).doesNotContain("href=\"/invoices/new");
