@@ -155,3 +155,64 @@
     }
   });
 })();
+
+// issue 12 — navigation: the header's menus are <details> (they open and close without script, by mouse
+// and keyboard); this only adds what <details> lacks: one menu open at a time, closing on a click outside
+// or on Escape, and the narrow screen's menu button that shows the menus, the search and the user box.
+(function () {
+  "use strict";
+
+  function menus() {
+    return Array.prototype.slice.call(document.querySelectorAll(".mainnav details.navmenu"));
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var opened = event.target;
+    if (!opened.matches || !opened.matches("details.navmenu") || !opened.open) {
+      return;
+    }
+    menus().forEach(function (d) {
+      if (d !== opened && d.open && !document.getElementById("topbar").classList.contains("nav-open")) {
+        d.open = false;
+      }
+    });
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("#menu-toggle");
+    var bar = document.getElementById("topbar");
+    if (toggle && bar) {
+      var open = bar.classList.toggle("nav-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      return;
+    }
+    if (!event.target.closest || !event.target.closest(".mainnav details.navmenu")) {
+      if (!bar || !bar.classList.contains("nav-open")) {
+        menus().forEach(function (d) { d.open = false; });
+      }
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = menus().filter(function (d) { return d.open; });
+    open.forEach(function (d) { d.open = false; });
+    if (open.length) {
+      var summary = open[0].querySelector("summary");
+      if (summary) {
+        summary.focus();
+      }
+    }
+    var bar = document.getElementById("topbar");
+    if (bar && bar.classList.contains("nav-open")) {
+      bar.classList.remove("nav-open");
+      var toggle = document.getElementById("menu-toggle");
+      if (toggle) {
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+      }
+    }
+  });
+})();

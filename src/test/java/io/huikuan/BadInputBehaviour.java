@@ -116,6 +116,8 @@ abstract class BadInputBehaviour {
                         {"username":"bad-user","password":"a-long-passphrase-2026","displayName":"测试用户","roles":["COLLECTOR"]}"""),
                 Call.json(put, "/api/users/collector1/team", """
                         {"team":"华东一组"}"""),
+                Call.json(put, "/api/users/collector1/profile", """
+                        {"displayName":"李四","team":"华东一组","signatoryName":"李四","signatoryTitle":"催收主管"}"""),
                 Call.json(post, "/api/tokens", """
                         {"name":"erp-sync"}"""),
                 Call.json(put, "/api/targets", """

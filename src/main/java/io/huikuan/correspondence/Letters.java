@@ -58,6 +58,11 @@ public class Letters {
         };
     }
 
+    /** May this user issue this kind of letter? (The letter form offers only these kinds, issue 12, item 8.) */
+    public static boolean mayIssue(CurrentUser user, DocumentKind kind) {
+        return user.has(Role.ADMIN) || java.util.Arrays.stream(issuers(kind)).anyMatch(user::has);
+    }
+
     /** The tone a kind of letter is written in unless the caller says otherwise. */
     static Tone defaultTone(DocumentKind kind) {
         return switch (kind) {

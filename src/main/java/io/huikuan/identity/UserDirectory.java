@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
+    private static final String COLUMNS = "id, username, display_name, roles, enabled, created_at, team, signatory_name, signatory_title,"
+            + " password_change_required";
+
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{2,64}");
 
     private final JdbcClient jdbc;
@@ -132,11 +135,57 @@ public class UserDirectory {
         CurrentUser.require("set users' teams", Role.ADMIN, Role.MANAGER);
         String t = team == null || team.isBlank() ? null : team.trim();
         if (t != null && !t.matches("[\\p{L}\\p{N} ._-]{1,64}")) {
-            throw new ValidationException("team", team, "1-64 letters, digits, spaces, '.', '_' or '-'");
+            throw ValidationException.coded("team", team, "team.pattern", "1-64 letters, digits, spaces, '.', '_' or '-'");
         }
         if (jdbc.sql("UPDATE app_user SET team = ? WHERE username = ?").params(t, username).update() == 0) {
             throw new io.huikuan.common.NotFoundException("user", username);
         }
+    }
+
+    /** What an administrator edits about a user besides roles, state and password. Null leaves a field as it is. */
+    public record Profile(String displayName, String team, String signatoryName, String signatoryTitle) {
+    }
+
+    /**
+     * Changes a user's display name, team and signatory (name and title letters print). Administrators
+     * only (managers may set teams with {@link #setTeam}); a blank signatory field clears it.
+     */
+    @Transactional
+    public UserAccount updateProfile(String username, Profile p) {
+        CurrentUser.require("change users' details", Role.ADMIN);
+        UserAccount current = find(username).orElseThrow(() -> new io.huikuan.common.NotFoundException("user", username));
+        if (p == null) {
+            throw new ValidationException("displayName", null, "required");
+        }
+        List<ValidationException.FieldError> errors = new java.util.ArrayList<>();
+        for (String[] f : new String[][] {{"displayName", p.displayName()}, {"team", p.team()}, {"signatoryName", p.signatoryName()},
+                {"signatoryTitle", p.signatoryTitle()}}) {
+            io.huikuan.common.InputRules.textRule(f[0], f[1]).ifPresent(errors::add);
+        }
+        if (errors.isEmpty()) {
+            io.huikuan.common.InputRules.length(errors, "displayName", p.displayName(), 200);
+            io.huikuan.common.InputRules.length(errors, "signatoryName", p.signatoryName(), 100);
+            io.huikuan.common.InputRules.length(errors, "signatoryTitle", p.signatoryTitle(), 100);
+            if (p.displayName() != null && p.displayName().isBlank()) {
+                errors.add(ValidationException.FieldError.coded("displayName", p.displayName(), "required", "required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (p.team() != null) {
+            setTeam(username, p.team());
+        }
+        jdbc.sql("UPDATE app_user SET display_name = ?, signatory_name = ?, signatory_title = ? WHERE username = ?")
+                .params(p.displayName() == null ? current.displayName() : p.displayName().trim(),
+                        p.signatoryName() == null ? current.signatoryName() : blankToNull(p.signatoryName()),
+                        p.signatoryTitle() == null ? current.signatoryTitle() : blankToNull(p.signatoryTitle()), username)
+                .update();
+        return find(username).orElseThrow();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** The user's team, if any. */
@@ -152,12 +201,12 @@ public class UserDirectory {
     }
 
     public Optional<UserAccount> find(String username) {
-        return jdbc.sql("SELECT id, username, display_name, roles, enabled, created_at FROM app_user WHERE username = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ?")
                 .param(username).query(UserDirectory::map).optional();
     }
 
     public List<UserAccount> all() {
-        return jdbc.sql("SELECT id, username, display_name, roles, enabled, created_at FROM app_user ORDER BY username")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY username")
                 .query(UserDirectory::map).list();
     }
 
@@ -183,6 +232,7 @@ public class UserDirectory {
     private static UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 parseRoles(rs.getString("roles")), rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("team"), rs.getString("signatory_name"),
+                rs.getString("signatory_title"), rs.getBoolean("password_change_required"));
     }
 }

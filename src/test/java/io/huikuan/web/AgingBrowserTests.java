@@ -60,8 +60,8 @@ class AgingBrowserTests extends BrowserTestSupport {
 
     @Test
     void clickingACellListsExactlyItsInvoices() {
-        login(collector, "/");
-        page.locator("#nav-aging").click();
+        login(collector, "/worklist");
+        nav("nav-aging");
         page.waitForURL(Pattern.compile(".*/aging$"));
         assertThat(page.locator("h1")).hasText("账龄报表");
         assertThat(page.locator("#aging-table tbody tr")).hasCount(1);
@@ -93,6 +93,7 @@ class AgingBrowserTests extends BrowserTestSupport {
     void aManagerLandsOnTheDashboard() {
         login("agbtmanager", "/dashboard");
         assertThat(page.locator("h1")).hasText("管理仪表盘");
+        page.locator("#menu-reports > summary").click();
         assertThat(page.locator("#nav-provisions")).isVisible();
     }
 

@@ -84,8 +84,13 @@ abstract class BrowserTestSupport {
 
     /** A fresh browser context and page (closing the previous one), Chinese, 1400×900. */
     void openPage() {
+        openPage(1400, 900);
+    }
+
+    /** A fresh browser context and page of this viewport size (e.g. 390×844, a phone), Chinese. */
+    void openPage(int width, int height) {
         closePage();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
         Page opened = page;
@@ -124,6 +129,21 @@ abstract class BrowserTestSupport {
         page.locator("#username").fill(username);
         page.locator("#password").fill(username);
         page.locator("#login-submit").click();
+    }
+
+    /**
+     * Follows a header link by its id, as a person would: on a narrow screen through the menu button,
+     * then through the menu that holds the link (the header groups its links in menus, issue 12).
+     */
+    void nav(String linkId) {
+        com.microsoft.playwright.Locator link = page.locator("#" + linkId);
+        if (page.locator("#menu-toggle").isVisible() && page.locator("#topbar.nav-open").count() == 0) {
+            page.locator("#menu-toggle").click();
+        }
+        if (!link.isVisible()) {
+            page.locator("details.navmenu:has(#" + linkId + ") > summary").click();
+        }
+        link.click();
     }
 
     /** With {@code -Dhuikuan.screenshots=DIR} the test leaves screenshots of its key steps for a person to look at. */

@@ -102,7 +102,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
     }
 
     private void login() {
-        login(collector, "/");
+        login(collector, "/worklist");
     }
 
     private void invoice(String name, int daysOverdue, String amount) {

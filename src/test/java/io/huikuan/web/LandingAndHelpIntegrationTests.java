@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Managers and administrators land on the dashboard after login, everyone else on the start page,
+ * Managers and administrators land on the dashboard after login, collectors and legal staff on their worklist, finance on the start page,
  * unless the login was for a specific page; the nav leads to the dashboard, the aging report and
  * (not for collectors) the provisions; the measures help page documents every measure.
  */
@@ -43,14 +43,16 @@ class LandingAndHelpIntegrationTests {
         Api.user(users, "landmanager", Role.MANAGER);
         Api.user(users, "landfinance", Role.FINANCE);
         Api.user(users, "landcollector", Role.COLLECTOR);
+        Api.user(users, "landlegal", Role.LEGAL);
     }
 
     @Test
-    void managersAndAdminsLandOnTheDashboardOthersOnTheStartPage() throws Exception {
+    void eachRoleLandsOnItsHome() throws Exception { // issue 12, item 8: collectors and legal on their worklist
         mvc.perform(formLogin("/login").user("landmanager").password("landmanager")).andExpect(redirectedUrl("/dashboard"));
         mvc.perform(formLogin("/login").user("landadmin").password("landadmin")).andExpect(redirectedUrl("/dashboard"));
         mvc.perform(formLogin("/login").user("landfinance").password("landfinance")).andExpect(redirectedUrl("/"));
-        mvc.perform(formLogin("/login").user("landcollector").password("landcollector")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("landcollector").password("landcollector")).andExpect(redirectedUrl("/worklist"));
+        mvc.perform(formLogin("/login").user("landlegal").password("landlegal")).andExpect(redirectedUrl("/worklist"));
         mvc.perform(formLogin("/login").user("landmanager").password("wrong")).andExpect(redirectedUrl("/login?error"));
     }
 
@@ -69,7 +71,7 @@ class LandingAndHelpIntegrationTests {
         mvc.perform(login("landmanager", "landmanager", start)).andExpect(redirectedUrl("/dashboard"));
         MockHttpSession collectorStart = new MockHttpSession();
         mvc.perform(get("/").session(collectorStart).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
-        mvc.perform(login("landcollector", "landcollector", collectorStart)).andExpect(redirectedUrl("/"));
+        mvc.perform(login("landcollector", "landcollector", collectorStart)).andExpect(redirectedUrl("/worklist"));
     }
 
     @Test

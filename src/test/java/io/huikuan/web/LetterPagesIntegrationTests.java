@@ -70,7 +70,9 @@ class LetterPagesIntegrationTests {
                 .andExpect(status().isCreated());
 
         String panel = text(get("/customers/" + code + "/documents").with(collector));
-        assertThat(panel).contains("id=\"letter-form\"", "催款函", "对账函（询证函）", "id=\"message-form\"", "statement_cover").doesNotContain("??");
+        assertThat(panel).contains("id=\"letter-form\"", "付款提醒函", "对账函（询证函）", "id=\"message-form\"", "statement_cover").doesNotContain("??")
+                .doesNotContain("催款函"); // a collector is offered only the letters they may issue (issue 12, item 8)
+        assertThat(text(get("/customers/" + code + "/documents").with(boss))).contains("催款函", "律师函（草稿）");
 
         byte[] preview = mvc.perform(post("/customers/" + code + "/letters/preview").with(collector).with(csrf()).param("kind", "PAYMENT_REMINDER"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -65,7 +65,7 @@ class TemplateEditorBrowserTests extends BrowserTestSupport {
     void aManagerSeesTheLivePreviewAndTheErrorWhileTypingThenSavesVersionTwo() {
         login(manager);
         page.navigate(url("/templates"));
-        page.locator("#nav-templates").click();
+        nav("nav-templates");
         page.navigate(url("/templates/" + template + "/EMAIL/zh-CN/GENTLE"));
         assertThat(page.locator("#version-in-use")).containsText("v1");
         assertThat(page.locator("#preview-html")).containsText("您好：");

@@ -1,5 +1,7 @@
 package io.huikuan.correspondence.web;
 
+import io.huikuan.identity.Role;
+import io.huikuan.identity.CurrentUser;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
 import io.huikuan.correspondence.CompanyProfiles;
@@ -32,6 +34,7 @@ class CompanyProfilePages {
 
     @GetMapping("/settings/company")
     String page(Model model) {
+        CurrentUser.require("edit the company profile", Role.MANAGER);
         if (!model.containsAttribute("form")) {
             CompanyProfiles.CompanyProfile p = profiles.current();
             model.addAttribute("form", new CompanyProfiles.Draft(p.name(), p.address(), p.phone(), p.email(), p.bankName(), p.bankAccount(),

@@ -54,8 +54,9 @@ class DocumentPages {
         model.addAttribute("documents", documents.forCustomer(code));
         model.addAttribute("defaultFrom", today.withDayOfYear(1));
         model.addAttribute("defaultTo", today);
-        model.addAttribute("letterKinds", java.util.List.of(DocumentKind.PAYMENT_REMINDER, DocumentKind.DEMAND_LETTER,
-                DocumentKind.BALANCE_CONFIRMATION, DocumentKind.LAWYER_LETTER));
+        io.huikuan.identity.CurrentUser me = io.huikuan.identity.CurrentUser.get();
+        model.addAttribute("letterKinds", java.util.stream.Stream.of(DocumentKind.PAYMENT_REMINDER, DocumentKind.DEMAND_LETTER,
+                DocumentKind.BALANCE_CONFIRMATION, DocumentKind.LAWYER_LETTER).filter(k -> Letters.mayIssue(me, k)).toList());
         model.addAttribute("tones", io.huikuan.worklist.Tone.values());
         model.addAttribute("formKey", java.util.UUID.randomUUID().toString());
         model.addAttribute("templateCodes", templates.list(new Templates.Filter(null, null, null, null)).stream()

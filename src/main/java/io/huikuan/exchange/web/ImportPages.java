@@ -39,6 +39,9 @@ class ImportPages {
     @GetMapping("/import")
     String page(@RequestParam(defaultValue = "invoices") String kind, Model model) {
         List<String> kinds = kinds(model);
+        if (kinds.isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("your roles may not import anything");
+        }
         String k = kind.toLowerCase(Locale.ROOT);
         model.addAttribute("kind", kinds.contains(k) || kinds.isEmpty() ? k : kinds.get(0));
         model.addAttribute("mode", "all-or-nothing");

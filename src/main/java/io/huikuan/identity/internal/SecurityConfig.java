@@ -78,12 +78,10 @@ class SecurityConfig {
 
     /**
      * After login: the page that sent the user to the login, when it was a specific one (not the
-     * start page); else managers and administrators land on the dashboard, everyone else on the start page.
+     * start page); else each role's home ({@link #home}).
      */
     static AuthenticationSuccessHandler landing() {
         RequestCache cache = new HttpSessionRequestCache();
-        SimpleUrlAuthenticationSuccessHandler dashboard = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
-        SimpleUrlAuthenticationSuccessHandler start = new SimpleUrlAuthenticationSuccessHandler("/");
         return (request, response, authentication) -> {
             SavedRequest savedRequest = cache.getRequest(request, response);
             if (savedRequest != null && !isStartPage(request, savedRequest.getRedirectUrl())) {
@@ -91,10 +89,24 @@ class SecurityConfig {
                 return;
             }
             cache.removeRequest(request, response);
-            boolean manager = authentication.getAuthorities().stream()
-                    .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MANAGER".equals(a.getAuthority()));
-            (manager ? dashboard : start).onAuthenticationSuccess(request, response, authentication);
+            java.util.Set<String> roles = new java.util.HashSet<>();
+            authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
+            new SimpleUrlAuthenticationSuccessHandler(home(roles)).onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /**
+     * Where a role starts its day: managers and administrators on the dashboard, collectors and legal
+     * staff on their worklist, finance (and anyone else) on the overview.
+     */
+    static String home(java.util.Set<String> authorities) {
+        if (authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_MANAGER")) {
+            return "/dashboard";
+        }
+        if (authorities.contains("ROLE_COLLECTOR") || authorities.contains("ROLE_LEGAL")) {
+            return "/worklist";
+        }
+        return "/";
     }
 
     /** Is this saved URL the application's start page ("/", with or without a query)? */

@@ -72,6 +72,16 @@ class UserApi {
         return java.util.Collections.singletonMap("team", users.team(username).orElse(null));
     }
 
+    record ProfileRequest(String displayName, String team, String signatoryName, String signatoryTitle) {
+    }
+
+    @PutMapping("/api/users/{username}/profile")
+    @Operation(summary = "Change a user's display name, team and signatory name and title for letters (ADMIN); a field left out is kept, a blank one cleared")
+    UserAccount profile(@PathVariable String username, @RequestBody ProfileRequest r) {
+        return users.updateProfile(username, r == null ? null
+                : new UserDirectory.Profile(r.displayName(), r.team(), r.signatoryName(), r.signatoryTitle()));
+    }
+
     record RolesRequest(Set<Role> roles) {
     }
 

@@ -107,15 +107,53 @@ class UserPages {
         return "redirect:/admin/users";
     }
 
-    /** An administrator gives a user a new password, which the user must change at the next login. */
+    /**
+     * An administrator gives a user a new password, which the user must change at the next login: the
+     * one typed, or (left blank) a generated temporary password shown once in the confirmation.
+     */
     @PostMapping("/admin/users/{username}/password")
     String reset(@PathVariable String username, @RequestParam(required = false) String password, Locale locale, RedirectAttributes flash) {
         try {
-            passwords.reset(username, password);
+            boolean generated = password == null || password.isBlank();
+            String chosen = generated ? TemporaryPasswords.next() : password;
+            passwords.reset(username, chosen);
             flash.addFlashAttribute("flash", messages.getMessage("users.resetMsg", new Object[] {username}, locale));
+            if (generated) {
+                flash.addFlashAttribute("temporaryPassword", chosen);
+                flash.addFlashAttribute("temporaryFor", username);
+            }
         } catch (ValidationException e) {
             FormErrors errors = new FormErrors(messages, locale).addAll(e);
             flash.addFlashAttribute("flashError", username + ": " + e.errors().stream().map(errors::text).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /**
+     * Changes a user's name, team and signatory (administrators); a manager may change only the team
+     * (the form shows them only that field). Errors name the field in the user's language.
+     */
+    @PostMapping("/admin/users/{username}/profile")
+    String profile(@PathVariable String username, @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String team, @RequestParam(required = false) String signatoryName,
+            @RequestParam(required = false) String signatoryTitle, Locale locale, RedirectAttributes flash) {
+        CurrentUser.require("change users' details", Role.MANAGER);
+        try {
+            if (CurrentUser.get().has(Role.ADMIN)) {
+                users.updateProfile(username, new UserDirectory.Profile(displayName, team == null ? "" : team, signatoryName == null ? "" : signatoryName,
+                        signatoryTitle == null ? "" : signatoryTitle));
+            } else {
+                if (!users.exists(username)) {
+                    throw new io.huikuan.common.NotFoundException("user", username);
+                }
+                users.setTeam(username, team);
+            }
+            flash.addFlashAttribute("flash", messages.getMessage("users.profileSaved", new Object[] {username}, locale));
+        } catch (ValidationException e) {
+            FormErrors errors = new FormErrors(messages, locale).addAll(e);
+            flash.addFlashAttribute("flashError", username + ": " + e.errors().stream()
+                    .map(f -> messages.getMessage("users.field." + f.field(), null, f.field(), locale) + " " + errors.text(f))
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
         }
         return "redirect:/admin/users";
     }
@@ -126,6 +164,7 @@ class UserPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("mayChange", CurrentUser.get().has(Role.ADMIN));
+        model.addAttribute("maySetTeams", CurrentUser.get().isManager());
         model.addAttribute("loginFailures", CurrentUser.get().has(Role.ADMIN) ? failures.recent(null, null, 50) : List.of());
         return "identity/users";
     }

@@ -1,5 +1,6 @@
 package io.huikuan.ledger.web;
 
+import io.huikuan.identity.Role;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.Page;
 import io.huikuan.common.ValidationException;
@@ -107,6 +108,7 @@ class CustomerPages {
 
     @GetMapping("/customers/new")
     String newForm(Model model) {
+        CurrentUser.require("create customers", Role.COLLECTOR, Role.FINANCE, Role.MANAGER); // 403, not a form that cannot be saved
         CustomerForm form = CurrentUser.get().portfolioOnly()
                 ? new CustomerForm("", "", "", "", "", "", CurrentUser.get().username(), "", "", "", "")
                 : CustomerForm.empty();

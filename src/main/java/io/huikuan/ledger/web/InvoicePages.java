@@ -1,5 +1,6 @@
 package io.huikuan.ledger.web;
 
+import io.huikuan.identity.Role;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.Page;
 import io.huikuan.common.ValidationException;
@@ -111,6 +112,7 @@ class InvoicePages {
 
     @GetMapping("/invoices/new")
     String newForm(@RequestParam(required = false) String customer, Model model) {
+        CurrentUser.require("create invoices", Role.FINANCE, Role.MANAGER); // 403, not a form that cannot be saved
         LocalDate today = LocalDate.now(clock);
         InvoiceForm form = new InvoiceForm("", customer == null ? "" : customer, "", today.toString(), today.plusDays(30).toString(),
                 "", "CNY", "", "", "", "");
@@ -151,6 +153,7 @@ class InvoicePages {
 
     @GetMapping("/invoices/{invoiceNo}/edit")
     String editForm(@PathVariable String invoiceNo, Model model) {
+        CurrentUser.require("change invoices", Role.FINANCE, Role.MANAGER);
         InvoiceView v = invoices.get(invoiceNo);
         InvoiceForm form = new InvoiceForm(v.invoiceNo(), v.customerCode(), v.contractNo() == null ? "" : v.contractNo(),
                 v.issueDate().toString(), v.dueDate().toString(), v.amount().toPlainString(), v.currency(),

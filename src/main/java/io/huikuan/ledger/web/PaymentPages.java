@@ -1,5 +1,7 @@
 package io.huikuan.ledger.web;
 
+import io.huikuan.identity.Role;
+import io.huikuan.identity.CurrentUser;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.Page;
@@ -109,6 +111,7 @@ class PaymentPages {
 
     @GetMapping("/payments/new")
     String newForm(@RequestParam(required = false) String customer, Model model) {
+        CurrentUser.require("post payments", Role.FINANCE, Role.MANAGER); // 403, not a form that cannot be saved
         PaymentForm form = new PaymentForm("", customer == null ? "" : customer, LocalDate.now(clock).toString(), "",
                 PaymentMethod.BANK_TRANSFER.name(), "", "auto", List.of(), List.of());
         return newForm(model, form, FormErrors.none());
