@@ -132,7 +132,7 @@ class AgingPages {
         header.add(messages.getMessage("dashboard.disputed", null, locale));
         List<List<Object>> rows = new ArrayList<>();
         for (Line line : lines(report, params.grouping, locale)) {
-            List<Object> row = new ArrayList<>(Arrays.asList(line.label()));
+            List<Object> row = new ArrayList<>(Arrays.asList(report.multiCurrency() ? line.label() + " (" + line.row().currency() + ")" : line.label()));
             if (customers) {
                 row.add(line.name());
             }
@@ -141,14 +141,21 @@ class AgingPages {
             row.add(line.row().disputed());
             rows.add(row);
         }
-        List<Object> total = new ArrayList<>(Arrays.asList(messages.getMessage("aging.total", null, locale)));
-        if (customers) {
-            total.add(null);
+        // one total row per currency when several are present (amounts of different currencies are never added)
+        for (AgingReport.CurrencyTotal ct : report.byCurrency().isEmpty()
+                ? List.of(new AgingReport.CurrencyTotal(report.currency(), report.total().total(), report.total().amounts(), report.total().disputed()))
+                : report.byCurrency()) {
+            String label = report.multiCurrency() ? messages.getMessage("currency.totalIn", new Object[] {ct.currency()}, locale)
+                    : messages.getMessage("aging.total", null, locale);
+            List<Object> total = new ArrayList<>(Arrays.asList(label));
+            if (customers) {
+                total.add(null);
+            }
+            total.addAll(ct.amounts());
+            total.add(ct.total());
+            total.add(ct.disputed());
+            rows.add(total);
         }
-        total.addAll(report.total().amounts());
-        total.add(report.total().total());
-        total.add(report.total().disputed());
-        rows.add(total);
         String sheet = messages.getMessage("aging.title", null, locale) + " " + params.asOf;
         XlsxTables.send(response, "aging-" + params.asOf + "-" + params.grouping.apiName() + ".xlsx",
                 List.of(new XlsxTables.Sheet(sheet, header, rows)));

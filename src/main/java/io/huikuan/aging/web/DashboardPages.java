@@ -82,6 +82,8 @@ class DashboardPages {
         model.addAttribute("trend", trend(f));
         model.addAttribute("dsoDays", DSO_DAYS);
         model.addAttribute("topOverdue", f.topOverdue());
+        model.addAttribute("baseCurrency", total.currency());
+        model.addAttribute("currencyTotals", currencyTotals(total, notDueIndex));
         return "aging/dashboard";
     }
 
@@ -103,9 +105,9 @@ class DashboardPages {
                     ownerBars(f.byOwner(), locale).stream().map(b -> List.<Object>of(b.label(), b.amount())).toList());
             case "top-overdue" -> new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale),
                     List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
-                            msg("summary.overdue", locale), msg("summary.open", locale)),
+                            msg("summary.overdue", locale), msg("summary.open", locale), msg("currency.label", locale)),
                     f.topOverdue().stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(),
-                            c.overdueAmount(), c.openAmount())).toList());
+                            c.overdueAmount(), c.openAmount(), c.currency())).toList());
             case "trend" -> new XlsxTables.Sheet(msg("dashboard.trend.sheet", locale),
                     List.of(msg("dashboard.monthEnd", locale), msg("dashboard.dso", locale), msg("dashboard.bpdso", locale),
                             msg("dashboard.add", locale), msg("dashboard.countbackDso", locale), msg("dashboard.cei.percent", locale),
@@ -118,6 +120,19 @@ class DashboardPages {
             default -> throw new NotFoundException("dashboard table", table);
         };
         XlsxTables.send(response, "dashboard-" + table + "-" + today + ".xlsx", List.of(sheet));
+    }
+
+    /** The receivables of one currency (issue 12, item 15: shown per currency, never added across currencies). */
+    public record CurrencyLine(String currency, BigDecimal total, BigDecimal overdue, BigDecimal disputed) {
+    }
+
+    /** One line per currency when more than one is open, else none (the KPIs then say it all). */
+    private static List<CurrencyLine> currencyTotals(AgingReport total, int notDueIndex) {
+        if (!total.multiCurrency()) {
+            return List.of();
+        }
+        return total.byCurrency().stream().map(c -> new CurrencyLine(c.currency(), c.total(),
+                c.total().subtract(notDueIndex < 0 ? BigDecimal.ZERO : c.amounts().get(notDueIndex)), c.disputed())).toList();
     }
 
     /** One bar per bucket of the total aging, linking to its invoices. */
@@ -135,6 +150,9 @@ class DashboardPages {
         int notDueIndex = notDueIndex(byOwner.buckets());
         List<Bar> ownerBars = new ArrayList<>();
         for (AgingReport.Row row : byOwner.rows()) {
+            if (!row.currency().equals(byOwner.currency())) {
+                continue; // one chart, one currency: the other currencies' totals are in the per-currency table
+            }
             BigDecimal overdue = row.total().subtract(notDueIndex < 0 ? BigDecimal.ZERO : row.amounts().get(notDueIndex));
             if (overdue.signum() > 0) {
                 String label = row.key() == null || row.key().isBlank() ? messages.getMessage("dashboard.noOwner", null, locale) : row.key();
