@@ -29,4 +29,13 @@ public class Currencies {
             return lo != null && (!BASE.equals(lo.trim()) || !BASE.equals(hi.trim()));
         }).single();
     }
+
+    /**
+     * A SQL condition (starting with " AND ") keeping only rows whose invoice ({@code invoiceIdColumn}) is in the base
+     * currency, for the measures that divide one sum by another (DSO, CEI, …) and cannot mix currencies; empty when
+     * every invoice is in the base currency.
+     */
+    public String baseOnly(String invoiceIdColumn) {
+        return foreignInUse() ? " AND " + invoiceIdColumn + " NOT IN (SELECT fx.id FROM invoice fx WHERE fx.currency <> '" + BASE + "')" : "";
+    }
 }
