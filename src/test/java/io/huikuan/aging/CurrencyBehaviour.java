@@ -131,6 +131,20 @@ abstract class CurrencyBehaviour {
         assertThat(currencies(byCustomer)).containsExactly("CNY", "USD");
         assertThat(byCurrency(byCustomer, "USD")).isEqualByComparingTo("250.00");
 
+        // a cell's invoices: one currency when asked (a row of the report), else the sums of each currency
+        JsonNode usdCell = Api.json(call(get("/api/aging/invoices?groupBy=customer&key=CUR-1&currency=usd"), "cur-col", null)
+                .andExpect(status().isOk()));
+        assertThat(usdCell.get("amount").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(usdCell.get("currency").asString()).isEqualTo("USD");
+        assertThat(usdCell.get("items")).hasSize(1);
+        assertThat(usdCell.get("items").get(0).get("currency").asString()).isEqualTo("USD");
+        JsonNode bothCell = Api.json(call(get("/api/aging/invoices?groupBy=customer&key=CUR-1"), "cur-col", null).andExpect(status().isOk()));
+        assertThat(bothCell.get("total").asLong()).isEqualTo(2);
+        assertThat(bothCell.get("amount").decimalValue()).isEqualByComparingTo("800.00");
+        assertThat(bothCell.get("byCurrency").get("USD").decimalValue()).isEqualByComparingTo("200.00");
+        call(get("/api/aging/invoices?groupBy=customer&key=CUR-1&currency=US$"), "cur-col", null).andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("currency"));
+
         JsonNode none = Api.json(call(get("/api/aging?groupBy=none"), "cur-col", null).andExpect(status().isOk()));
         assertThat(none.get("rows")).hasSize(2);
         assertThat(none.get("total").get("total").decimalValue()).isEqualByComparingTo("800.00");
@@ -141,6 +155,10 @@ abstract class CurrencyBehaviour {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"aging-total-CNY\"", "id=\"aging-total-USD\"", "合计（USD）", "250.00", "id=\"aging-currency-note\"");
         assertThat(page).doesNotContain("1,050.00");
+        assertThat(page).contains("currency=USD");
+        String cellPage = call(get("/aging/invoices?groupBy=customer&key=CUR-1"), "cur-col", null).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(cellPage).contains("data-currency=\"USD\"", "合计（CNY）", "800.00", "200.00");
         String dashboard = call(get("/dashboard"), "cur-col", null).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(dashboard).contains("id=\"dash-currencies\"", "data-currency=\"USD\"", "250.00", "800.00");

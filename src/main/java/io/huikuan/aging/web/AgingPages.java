@@ -81,9 +81,15 @@ class AgingPages {
     @GetMapping("/aging/invoices")
     String invoices(@RequestParam(required = false) String asOf, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String bucketSet, @RequestParam(required = false) String key,
-            @RequestParam(required = false) String bucket, @RequestParam(required = false) String page, Model model, Locale locale,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String bucket, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String currency, Model model, Locale locale, HttpServletResponse response) {
         AgingParams params = params(asOf, groupBy, bucketSet, locale);
+        String cur = null;
+        try {
+            cur = AgingApi.currency(currency);
+        } catch (io.huikuan.common.ValidationException e) {
+            params.errors.add("currency", messages.getMessage("error.currency", null, locale));
+        }
         Integer index = null;
         if (bucket != null && !bucket.isBlank()) {
             index = params.errors.integer("bucket", bucket);
@@ -102,11 +108,11 @@ class AgingPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "aging/invoices";
         }
-        AgingDrill.Result result = drill.invoices(params.asOf, params.buckets, params.grouping, key, index,
+        AgingDrill.Result result = drill.invoices(params.asOf, params.buckets, params.grouping, key, index, cur,
                 pageNo == null ? 0 : Math.max(pageNo, 0), PAGE_SIZE);
         model.addAttribute("cell", result);
         model.addAttribute("result", new Page<>(result.items(), result.total(), result.page(), result.size()));
-        model.addAttribute("links", new PagerLinks(params.cell(key, index)));
+        model.addAttribute("links", new PagerLinks(params.cell(key, index, cur)));
         return "aging/invoices";
     }
 

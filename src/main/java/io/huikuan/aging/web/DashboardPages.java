@@ -1,6 +1,7 @@
 package io.huikuan.aging.web;
 
 import io.huikuan.aging.AgingBucket;
+import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
 import io.huikuan.aging.DashboardFigures;
 import io.huikuan.common.NotFoundException;
@@ -103,11 +104,7 @@ class DashboardPages {
             case "owners" -> new XlsxTables.Sheet(msg("dashboard.byOwner", locale),
                     List.of(msg("dashboard.owner", locale), msg("dashboard.overdue", locale)),
                     ownerBars(f.byOwner(), locale).stream().map(b -> List.<Object>of(b.label(), b.amount())).toList());
-            case "top-overdue" -> new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale),
-                    List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
-                            msg("summary.overdue", locale), msg("summary.open", locale), msg("currency.label", locale)),
-                    f.topOverdue().stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(),
-                            c.overdueAmount(), c.openAmount(), c.currency())).toList());
+            case "top-overdue" -> topOverdueSheet(f, locale);
             case "trend" -> new XlsxTables.Sheet(msg("dashboard.trend.sheet", locale),
                     List.of(msg("dashboard.monthEnd", locale), msg("dashboard.dso", locale), msg("dashboard.bpdso", locale),
                             msg("dashboard.add", locale), msg("dashboard.countbackDso", locale), msg("dashboard.cei.percent", locale),
@@ -120,6 +117,25 @@ class DashboardPages {
             default -> throw new NotFoundException("dashboard table", table);
         };
         XlsxTables.send(response, "dashboard-" + table + "-" + today + ".xlsx", List.of(sheet));
+    }
+
+    /** The top-overdue customers; a currency column only when customers in several currencies are listed. */
+    private XlsxTables.Sheet topOverdueSheet(DashboardFigures.Figures f, Locale locale) {
+        boolean multi = f.topOverdue().stream().map(AgingQueries.TopCustomer::currency).distinct().count() > 1
+                || f.total().multiCurrency();
+        List<String> header = new ArrayList<>(List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
+                msg("summary.overdue", locale), msg("summary.open", locale)));
+        if (multi) {
+            header.add(msg("currency.label", locale));
+        }
+        List<List<Object>> rows = f.topOverdue().stream().map(c -> {
+            List<Object> row = new ArrayList<>(java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(), c.overdueAmount(), c.openAmount()));
+            if (multi) {
+                row.add(c.currency());
+            }
+            return row;
+        }).toList();
+        return new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale), header, rows);
     }
 
     /** The receivables of one currency (issue 12, item 15: shown per currency, never added across currencies). */
