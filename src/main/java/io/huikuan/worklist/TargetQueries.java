@@ -54,9 +54,11 @@ class TargetQueries {
     }
 
     private final JdbcClient jdbc;
+    private final Currencies currencies;
 
-    TargetQueries(JdbcClient jdbc) {
+    TargetQueries(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
+        this.currencies = currencies;
     }
 
     /**
@@ -124,6 +126,9 @@ class TargetQueries {
      * date from {@code from} to {@code to} (shown apart: a target in CNY is never met with dollars).
      */
     private Map<String, Map<String, BigDecimal>> collectedOther(LocalDate from, LocalDate to, By by, String key) {
+        if (!currencies.foreignInUse()) {
+            return Map.of(); // every invoice in the base currency: nothing to read
+        }
         List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
         if (key != null) {
             params.add(key);
