@@ -38,4 +38,32 @@ public class Currencies {
     public String baseOnly(String invoiceIdColumn) {
         return foreignInUse() ? " AND " + invoiceIdColumn + " NOT IN (SELECT fx.id FROM invoice fx WHERE fx.currency <> '" + BASE + "')" : "";
     }
+
+    /** Receivables in one currency: open and overdue. */
+    public record Balance(String currency, java.math.BigDecimal open, java.math.BigDecimal overdue) {
+    }
+
+    /**
+     * Open and overdue receivables per currency other than the base, as of {@code today}, for one owner's customers
+     * ({@code owner} null: every customer); empty when only the base currency is in use. Reads only the invoices in
+     * other currencies (the currency index), each balance with correlated sums.
+     */
+    public java.util.List<Balance> otherCurrencies(java.time.LocalDate today, String owner) {
+        if (!foreignInUse()) {
+            return java.util.List.of();
+        }
+        java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(java.sql.Date.valueOf(today)));
+        if (owner != null) {
+            params.add(owner);
+        }
+        return jdbc.sql("""
+                SELECT t.currency, sum(t.open_amount) open_amount, sum(CASE WHEN t.due_date < ? THEN t.open_amount ELSE 0 END) overdue
+                FROM (SELECT i.currency, i.due_date, %s open_amount FROM invoice i%s WHERE i.currency <> '%s') t
+                GROUP BY t.currency HAVING sum(t.open_amount) <> 0 ORDER BY t.currency""".formatted(LedgerQueries.OPEN_CORRELATED,
+                        owner == null ? "" : " JOIN customer c ON c.id = i.customer_id AND c.owner = ?", BASE))
+                .params(params)
+                .query((rs, n) -> new Balance(rs.getString("currency").trim(), LedgerQueries.scale(rs.getBigDecimal("open_amount")),
+                        LedgerQueries.scale(rs.getBigDecimal("overdue"))))
+                .list();
+    }
 }

@@ -163,6 +163,10 @@ abstract class CurrencyBehaviour {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(dashboard).contains("id=\"dash-currencies\"", "data-currency=\"USD\"", "250.00", "800.00");
         assertThat(dashboard).doesNotContain("1,050.00");
+        String overview = call(get("/"), "cur-col", null).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(overview).contains("id=\"overview-currencies\"", "data-currency=\"USD\"", "250.00", "200.00", "800.00");
+        assertThat(overview).doesNotContain("1,050.00");
 
         // the collector's month: CNY collections count towards the (CNY) target, dollars are listed apart
         call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/targets"), "manager", """

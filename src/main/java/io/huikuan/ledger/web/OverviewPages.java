@@ -22,6 +22,7 @@ class OverviewPages {
         PortfolioTotals totals = overview.totals();
         model.addAttribute("totals", totals);
         model.addAttribute("topOverdue", overview.topOverdue());
+        model.addAttribute("otherCurrencies", overview.otherCurrencies());
         model.addAttribute("agingBuckets", new java.math.BigDecimal[] {totals.notDue(), totals.overdue1to30(), totals.overdue31to90(),
                 totals.overdue91to180(), totals.overdueOver180()});
         return "ledger/overview";
