@@ -1,6 +1,7 @@
 package io.huikuan.aging;
 
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.ledger.Currencies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -37,9 +38,21 @@ public class AgingQueries {
             WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf)""";
 
     private final JdbcClient jdbc;
+    private final Currencies currencies;
 
-    AgingQueries(JdbcClient jdbc) {
+    AgingQueries(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
+        this.currencies = currencies;
+    }
+
+    /**
+     * The currency of each open item as a SQL expression over {@code x} (an {@link #OPEN_AT} row) and the
+     * join it needs: the invoice's currency when other currencies than the base are in use, else the base
+     * currency as a constant (no join).
+     */
+    String[] currencyColumn() {
+        return currencies.foreignInUse() ? new String[] {"i.currency", " JOIN invoice i ON i.id = x.invoice_id"}
+                : new String[] {"CAST('" + Currencies.BASE + "' AS CHAR(3))", ""};
     }
 
     /** Aging with the default buckets. */
@@ -50,7 +63,7 @@ public class AgingQueries {
     public AgingReport aging(LocalDate asOf, List<AgingBucket> buckets, AgingGrouping grouping) {
         Objects.requireNonNull(asOf, "asOf");
         CurrentUser user = CurrentUser.get();
-        JdbcClient.StatementSpec sql = jdbc.sql(sql(buckets, grouping, user.portfolioOnly()))
+        JdbcClient.StatementSpec sql = jdbc.sql(sql(buckets, grouping, user.portfolioOnly(), currencyColumn()))
                 .param("asOf", java.sql.Date.valueOf(asOf));
         for (int b = 0; b < buckets.size(); b++) {
             sql = bindBucket(sql, buckets.get(b), asOf, String.valueOf(b));
@@ -62,7 +75,8 @@ public class AgingQueries {
         java.util.Map<String, Pivot> groups = new java.util.LinkedHashMap<>();
         sql.query((rs, n) -> {
             String key = rs.getString("grp_key");
-            Pivot p = groups.computeIfAbsent(key == null ? "\u0000" : key, k -> new Pivot(key, buckets.size()));
+            String currency = rs.getString("cur").trim();
+            Pivot p = groups.computeIfAbsent((key == null ? "\u0000" : key) + "\u0000" + currency, k -> new Pivot(key, currency, buckets.size()));
             p.name = rs.getString("grp_name");
             int bucket = rs.getInt("bk");
             p.amounts[bucket] = p.amounts[bucket].add(rs.getBigDecimal("amount"));
@@ -72,16 +86,34 @@ public class AgingQueries {
         List<AgingReport.Row> rows = new ArrayList<>(groups.size());
         for (Pivot p : groups.values()) {
             List<BigDecimal> amounts = java.util.Arrays.stream(p.amounts).map(AgingQueries::money).toList();
-            rows.add(new AgingReport.Row(p.key, p.name, sum(amounts), amounts, money(p.disputed)));
+            rows.add(new AgingReport.Row(p.key, p.name, sum(amounts), amounts, money(p.disputed), p.currency));
         }
         return assemble(asOf, buckets, rows);
     }
 
-    /** A report from its rows: sorted by total (largest first, then key), with the column totals. */
+    /**
+     * A report from its rows: sorted by currency (the base currency first), then total (largest first, then key),
+     * with the column totals per currency; {@code total} is the base currency's (or, without base-currency rows,
+     * the single currency's), never a sum over currencies.
+     */
     static AgingReport assemble(LocalDate asOf, List<AgingBucket> buckets, List<AgingReport.Row> unsorted) {
         List<AgingReport.Row> rows = new ArrayList<>(unsorted);
-        rows.sort(Comparator.comparing(AgingReport.Row::total).reversed()
+        rows.sort(Comparator.comparing((AgingReport.Row r) -> !Currencies.BASE.equals(r.currency())).thenComparing(AgingReport.Row::currency)
+                .thenComparing(Comparator.comparing(AgingReport.Row::total).reversed())
                 .thenComparing(AgingReport.Row::key, Comparator.nullsLast(Comparator.naturalOrder())));
+        java.util.Map<String, List<AgingReport.Row>> perCurrency = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> perCurrency.computeIfAbsent(r.currency(), c -> new ArrayList<>()).add(r));
+        List<AgingReport.CurrencyTotal> byCurrency = new ArrayList<>();
+        perCurrency.forEach((currency, in) -> {
+            AgingReport.Total t = total(buckets, in);
+            byCurrency.add(new AgingReport.CurrencyTotal(currency, t.total(), t.amounts(), t.disputed()));
+        });
+        String currency = perCurrency.isEmpty() ? Currencies.BASE : perCurrency.keySet().iterator().next();
+        return new AgingReport(asOf, List.copyOf(buckets), List.copyOf(rows), total(buckets, perCurrency.getOrDefault(currency, List.of())),
+                currency, List.copyOf(byCurrency));
+    }
+
+    private static AgingReport.Total total(List<AgingBucket> buckets, List<AgingReport.Row> rows) {
         List<BigDecimal> totals = new ArrayList<>(buckets.size());
         for (int b = 0; b < buckets.size(); b++) {
             int bucket = b;
@@ -89,38 +121,40 @@ public class AgingQueries {
         }
         BigDecimal total = sum(rows.stream().map(AgingReport.Row::total).toList());
         BigDecimal disputed = sum(rows.stream().map(AgingReport.Row::disputed).toList());
-        return new AgingReport(asOf, List.copyOf(buckets), List.copyOf(rows), new AgingReport.Total(total, List.copyOf(totals), disputed));
+        return new AgingReport.Total(total, List.copyOf(totals), disputed);
     }
 
     /**
-     * Per customer id (columns customer_id, invoices, disputed, b0..bn) over the balance periods
+     * Per customer id and currency (columns customer_id, cur, invoices, disputed, b0..bn; see {@link #currencyColumn}) over the balance periods
      * alone: a hash aggregate on an integer, joined to the customers afterwards; far cheaper than
      * grouping joined rows by text. Parameters :asOf, the buckets' (see {@link #bindBucket}) and, for
      * a portfolio, :owner.
      */
-    static String perCustomerSql(List<AgingBucket> buckets, boolean portfolioOnly) {
-        StringBuilder perCustomer = new StringBuilder("SELECT x.customer_id, count(*) invoices, sum(x.disputed) disputed");
+    static String perCustomerSql(List<AgingBucket> buckets, boolean portfolioOnly, String[] currency) {
+        StringBuilder perCustomer = new StringBuilder("SELECT x.customer_id, " + currency[0] + " cur, count(*) invoices, sum(x.disputed) disputed");
         for (int b = 0; b < buckets.size(); b++) {
             String when = bucketCondition(buckets.get(b), String.valueOf(b));
             perCustomer.append(", sum(CASE WHEN ").append(when).append(" THEN x.open_amount ELSE 0 END) b").append(b);
         }
-        perCustomer.append(" FROM (").append(OPEN_AT).append(") x WHERE x.open_amount > 0");
+        perCustomer.append(" FROM (").append(OPEN_AT).append(") x").append(currency[1]).append(" WHERE x.open_amount > 0");
         if (portfolioOnly) {
             perCustomer.append(" AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)");
         }
-        perCustomer.append(" GROUP BY x.customer_id");
+        perCustomer.append(" GROUP BY x.customer_id, ").append(currency[0]);
         return perCustomer.toString();
     }
 
     /** One group's amounts while the rows of a report are read. */
     private static final class Pivot {
         final String key;
+        final String currency;
         String name;
         final BigDecimal[] amounts;
         BigDecimal disputed = BigDecimal.ZERO;
 
-        Pivot(String key, int buckets) {
+        Pivot(String key, String currency, int buckets) {
             this.key = key;
+            this.currency = currency;
             this.amounts = new BigDecimal[buckets];
             java.util.Arrays.fill(amounts, BigDecimal.ZERO);
         }
@@ -140,43 +174,54 @@ public class AgingQueries {
      * number, then the open amounts are summed per group and bucket (customers grouped by id first,
      * joined to their codes afterwards). Far cheaper than one conditional sum per bucket.
      */
-    private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly) {
-        String open = "SELECT x.customer_id, " + bucketNumber(buckets) + " bk, x.open_amount, x.disputed FROM (" + OPEN_AT
-                + ") x WHERE x.open_amount > 0" + (portfolioOnly ? " AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)" : "");
+    private static String sql(List<AgingBucket> buckets, AgingGrouping grouping, boolean portfolioOnly, String[] currency) {
+        String open = "SELECT x.customer_id, " + currency[0] + " cur, " + bucketNumber(buckets) + " bk, x.open_amount, x.disputed FROM (" + OPEN_AT
+                + ") x" + currency[1] + " WHERE x.open_amount > 0"
+                + (portfolioOnly ? " AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)" : "");
         if (grouping == AgingGrouping.CUSTOMER) {
-            return "SELECT c.code grp_key, c.name grp_name, g.bk, g.amount, g.disputed FROM (SELECT y.customer_id, y.bk, "
-                    + "sum(y.open_amount) amount, sum(y.disputed) disputed FROM (" + open + ") y GROUP BY y.customer_id, y.bk) g "
+            return "SELECT c.code grp_key, c.name grp_name, g.cur, g.bk, g.amount, g.disputed FROM (SELECT y.customer_id, y.cur, y.bk, "
+                    + "sum(y.open_amount) amount, sum(y.disputed) disputed FROM (" + open + ") y GROUP BY y.customer_id, y.cur, y.bk) g "
                     + "JOIN customer c ON c.id = g.customer_id";
         }
         if (grouping == AgingGrouping.NONE) {
-            return "SELECT 'all' grp_key, CAST(NULL AS VARCHAR(300)) grp_name, y.bk, sum(y.open_amount) amount, sum(y.disputed) disputed "
-                    + "FROM (" + open + ") y GROUP BY y.bk";
+            return "SELECT 'all' grp_key, CAST(NULL AS VARCHAR(300)) grp_name, y.cur, y.bk, sum(y.open_amount) amount, sum(y.disputed) disputed "
+                    + "FROM (" + open + ") y GROUP BY y.cur, y.bk";
         }
-        return "SELECT " + grouping.column() + " grp_key, CAST(NULL AS VARCHAR(300)) grp_name, y.bk, sum(y.open_amount) amount, "
-                + "sum(y.disputed) disputed FROM (" + open + ") y JOIN customer c ON c.id = y.customer_id GROUP BY " + grouping.column() + ", y.bk";
+        return "SELECT " + grouping.column() + " grp_key, CAST(NULL AS VARCHAR(300)) grp_name, y.cur, y.bk, sum(y.open_amount) amount, "
+                + "sum(y.disputed) disputed FROM (" + open + ") y JOIN customer c ON c.id = y.customer_id GROUP BY " + grouping.column() + ", y.cur, y.bk";
     }
 
-    /** A customer with overdue receivables: what is overdue and all that is open, as of the date. */
-    public record TopCustomer(String code, String name, String owner, BigDecimal overdueAmount, BigDecimal openAmount) {
+    /** A customer with overdue receivables in one currency: what is overdue and all that is open, as of the date. */
+    public record TopCustomer(String code, String name, String owner, BigDecimal overdueAmount, BigDecimal openAmount, String currency) {
+
+        public TopCustomer(String code, String name, String owner, BigDecimal overdueAmount, BigDecimal openAmount) {
+            this(code, name, owner, overdueAmount, openAmount, Currencies.BASE);
+        }
     }
 
-    /** The customers with the most overdue as of {@code asOf} (most first), in the user's portfolio. */
+    /**
+     * The customers with the most overdue as of {@code asOf} (most first), in the user's portfolio; a customer with
+     * items in several currencies is listed once per currency (amounts of different currencies are not compared
+     * by value: the base currency's customers come first).
+     */
     public List<TopCustomer> topOverdue(LocalDate asOf, int limit) {
         CurrentUser user = CurrentUser.get();
+        String[] currency = currencyColumn();
         JdbcClient.StatementSpec sql = jdbc.sql("""
-                SELECT c.code, c.name, c.owner, g.overdue, g.open_amount FROM (
-                  SELECT x.customer_id, sum(CASE WHEN x.due_date < :asOf THEN x.open_amount ELSE 0 END) overdue, sum(x.open_amount) open_amount
-                  FROM (%s) x WHERE x.open_amount > 0%s GROUP BY x.customer_id) g
+                SELECT c.code, c.name, c.owner, g.cur, g.overdue, g.open_amount FROM (
+                  SELECT x.customer_id, %s cur, sum(CASE WHEN x.due_date < :asOf THEN x.open_amount ELSE 0 END) overdue, sum(x.open_amount) open_amount
+                  FROM (%s) x%s WHERE x.open_amount > 0%s GROUP BY x.customer_id, %1$s) g
                 JOIN customer c ON c.id = g.customer_id
-                WHERE g.overdue > 0 ORDER BY g.overdue DESC, c.code FETCH FIRST %d ROWS ONLY""".formatted(OPEN_AT,
+                WHERE g.overdue > 0 ORDER BY CASE WHEN g.cur = '%s' THEN 0 ELSE 1 END, g.overdue DESC, c.code FETCH FIRST %d ROWS ONLY""".formatted(
+                        currency[0], OPEN_AT, currency[1],
                         user.portfolioOnly() ? " AND x.customer_id IN (SELECT o.id FROM customer o WHERE o.owner = :owner)" : "",
-                        Math.max(1, limit)))
+                        Currencies.BASE, Math.max(1, limit)))
                 .param("asOf", java.sql.Date.valueOf(asOf));
         if (user.portfolioOnly()) {
             sql = sql.param("owner", user.username());
         }
         return sql.query((rs, n) -> new TopCustomer(rs.getString("code"), rs.getString("name"), rs.getString("owner"),
-                money(rs.getBigDecimal("overdue")), money(rs.getBigDecimal("open_amount")))).list();
+                money(rs.getBigDecimal("overdue")), money(rs.getBigDecimal("open_amount")), rs.getString("cur").trim())).list();
     }
 
     /**
@@ -195,8 +240,8 @@ public class AgingQueries {
             total.append(b == 0 ? "" : " + ").append("g.b").append(b);
         }
         JdbcClient.StatementSpec sql = jdbc.sql("INSERT INTO month_end_aging (month_key, customer_id, customer_code, owner, region, business_unit, "
-                        + "grade, invoices, total, disputed" + columns + ") SELECT :month, c.id, c.code, c.owner, c.region, c.business_unit, c.grade, "
-                        + "g.invoices, " + total + ", g.disputed" + values + " FROM (" + perCustomerSql(buckets, false)
+                        + "grade, currency, invoices, total, disputed" + columns + ") SELECT :month, c.id, c.code, c.owner, c.region, c.business_unit, c.grade, "
+                        + "g.cur, g.invoices, " + total + ", g.disputed" + values + " FROM (" + perCustomerSql(buckets, false, currencyColumn())
                         + ") g JOIN customer c ON c.id = g.customer_id")
                 .param("month", month)
                 .param("asOf", java.sql.Date.valueOf(asOf));

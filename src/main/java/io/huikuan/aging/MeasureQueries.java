@@ -2,6 +2,7 @@ package io.huikuan.aging;
 
 import io.huikuan.aging.Measures.MonthSales;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.ledger.Currencies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The amounts behind the measures, summed exactly in the database (the same SQL on H2 and
  * PostgreSQL) and scoped to the current user's portfolio. Balances are as of a date: an invoice
  * counts if issued on or before D, less its allocations of payments dated on or before D and its
- * credit notes and write-offs dated on or before D.
+ * credit notes and write-offs dated on or before D. Ratios (DSO, CEI, …) cannot mix currencies: every amount here
+ * is in the base currency, invoices in other currencies are left out (docs/currencies.md).
  */
 @Component
 public class MeasureQueries {
@@ -26,9 +28,11 @@ public class MeasureQueries {
     static final int COUNTBACK_MONTHS = 120;
 
     private final JdbcClient jdbc;
+    private final Currencies currencies;
 
-    MeasureQueries(JdbcClient jdbc) {
+    MeasureQueries(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
+        this.currencies = currencies;
     }
 
     /** Receivables at a date: all of it, the part not yet due (due on or after D) and the overdue part. */
@@ -37,7 +41,8 @@ public class MeasureQueries {
 
     public Receivables receivables(LocalDate asOf) {
         CurrentUser user = CurrentUser.get();
-        String scope = user.portfolioOnly() ? " WHERE o.customer_id IN (SELECT s.id FROM customer s WHERE s.owner = :owner)" : "";
+        String scope = " WHERE 1 = 1" + currencies.baseOnly("o.invoice_id")
+                + (user.portfolioOnly() ? " AND o.customer_id IN (SELECT s.id FROM customer s WHERE s.owner = :owner)" : "");
         JdbcClient.StatementSpec sql = jdbc.sql("""
                 SELECT coalesce(sum(o.open_amount), 0) ar,
                        coalesce(sum(CASE WHEN o.due_date >= :asOf THEN o.open_amount ELSE 0 END), 0) current_ar
@@ -61,7 +66,7 @@ public class MeasureQueries {
         params.add(java.sql.Date.valueOf(fromExclusive));
         params.add(java.sql.Date.valueOf(to));
         return money(jdbc.sql("SELECT coalesce(sum(i.amount), 0) FROM invoice i " + scope.join()
-                        + " WHERE i.issue_date > ? AND i.issue_date <= ?")
+                        + " WHERE i.issue_date > ? AND i.issue_date <= ?" + currencies.baseOnly("i.id"))
                 .params(params).query(BigDecimal.class).single());
     }
 
@@ -80,7 +85,7 @@ public class MeasureQueries {
         Map<YearMonth, BigDecimal> byMonth = new HashMap<>();
         // per issue date (a cheap hash on a date column), folded into months here
         jdbc.sql("SELECT i.issue_date, sum(i.amount) sales FROM invoice i " + scope.join()
-                        + " WHERE i.issue_date >= ? AND i.issue_date <= ? GROUP BY i.issue_date")
+                        + " WHERE i.issue_date >= ? AND i.issue_date <= ?" + currencies.baseOnly("i.id") + " GROUP BY i.issue_date")
                 .params(params)
                 .query((rs, n) -> byMonth.merge(YearMonth.from(rs.getObject("issue_date", LocalDate.class)), rs.getBigDecimal("sales"),
                         BigDecimal::add))
@@ -112,16 +117,17 @@ public class MeasureQueries {
                        coalesce(p.invoices, 0) settled, coalesce(p.amount, 0) settled_amount, coalesce(p.to_pay, 0) to_pay, coalesce(p.late, 0) late
                 FROM customer c
                 LEFT JOIN (SELECT x.customer_id, sum(x.open_amount) ar, sum(CASE WHEN x.due_date >= :asOf THEN x.open_amount ELSE 0 END) current_ar
-                           FROM (%s) x WHERE x.open_amount > 0%s GROUP BY x.customer_id) r ON r.customer_id = c.id
-                LEFT JOIN (SELECT i.customer_id, sum(i.amount) sales FROM invoice i WHERE i.issue_date > :from AND i.issue_date <= :asOf%s
+                           FROM (%s) x WHERE x.open_amount > 0%s%s GROUP BY x.customer_id) r ON r.customer_id = c.id
+                LEFT JOIN (SELECT i.customer_id, sum(i.amount) sales FROM invoice i WHERE i.issue_date > :from AND i.issue_date <= :asOf%s%s
                            GROUP BY i.customer_id) s ON s.customer_id = c.id
                 LEFT JOIN (SELECT t.customer_id, count(*) invoices, sum(t.amount) amount, sum(t.amount * t.days_to_pay) to_pay,
                                   sum(t.amount * t.days_late) late
-                           FROM invoice_settlement t WHERE t.paid > 0 AND t.settled_on > :from AND t.settled_on <= :asOf%s
+                           FROM invoice_settlement t WHERE t.paid > 0 AND t.settled_on > :from AND t.settled_on <= :asOf%s%s
                            GROUP BY t.customer_id) p ON p.customer_id = c.id
                 WHERE (r.customer_id IS NOT NULL OR s.customer_id IS NOT NULL OR p.customer_id IS NOT NULL)%s"""
-                        .formatted(AgingQueries.OPEN_AT, owned.formatted("x.customer_id"), owned.formatted("i.customer_id"),
-                                owned.formatted("t.customer_id"), user.portfolioOnly() ? " AND c.owner = :owner" : ""))
+                        .formatted(AgingQueries.OPEN_AT, owned.formatted("x.customer_id"), currencies.baseOnly("x.invoice_id"),
+                                owned.formatted("i.customer_id"), currencies.baseOnly("i.id"), owned.formatted("t.customer_id"),
+                                currencies.baseOnly("t.invoice_id"), user.portfolioOnly() ? " AND c.owner = :owner" : ""))
                 .param("asOf", java.sql.Date.valueOf(asOf))
                 .param("from", java.sql.Date.valueOf(fromExclusive));
         if (user.portfolioOnly()) {

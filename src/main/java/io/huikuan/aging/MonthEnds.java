@@ -7,6 +7,7 @@ import io.huikuan.common.ValidationException;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.ledger.BalancePeriods;
+import io.huikuan.ledger.Currencies;
 import io.huikuan.ledger.History;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -85,10 +86,12 @@ public class MonthEnds {
     public List<Close> list() {
         String owner = TrendQueries.currentOwner();
         return jdbc.sql("""
-                SELECT m.month_key, m.as_of, m.closed_at, m.closed_by, count(a.customer_id) customers, coalesce(sum(a.total), 0) total,
-                       coalesce(sum(a.disputed), 0) disputed
+                SELECT m.month_key, m.as_of, m.closed_at, m.closed_by, count(DISTINCT a.customer_id) customers,
+                       coalesce(sum(CASE WHEN a.currency = '%2$s' THEN a.total ELSE 0 END), 0) total,
+                       coalesce(sum(CASE WHEN a.currency = '%2$s' THEN a.disputed ELSE 0 END), 0) disputed
                 FROM month_end m LEFT JOIN month_end_aging a ON a.month_key = m.month_key%s
-                GROUP BY m.month_key, m.as_of, m.closed_at, m.closed_by ORDER BY m.month_key DESC""".formatted(owner == null ? "" : " AND a.owner = ?"))
+                GROUP BY m.month_key, m.as_of, m.closed_at, m.closed_by ORDER BY m.month_key DESC""".formatted(owner == null ? "" : " AND a.owner = ?",
+                        Currencies.BASE))
                 .params(owner == null ? List.of() : List.of(owner))
                 .query((rs, n) -> new Close(rs.getString("month_key"), rs.getObject("as_of", LocalDate.class),
                         rs.getTimestamp("closed_at").toInstant(), rs.getString("closed_by"), rs.getLong("customers"),
@@ -171,7 +174,7 @@ public class MonthEnds {
             case GRADE -> "a.grade";
             case NONE -> "'all'";
         };
-        StringBuilder sql = new StringBuilder("SELECT " + key + " grp_key, ")
+        StringBuilder sql = new StringBuilder("SELECT " + key + " grp_key, a.currency cur, ")
                 .append(grouping == AgingGrouping.CUSTOMER ? "max(c.name)" : "CAST(NULL AS VARCHAR(300))").append(" grp_name, sum(a.disputed) disputed");
         for (int b = 0; b < buckets.size(); b++) {
             sql.append(", sum(a.b").append(b).append(") b").append(b);
@@ -180,7 +183,7 @@ public class MonthEnds {
         if (owner != null) {
             sql.append(" AND a.owner = ?");
         }
-        sql.append(grouping == AgingGrouping.NONE ? " HAVING count(*) > 0" : " GROUP BY " + key);
+        sql.append(grouping == AgingGrouping.NONE ? " GROUP BY a.currency" : " GROUP BY " + key + ", a.currency");
         List<Object> params = new ArrayList<>();
         params.add(month.toString());
         if (owner != null) {
@@ -193,7 +196,7 @@ public class MonthEnds {
             }
             return new AgingReport.Row(rs.getString("grp_key"), rs.getString("grp_name"),
                     amounts.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), List.copyOf(amounts),
-                    AgingQueries.money(rs.getBigDecimal("disputed")));
+                    AgingQueries.money(rs.getBigDecimal("disputed")), rs.getString("cur").trim());
         }).list();
         return AgingQueries.assemble(close.asOf(), buckets, rows);
     }
@@ -205,9 +208,9 @@ public class MonthEnds {
         AgingReport stored = storedAging(month, AgingGrouping.CUSTOMER);
         AgingReport now = aging.aging(close.asOf(), AgingBucket.DEFAULTS, AgingGrouping.CUSTOMER);
         Map<String, AgingReport.Row> storedRows = new HashMap<>();
-        stored.rows().forEach(r -> storedRows.put(r.key(), r));
+        stored.rows().forEach(r -> storedRows.put(rowKey(r), r));
         Map<String, AgingReport.Row> nowRows = new HashMap<>();
-        now.rows().forEach(r -> nowRows.put(r.key(), r));
+        now.rows().forEach(r -> nowRows.put(rowKey(r), r));
         List<CustomerDifference> differences = new ArrayList<>();
         List<BigDecimal> zeros = AgingBucket.DEFAULTS.stream().map(b -> BigDecimal.ZERO.setScale(2)).toList();
         java.util.Set<String> keys = new java.util.TreeSet<>(storedRows.keySet());
@@ -248,6 +251,11 @@ public class MonthEnds {
         return new Comparison(month.toString(), close.asOf(), AgingBucket.DEFAULTS, stored.total(), now.total(),
                 now.total().total().subtract(stored.total().total()), changed,
                 List.copyOf(differences.subList(0, Math.min(MAX_DIFFERENCES, differences.size()))), List.copyOf(measureDifferences));
+    }
+
+    /** A customer's row: its code, followed by the currency when that is not the base currency (a customer has a row per currency). */
+    private static String rowKey(AgingReport.Row r) {
+        return Currencies.BASE.equals(r.currency()) ? r.key() : r.key() + " (" + r.currency() + ")";
     }
 
     private static void add(List<MeasureDifference> list, String name, BigDecimal stored, BigDecimal recomputed) {

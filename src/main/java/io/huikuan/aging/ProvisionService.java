@@ -2,6 +2,7 @@ package io.huikuan.aging;
 
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
+import io.huikuan.ledger.Currencies;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Bad-debt provisions as of a date (method: see {@link Provisions}). Managers, finance, legal and
  * administrators may read them; balances are scoped like the as-of aging (a collector-only user
  * would see their portfolio, but collectors are refused). Set-based: one SQL statement for the
- * age bands, and one aging statement ({@link AgingQueries#aging}) per month end and for the as-of date.
+ * age bands, and one aging statement ({@link AgingQueries#aging}) per month end and for the as-of date. In the base
+ * currency only (docs/currencies.md).
  */
 @Service
 public class ProvisionService {
@@ -25,10 +27,12 @@ public class ProvisionService {
 
     private final JdbcClient jdbc;
     private final AgingQueries aging;
+    private final Currencies currencies;
 
-    ProvisionService(JdbcClient jdbc, AgingQueries aging) {
+    ProvisionService(JdbcClient jdbc, AgingQueries aging, Currencies currencies) {
         this.jdbc = jdbc;
         this.aging = aging;
+        this.currencies = currencies;
     }
 
     /** Both provisions as of {@code asOf}, the aging method with one rate (0..1) per default band. */
@@ -50,8 +54,11 @@ public class ProvisionService {
         return new Provisions(asOf, agingMethod, ecl);
     }
 
+    /** The aging buckets' totals in the base currency (provisions, like the measures, are in the base currency only). */
     private List<BigDecimal> bucketAmounts(LocalDate date) {
-        return aging.aging(date, AgingBucket.DEFAULTS, AgingGrouping.NONE).total().amounts();
+        AgingReport report = aging.aging(date, AgingBucket.DEFAULTS, AgingGrouping.NONE);
+        return Currencies.BASE.equals(report.currency()) ? report.total().amounts()
+                : AgingBucket.DEFAULTS.stream().map(b -> BigDecimal.ZERO.setScale(2)).toList();
     }
 
     /** The open balance at {@code asOf} in each band, in one statement. */
@@ -67,7 +74,8 @@ public class ProvisionService {
             sql.append(", sum(CASE WHEN ").append(String.join(" AND ", conditions))
                     .append(" THEN x.open_amount ELSE 0 END) b").append(b);
         }
-        sql.append(" FROM (").append(AgingQueries.OPEN_AT).append(") x JOIN customer c ON c.id = x.customer_id WHERE x.open_amount > 0");
+        sql.append(" FROM (").append(AgingQueries.OPEN_AT).append(") x JOIN customer c ON c.id = x.customer_id WHERE x.open_amount > 0")
+                .append(currencies.baseOnly("x.invoice_id"));
         if (user.portfolioOnly()) {
             sql.append(" AND c.owner = :owner");
         }

@@ -2,6 +2,7 @@ package io.huikuan.aging;
 
 import io.huikuan.common.SqlDates;
 import io.huikuan.identity.CurrentUser;
+import io.huikuan.ledger.Currencies;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,15 +18,18 @@ import org.springframework.stereotype.Component;
  * (not one statement per month): receivables and not-yet-due receivables at every month end from
  * the ledger's balance periods, sales per day, and invoices settled per month with their
  * amount-weighted days. Exact (NUMERIC sums), for the whole company or one owner's portfolio (a
- * collector: always their own), the same SQL on H2 and PostgreSQL.
+ * collector: always their own), the same SQL on H2 and PostgreSQL. In the base currency only: invoices in other
+ * currencies are left out (docs/currencies.md).
  */
 @Component
 public class TrendQueries {
 
     private final JdbcClient jdbc;
+    private final Currencies currencies;
 
-    TrendQueries(JdbcClient jdbc) {
+    TrendQueries(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
+        this.currencies = currencies;
     }
 
     /** Receivables at one month end. */
@@ -71,8 +75,8 @@ public class TrendQueries {
                          y.open_amount
                   FROM (SELECT b.from_month f, b.to_month t, b.due_key dk, b.open_amount
                         FROM balance_period b
-                        WHERE b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?)%4$s) y) z
-                GROUP BY z.mf, z.mt, z.dk""".formatted(f, l, l + 1, scope.condition());
+                        WHERE b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?)%4$s%5$s) y) z
+                GROUP BY z.mf, z.mt, z.dk""".formatted(f, l, l + 1, currencies.baseOnly("b.invoice_id"), scope.condition());
         List<Object> params = new ArrayList<>();
         params.add(java.sql.Date.valueOf(last.atEndOfMonth()));
         params.add(java.sql.Date.valueOf(first.atEndOfMonth()));
@@ -108,7 +112,7 @@ public class TrendQueries {
         params.addAll(scope.params());
         TreeMap<LocalDate, BigDecimal> days = new TreeMap<>();
         jdbc.sql("SELECT i.issue_date, sum(i.amount) sales FROM invoice i WHERE i.issue_date > ? AND i.issue_date <= ?"
-                        + scope.condition() + " GROUP BY i.issue_date")
+                        + currencies.baseOnly("i.id") + scope.condition() + " GROUP BY i.issue_date")
                 .params(params)
                 .query((rs, n) -> days.put(rs.getObject("issue_date", LocalDate.class), rs.getBigDecimal("sales")))
                 .list();
@@ -126,8 +130,8 @@ public class TrendQueries {
         jdbc.sql("""
                 SELECT y.m, count(*) invoices, sum(y.amount) amount, sum(y.amount * y.days_to_pay) to_pay, sum(y.amount * y.days_late) late
                 FROM (SELECT %s m, s.amount, s.days_to_pay, s.days_late FROM invoice_settlement s
-                      WHERE s.paid > 0 AND s.settled_on >= ? AND s.settled_on <= ?%s) y
-                GROUP BY y.m""".formatted(SqlDates.monthIndex("s.settled_on"), scope.condition()))
+                      WHERE s.paid > 0 AND s.settled_on >= ? AND s.settled_on <= ?%s%s) y
+                GROUP BY y.m""".formatted(SqlDates.monthIndex("s.settled_on"), currencies.baseOnly("s.invoice_id"), scope.condition()))
                 .params(params)
                 .query((rs, n) -> months.put(month(rs.getInt("m")), new Settled(rs.getLong("invoices"), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("to_pay"), rs.getBigDecimal("late"))))
@@ -145,7 +149,8 @@ public class TrendQueries {
         return jdbc.sql("""
                 SELECT count(*) invoices, coalesce(sum(s.amount), 0) amount, coalesce(sum(s.amount * s.days_to_pay), 0) to_pay,
                        coalesce(sum(s.amount * s.days_late), 0) late
-                FROM invoice_settlement s WHERE s.paid > 0 AND s.settled_on > ? AND s.settled_on <= ?""" + scope.condition())
+                FROM invoice_settlement s WHERE s.paid > 0 AND s.settled_on > ? AND s.settled_on <= ?""" + currencies.baseOnly("s.invoice_id")
+                        + scope.condition())
                 .params(params)
                 .query((rs, n) -> new Settled(rs.getLong("invoices"), rs.getBigDecimal("amount"), rs.getBigDecimal("to_pay"),
                         rs.getBigDecimal("late")))

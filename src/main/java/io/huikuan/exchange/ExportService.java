@@ -271,7 +271,7 @@ public class ExportService {
         if (Boolean.TRUE.equals(f.unappliedOnly())) {
             where.append(" AND p.amount > coalesce(pa.applied, 0)");
         }
-        w.header(header(Columns.PAYMENTS, PAYMENT_DERIVED, r.chineseHeaders(), List.of("invoice_no")));
+        w.header(header(Columns.PAYMENTS, PAYMENT_DERIVED, r.chineseHeaders(), List.of("invoice_no", "currency")));
         jdbc.query("""
                 SELECT p.payment_ref, c.code, p.payment_date, p.amount, p.method, p.currency, c.name, coalesce(pa.applied, 0) applied,
                        p.amount - coalesce(pa.applied, 0) unapplied, p.note,

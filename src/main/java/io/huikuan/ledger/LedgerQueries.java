@@ -44,10 +44,12 @@ public class LedgerQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Currencies currencies;
 
-    LedgerQueries(JdbcClient jdbc, Clock clock) {
+    LedgerQueries(JdbcClient jdbc, Clock clock, Currencies currencies) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.currencies = currencies;
     }
 
     /** A customer row of the customer list, with derived balances. */
@@ -187,8 +189,15 @@ public class LedgerQueries {
             BigDecimal overdueOver180) {
     }
 
-    /** The overview: the portfolio's totals and the customers with the most overdue. */
-    public record Overview(PortfolioTotals totals, List<CustomerAccount> topOverdue) {
+    /**
+     * The overview: the portfolio's totals and the customers with the most overdue, in the base currency; the
+     * receivables in each other currency apart (issue 12, item 15: never added to the base currency's).
+     */
+    public record Overview(PortfolioTotals totals, List<CustomerAccount> topOverdue, List<Currencies.Balance> otherCurrencies) {
+
+        public Overview(PortfolioTotals totals, List<CustomerAccount> topOverdue) {
+            this(totals, topOverdue, List.of());
+        }
     }
 
     /**
@@ -221,14 +230,15 @@ public class LedgerQueries {
                            sum(CASE WHEN i.due_date >= ? AND i.due_date < ? THEN %1$s ELSE 0 END) b3,
                            sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END) b4,
                            sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END) open_invoices
-                    FROM invoice i %2$s %3$s GROUP BY i.customer_id)
+                    FROM invoice i %2$s %3$s%4$s GROUP BY i.customer_id)
                 SELECT c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.grade, c.credit_limit, c.credit_days,
                        per.open_amount, per.overdue_amount, per.open_invoices, 0 unapplied,
                        sum(per.open_amount) OVER () t_open, sum(per.overdue_amount) OVER () t_overdue, sum(per.b1) OVER () t_b1,
                        sum(per.b2) OVER () t_b2, sum(per.b3) OVER () t_b3, sum(per.b4) OVER () t_b4,
                        sum(per.open_invoices) OVER () t_invoices
                 FROM per JOIN customer c ON c.id = per.customer_id
-                ORDER BY per.overdue_amount DESC, c.code LIMIT ?""".formatted(OPEN, SETTLED, scope))
+                ORDER BY per.overdue_amount DESC, c.code LIMIT ?""".formatted(OPEN, SETTLED, scope,
+                        currencies.foreignInUse() ? " WHERE i.currency = '" + Currencies.BASE + "'" : ""))
                 .params(params)
                 .query((rs, n) -> {
                     if (n == 0) {
@@ -246,12 +256,13 @@ public class LedgerQueries {
         long customers = jdbc.sql("SELECT count(*) FROM customer c" + customerScope).params(owner).query(Long.class).single();
         BigDecimal unapplied = jdbc.sql("""
                 SELECT coalesce(sum(p.amount - coalesce(pa.applied, 0)), 0) FROM payment p JOIN customer c ON c.id = p.customer_id
-                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id""" + customerScope)
+                LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id"""
+                        + (customerScope.isEmpty() ? " WHERE" : customerScope + " AND") + " p.currency = '" + Currencies.BASE + "'")
                 .params(owner).query(BigDecimal.class).single();
         PortfolioTotals totals = new PortfolioTotals(customers, sums[6].longValue(), scale(sums[0]), scale(sums[1]),
                 scale(sums[0].subtract(sums[1])), scale(unapplied), scale(sums[2]), scale(sums[3]), scale(sums[4]), scale(sums[5]));
         List<CustomerAccount> overdue = rows.stream().filter(r -> r.overdueAmount().signum() > 0).toList();
-        return new Overview(totals, overdue);
+        return new Overview(totals, overdue, currencies.otherCurrencies(today, user.portfolioOnly() ? user.username() : null));
     }
 
     /** Filters of the invoice list. status: open, overdue, paid or blank. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.huikuan.ledger.Currencies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,9 @@ class RunQueries {
      * after customer :after, by id. Balances come from the ledger's balance periods; an item under a
      * dispute open at :asOf is left out of the anchor and the overdue amount. First invoice and last
      * payment are looked up per returned customer through the customer indexes. The promise-keeping rate
-     * counts a kept promise 1, a partly kept one its paid share, a broken one 0.
+     * counts a kept promise 1, a partly kept one its paid share, a broken one 0. The overdue amount is in the base
+     * currency (segment thresholds and priorities are): when other currencies are in use (%1$s, %2$s filled by
+     * {@link #facts}) items in them still anchor the cycle but add nothing to it (docs/currencies.md).
      */
     private static final String FACTS = """
             SELECT c.id, c.code, c.owner, c.grade, c.flags, o.anchor_due, o.overdue, o.disputed,
@@ -28,11 +31,11 @@ class RunQueries {
                    pk.rate, pf.customer_id in_force
             FROM (SELECT b.customer_id,
                          min(CASE WHEN dsp.invoice_id IS NULL THEN b.due_date END) anchor_due,
-                         sum(CASE WHEN dsp.invoice_id IS NULL AND b.due_date < :asOf THEN b.open_amount ELSE 0 END) overdue,
+                         sum(CASE WHEN dsp.invoice_id IS NULL AND b.due_date < :asOf%1$s THEN b.open_amount ELSE 0 END) overdue,
                          sum(CASE WHEN dsp.invoice_id IS NULL THEN 0 ELSE b.open_amount END) disputed
                   FROM balance_period b
                   LEFT JOIN (SELECT DISTINCT invoice_id FROM invoice_dispute
-                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id
+                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id%2$s
                   WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf) AND b.customer_id > :after
                   GROUP BY b.customer_id) o
             JOIN customer c ON c.id = o.customer_id
@@ -46,13 +49,18 @@ class RunQueries {
             ORDER BY c.id""";
 
     private final JdbcClient jdbc;
+    private final Currencies currencies;
 
-    RunQueries(JdbcClient jdbc) {
+    RunQueries(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
+        this.currencies = currencies;
     }
 
     List<CustomerFacts> facts(LocalDate asOf, LocalDate horizon, long afterCustomerId) {
-        return jdbc.sql(FACTS).param("asOf", Date.valueOf(asOf)).param("horizon", Date.valueOf(horizon)).param("after", afterCustomerId)
+        boolean foreign = currencies.foreignInUse();
+        String sql = FACTS.formatted(foreign ? " AND fx.id IS NULL" : "", foreign
+                ? "\n                  LEFT JOIN (SELECT id FROM invoice WHERE currency <> '" + Currencies.BASE + "') fx ON fx.id = b.invoice_id" : "");
+        return jdbc.sql(sql).param("asOf", Date.valueOf(asOf)).param("horizon", Date.valueOf(horizon)).param("after", afterCustomerId)
                 .query((rs, n) -> {
                     Date anchor = rs.getDate("anchor_due");
                     Date first = rs.getDate("first_invoice");

@@ -1,6 +1,7 @@
 package io.huikuan.worklist;
 
 import io.huikuan.common.Money;
+import io.huikuan.ledger.Currencies;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -14,15 +15,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The month's collections, open promises and uncovered plan amounts per collector (customer owner) or team, summed
- * in SQL (see {@link Targets} for the definitions).
+ * in SQL (see {@link Targets} for the definitions). In the base currency, as the targets are; collections in other
+ * currencies are summed apart per currency (docs/currencies.md).
  */
 @Component
 class TargetQueries {
 
-    /** The money figures of one collector or team for a month. */
-    record Figures(BigDecimal actual, BigDecimal promised, BigDecimal planned) {
+    /**
+     * The money figures of one collector or team for a month, in the base currency (targets are set in it);
+     * {@code collectedOther}: what was collected in other currencies, per currency, never added to {@code actual}.
+     */
+    record Figures(BigDecimal actual, BigDecimal promised, BigDecimal planned, Map<String, BigDecimal> collectedOther) {
 
-        static final Figures NONE = new Figures(Money.zero(), Money.zero(), Money.zero());
+        static final Figures NONE = new Figures(Money.zero(), Money.zero(), Money.zero(), Map.of());
+
+        Figures(BigDecimal actual, BigDecimal promised, BigDecimal planned) {
+            this(actual, promised, planned, Map.of());
+        }
+
+        Figures withOther(Map<String, BigDecimal> other) {
+            return new Figures(actual, promised, planned, other == null ? Map.of() : Map.copyOf(other));
+        }
 
         BigDecimal forecast() {
             return actual.add(promised).add(planned);
@@ -41,9 +54,11 @@ class TargetQueries {
     }
 
     private final JdbcClient jdbc;
+    private final Currencies currencies;
 
-    TargetQueries(JdbcClient jdbc) {
+    TargetQueries(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
+        this.currencies = currencies;
     }
 
     /**
@@ -81,10 +96,10 @@ class TargetQueries {
                 FROM (SELECT x.customer_id, sum(x.actual) actual, sum(x.promised) promised, sum(x.planned) planned
                       FROM (SELECT i.customer_id, a.amount actual, 0 promised, 0 planned
                             FROM payment p JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id
-                            WHERE p.payment_date >= ? AND p.payment_date <= ?%5$s
+                            WHERE p.payment_date >= ? AND p.payment_date <= ? AND i.currency = '%8$s'%5$s
                             UNION ALL
                             SELECT pr.customer_id, 0, pr.amount - pr.paid_amount, 0 FROM promise pr
-                            WHERE pr.status = 'OPEN' AND pr.promised_date >= ? AND pr.promised_date <= ?%6$s
+                            WHERE pr.status = 'OPEN' AND pr.promised_date >= ? AND pr.promised_date <= ? AND pr.currency = '%8$s'%6$s
                             UNION ALL
                             SELECT pl.customer_id, 0, 0, pl.expected_amount FROM collection_plan pl WHERE pl.month_key = ?%7$s) x
                       GROUP BY x.customer_id) per
@@ -94,12 +109,42 @@ class TargetQueries {
                 GROUP BY %1$s""".formatted(by.column, over ? "0" : "coalesce(sum(per.promised), 0)", planned, where,
                 key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = i.customer_id AND " + keyColumn(by) + " = ?)",
                 key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = pr.customer_id AND " + keyColumn(by) + " = ?)",
-                key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = pl.customer_id AND " + keyColumn(by) + " = ?)");
+                key == null ? "" : " AND EXISTS (SELECT 1 FROM customer cf" + teamJoin(by) + " WHERE cf.id = pl.customer_id AND " + keyColumn(by) + " = ?)",
+                Currencies.BASE);
         Map<String, Figures> result = new LinkedHashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
             result.put(rs.getString("grp"), new Figures(Money.of(rs.getBigDecimal("actual")), Money.of(rs.getBigDecimal("promised")),
                     Money.of(rs.getBigDecimal("planned"))));
         });
+        Map<String, Map<String, BigDecimal>> other = collectedOther(first, collectedTo, by, key);
+        other.forEach((grp, amounts) -> result.put(grp, result.getOrDefault(grp, Figures.NONE).withOther(amounts)));
+        return result;
+    }
+
+    /**
+     * Per owner or team, per currency other than the base: payments allocated to the customers' invoices with a payment
+     * date from {@code from} to {@code to} (shown apart: a target in CNY is never met with dollars).
+     */
+    private Map<String, Map<String, BigDecimal>> collectedOther(LocalDate from, LocalDate to, By by, String key) {
+        if (!currencies.foreignInUse()) {
+            return Map.of(); // every invoice in the base currency: nothing to read
+        }
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        if (key != null) {
+            params.add(key);
+        }
+        Map<String, Map<String, BigDecimal>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT %1$s grp, i.currency cur, sum(a.amount) amount
+                FROM payment p JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id
+                JOIN customer c ON c.id = i.customer_id LEFT JOIN app_user u ON u.username = c.owner
+                WHERE p.payment_date >= ? AND p.payment_date <= ? AND i.currency <> '%2$s' AND %1$s IS NOT NULL%3$s
+                GROUP BY %1$s, i.currency ORDER BY 1, 2""".formatted(by.column, Currencies.BASE, key == null ? "" : " AND " + by.column + " = ?"))
+                .params(params)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getString("grp"), g -> new java.util.TreeMap<>())
+                            .put(rs.getString("cur").trim(), Money.of(rs.getBigDecimal("amount")));
+                });
         return result;
     }
 

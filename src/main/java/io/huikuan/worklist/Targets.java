@@ -51,6 +51,9 @@ import org.springframework.transaction.annotation.Transactional;
  * target is <b>met</b> when collected ≥ target. The <b>leaderboard</b> ranks collectors (users with the COLLECTOR role
  * and anyone with a target for the month) by achieved percent (those without a target last), then by collected, then
  * by username.
+ *
+ * <p>All of these are in the base currency (issue 12, item 15): payments and promises in other currencies do not
+ * count towards a target; what was collected in each other currency is reported apart ({@code collectedOther}).
  */
 @Service
 public class Targets {
@@ -70,12 +73,13 @@ public class Targets {
      * whether it was met.
      */
     public record Progress(String month, Scope scope, String key, LocalDate asOf, BigDecimal target, BigDecimal actual, BigDecimal promised,
-            BigDecimal planned, BigDecimal forecast, BigDecimal achievedPercent, BigDecimal forecastPercent, boolean closed, Boolean met) {
+            BigDecimal planned, BigDecimal forecast, BigDecimal achievedPercent, BigDecimal forecastPercent, boolean closed, Boolean met,
+            Map<String, BigDecimal> collectedOther) {
     }
 
     /** One line of the leaderboard. */
     public record Standing(int rank, String username, String displayName, String team, BigDecimal target, BigDecimal actual,
-            BigDecimal forecast, BigDecimal achievedPercent, Boolean met) {
+            BigDecimal forecast, BigDecimal achievedPercent, Boolean met, Map<String, BigDecimal> collectedOther) {
     }
 
     /** A past month's evaluation: every collector's and team's result. */
@@ -249,7 +253,7 @@ public class Targets {
             Progress p = rows.get(i);
             String[] person = people.get(p.key());
             standings.add(new Standing(i + 1, p.key(), person[0], person[1], p.target(), p.actual(), p.forecast(), p.achievedPercent(),
-                    p.met()));
+                    p.met(), p.collectedOther()));
         }
         return standings;
     }
@@ -268,7 +272,7 @@ public class Targets {
         BigDecimal forecast = f.forecast();
         return new Progress(month.toString(), scope, key, closed ? month.atEndOfMonth() : today, target, f.actual(), f.promised(), f.planned(),
                 forecast, percent(f.actual(), target), percent(forecast, target), closed,
-                closed && target != null ? f.actual().compareTo(target) >= 0 : null);
+                closed && target != null ? f.actual().compareTo(target) >= 0 : null, f.collectedOther());
     }
 
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {

@@ -367,7 +367,11 @@ abstract class AgingBehaviour {
                 .formatted(ref, p, customer, date, amount, invoice)).andExpect(status().isCreated());
     }
 
-    /** The aging report as {@code user} sees it, checked for its sums: rows add up across buckets and to the total. */
+    /**
+     * The aging report as {@code user} sees it, checked for its sums: rows add up across buckets, the rows in the
+     * report's currency to the total (other tests of the shared database may hold invoices in other currencies, whose
+     * rows are never added to it: issue 12, item 15), and each currency's rows are sorted largest first.
+     */
     JsonNode aging(String user, String query) throws Exception {
         String body = mvc.perform(get("/api/aging" + (query.isEmpty() ? "" : "?" + query)).with(httpBasic(user, user)))
                 .andExpect(status().isOk())
@@ -377,23 +381,33 @@ abstract class AgingBehaviour {
         BigDecimal grand = BigDecimal.ZERO;
         BigDecimal[] columns = new BigDecimal[buckets];
         java.util.Arrays.fill(columns, BigDecimal.ZERO);
+        String currency = r.get("currency").asString();
         for (JsonNode row : r.get("rows")) {
             assertThat(row.get("amounts")).hasSize(buckets);
+            boolean counted = currency.equals(row.get("currency").asString());
             BigDecimal sum = BigDecimal.ZERO;
             for (int b = 0; b < buckets; b++) {
                 BigDecimal amount = money(row.get("amounts").get(b));
                 sum = sum.add(amount);
-                columns[b] = columns[b].add(amount);
+                if (counted) {
+                    columns[b] = columns[b].add(amount);
+                }
             }
             assertThat(money(row.get("total"))).as("row %s total", row.get("key")).isEqualByComparingTo(sum);
-            grand = grand.add(sum);
+            if (counted) {
+                grand = grand.add(sum);
+            }
         }
         assertThat(money(r.get("total").get("total"))).as("grand total").isEqualByComparingTo(grand);
         for (int b = 0; b < buckets; b++) {
             assertThat(money(r.get("total").get("amounts").get(b))).as("bucket %d total", b).isEqualByComparingTo(columns[b]);
         }
         List<BigDecimal> totals = new ArrayList<>();
-        r.get("rows").forEach(row -> totals.add(money(row.get("total"))));
+        r.get("rows").forEach(row -> {
+            if (currency.equals(row.get("currency").asString())) {
+                totals.add(money(row.get("total")));
+            }
+        });
         assertThat(totals).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         return r;
     }

@@ -76,11 +76,12 @@ class AgingApi {
     @GetMapping("/api/aging/invoices")
     @Operation(summary = "The invoices behind a cell of GET /api/aging (same asOf, groupBy and bucketSet): key is the row's key "
             + "(omitted: every row; empty: the row without a value), bucket the bucket's index from 0 (omitted: every bucket); "
-            + "open balance as of the date, most days overdue first; amount is the sum over all pages (the cell's amount)")
+            + "open balance as of the date, most days overdue first; amount is the sum over all pages (the cell's amount) in currency; "
+            + "currency (a three-letter code) keeps the invoices of one currency (a row of the report), byCurrency sums each currency")
     AgingDrill.Result invoices(@RequestParam(required = false) String asOf, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String key, @RequestParam(required = false) String bucket,
             @RequestParam(required = false) String bucketSet, @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String size, @RequestParam(required = false) String currency) {
         LocalDate date = parseDate(asOf);
         AgingGrouping g = parseGrouping(groupBy);
         List<AgingBucket> buckets = buckets(bucketSet);
@@ -96,7 +97,19 @@ class AgingApi {
         if (pageSize < 1 || pageSize > AgingDrill.MAX_SIZE) {
             throw new ValidationException("size", size, "a page size from 1 to " + AgingDrill.MAX_SIZE);
         }
-        return drill.invoices(date, buckets, g, key, index, pageNo, pageSize);
+        return drill.invoices(date, buckets, g, key, index, currency(currency), pageNo, pageSize);
+    }
+
+    /** The optional currency filter of a drill-down: a three-letter ISO code; null when absent. */
+    static String currency(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String c = value.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!io.huikuan.ledger.LedgerRules.CURRENCY.matcher(c).matches()) {
+            throw io.huikuan.common.ValidationException.coded("currency", value, "currency", "a three-letter ISO code such as CNY");
+        }
+        return c;
     }
 
     /** A bucket set: its bounds as given ({@code buckets}) and the buckets they make ({@code ranges}). */

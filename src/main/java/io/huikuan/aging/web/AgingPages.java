@@ -81,9 +81,15 @@ class AgingPages {
     @GetMapping("/aging/invoices")
     String invoices(@RequestParam(required = false) String asOf, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String bucketSet, @RequestParam(required = false) String key,
-            @RequestParam(required = false) String bucket, @RequestParam(required = false) String page, Model model, Locale locale,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String bucket, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String currency, Model model, Locale locale, HttpServletResponse response) {
         AgingParams params = params(asOf, groupBy, bucketSet, locale);
+        String cur = null;
+        try {
+            cur = AgingApi.currency(currency);
+        } catch (io.huikuan.common.ValidationException e) {
+            params.errors.add("currency", messages.getMessage("error.currency", null, locale));
+        }
         Integer index = null;
         if (bucket != null && !bucket.isBlank()) {
             index = params.errors.integer("bucket", bucket);
@@ -102,11 +108,11 @@ class AgingPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "aging/invoices";
         }
-        AgingDrill.Result result = drill.invoices(params.asOf, params.buckets, params.grouping, key, index,
+        AgingDrill.Result result = drill.invoices(params.asOf, params.buckets, params.grouping, key, index, cur,
                 pageNo == null ? 0 : Math.max(pageNo, 0), PAGE_SIZE);
         model.addAttribute("cell", result);
         model.addAttribute("result", new Page<>(result.items(), result.total(), result.page(), result.size()));
-        model.addAttribute("links", new PagerLinks(params.cell(key, index)));
+        model.addAttribute("links", new PagerLinks(params.cell(key, index, cur)));
         return "aging/invoices";
     }
 
@@ -132,7 +138,7 @@ class AgingPages {
         header.add(messages.getMessage("dashboard.disputed", null, locale));
         List<List<Object>> rows = new ArrayList<>();
         for (Line line : lines(report, params.grouping, locale)) {
-            List<Object> row = new ArrayList<>(Arrays.asList(line.label()));
+            List<Object> row = new ArrayList<>(Arrays.asList(report.multiCurrency() ? line.label() + " (" + line.row().currency() + ")" : line.label()));
             if (customers) {
                 row.add(line.name());
             }
@@ -141,14 +147,21 @@ class AgingPages {
             row.add(line.row().disputed());
             rows.add(row);
         }
-        List<Object> total = new ArrayList<>(Arrays.asList(messages.getMessage("aging.total", null, locale)));
-        if (customers) {
-            total.add(null);
+        // one total row per currency when several are present (amounts of different currencies are never added)
+        for (AgingReport.CurrencyTotal ct : report.byCurrency().isEmpty()
+                ? List.of(new AgingReport.CurrencyTotal(report.currency(), report.total().total(), report.total().amounts(), report.total().disputed()))
+                : report.byCurrency()) {
+            String label = report.multiCurrency() ? messages.getMessage("currency.totalIn", new Object[] {ct.currency()}, locale)
+                    : messages.getMessage("aging.total", null, locale);
+            List<Object> total = new ArrayList<>(Arrays.asList(label));
+            if (customers) {
+                total.add(null);
+            }
+            total.addAll(ct.amounts());
+            total.add(ct.total());
+            total.add(ct.disputed());
+            rows.add(total);
         }
-        total.addAll(report.total().amounts());
-        total.add(report.total().total());
-        total.add(report.total().disputed());
-        rows.add(total);
         String sheet = messages.getMessage("aging.title", null, locale) + " " + params.asOf;
         XlsxTables.send(response, "aging-" + params.asOf + "-" + params.grouping.apiName() + ".xlsx",
                 List.of(new XlsxTables.Sheet(sheet, header, rows)));

@@ -98,7 +98,15 @@ final class AgingParams {
      * without a value; {@code bucket} null for the row's total.
      */
     public String cell(String key, Integer bucket) {
+        return cell(key, bucket, null);
+    }
+
+    /** The drill-down of a cell of one currency's row ({@code currency} null: every currency). */
+    public String cell(String key, Integer bucket, String currency) {
         UriComponentsBuilder b = uri("/aging/invoices");
+        if (currency != null) {
+            b.queryParam("currency", q(currency));
+        }
         if (grouping == AgingGrouping.NONE) {
             b.queryParam("key", "all");
         } else if (key != null) {

@@ -1,6 +1,7 @@
 package io.huikuan.aging.web;
 
 import io.huikuan.aging.AgingBucket;
+import io.huikuan.aging.AgingQueries;
 import io.huikuan.aging.AgingReport;
 import io.huikuan.aging.DashboardFigures;
 import io.huikuan.common.NotFoundException;
@@ -83,6 +84,8 @@ class DashboardPages {
         model.addAttribute("trend", trend(f));
         model.addAttribute("dsoDays", DSO_DAYS);
         model.addAttribute("topOverdue", f.topOverdue());
+        model.addAttribute("baseCurrency", total.currency());
+        model.addAttribute("currencyTotals", currencyTotals(total, notDueIndex));
         panels.addWork(model);
         return "aging/dashboard";
     }
@@ -103,11 +106,7 @@ class DashboardPages {
             case "owners" -> new XlsxTables.Sheet(msg("dashboard.byOwner", locale),
                     List.of(msg("dashboard.owner", locale), msg("dashboard.overdue", locale)),
                     ownerBars(f.byOwner(), locale).stream().map(b -> List.<Object>of(b.label(), b.amount())).toList());
-            case "top-overdue" -> new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale),
-                    List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
-                            msg("summary.overdue", locale), msg("summary.open", locale)),
-                    f.topOverdue().stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(),
-                            c.overdueAmount(), c.openAmount())).toList());
+            case "top-overdue" -> topOverdueSheet(f, locale);
             case "trend" -> new XlsxTables.Sheet(msg("dashboard.trend.sheet", locale),
                     List.of(msg("dashboard.monthEnd", locale), msg("dashboard.dso", locale), msg("dashboard.bpdso", locale),
                             msg("dashboard.add", locale), msg("dashboard.countbackDso", locale), msg("dashboard.cei.percent", locale),
@@ -120,6 +119,38 @@ class DashboardPages {
             default -> throw new NotFoundException("dashboard table", table);
         };
         XlsxTables.send(response, "dashboard-" + table + "-" + today + ".xlsx", List.of(sheet));
+    }
+
+    /** The top-overdue customers; a currency column only when customers in several currencies are listed. */
+    private XlsxTables.Sheet topOverdueSheet(DashboardFigures.Figures f, Locale locale) {
+        boolean multi = f.topOverdue().stream().map(AgingQueries.TopCustomer::currency).distinct().count() > 1
+                || f.total().multiCurrency();
+        List<String> header = new ArrayList<>(List.of(msg("customer.code", locale), msg("customer.name", locale), msg("customer.owner", locale),
+                msg("summary.overdue", locale), msg("summary.open", locale)));
+        if (multi) {
+            header.add(msg("currency.label", locale));
+        }
+        List<List<Object>> rows = f.topOverdue().stream().map(c -> {
+            List<Object> row = new ArrayList<>(java.util.Arrays.<Object>asList(c.code(), c.name(), c.owner(), c.overdueAmount(), c.openAmount()));
+            if (multi) {
+                row.add(c.currency());
+            }
+            return row;
+        }).toList();
+        return new XlsxTables.Sheet(msg("dashboard.topOverdue.sheet", locale), header, rows);
+    }
+
+    /** The receivables of one currency (issue 12, item 15: shown per currency, never added across currencies). */
+    public record CurrencyLine(String currency, BigDecimal total, BigDecimal overdue, BigDecimal disputed) {
+    }
+
+    /** One line per currency when more than one is open, else none (the KPIs then say it all). */
+    private static List<CurrencyLine> currencyTotals(AgingReport total, int notDueIndex) {
+        if (!total.multiCurrency()) {
+            return List.of();
+        }
+        return total.byCurrency().stream().map(c -> new CurrencyLine(c.currency(), c.total(),
+                c.total().subtract(notDueIndex < 0 ? BigDecimal.ZERO : c.amounts().get(notDueIndex)), c.disputed())).toList();
     }
 
     /** One bar per bucket of the total aging, linking to its invoices. */
@@ -137,6 +168,9 @@ class DashboardPages {
         int notDueIndex = notDueIndex(byOwner.buckets());
         List<Bar> ownerBars = new ArrayList<>();
         for (AgingReport.Row row : byOwner.rows()) {
+            if (!row.currency().equals(byOwner.currency())) {
+                continue; // one chart, one currency: the other currencies' totals are in the per-currency table
+            }
             BigDecimal overdue = row.total().subtract(notDueIndex < 0 ? BigDecimal.ZERO : row.amounts().get(notDueIndex));
             if (overdue.signum() > 0) {
                 String label = row.key() == null || row.key().isBlank() ? messages.getMessage("dashboard.noOwner", null, locale) : row.key();

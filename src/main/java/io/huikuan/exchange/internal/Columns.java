@@ -55,7 +55,8 @@ public final class Columns {
             col("payment_date", true, "收款日期", "到账日期", "付款日期", "date"),
             col("amount", true, "金额", "收款金额", "到账金额"),
             col("method", false, "付款方式", "收款方式", "结算方式", "payment_method"),
-            col("invoice_no", false, "发票号", "核销发票号", "应收单号", "invoice"));
+            col("invoice_no", false, "发票号", "核销发票号", "应收单号", "invoice"),
+            col("currency", false, "币种", "币别", "货币"));
 
     private Columns() {
     }

@@ -2,6 +2,7 @@ package io.huikuan.exchange.internal;
 
 import io.huikuan.exchange.internal.ImportContext.Counts;
 import io.huikuan.exchange.internal.Lookups.CustomerKey;
+import io.huikuan.ledger.Currencies;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.LedgerRules;
 import io.huikuan.ledger.PaymentMethod;
@@ -45,11 +46,13 @@ public class PaymentImporter {
         this.history = history;
     }
 
-    record PaymentRow(long row, String ref, CustomerKey customer, LocalDate date, BigDecimal amount, PaymentMethod method, String invoiceNo) {
+    /** A payment row; {@code currency} null when the file has none (then the named invoice's, else the base currency). */
+    record PaymentRow(long row, String ref, CustomerKey customer, LocalDate date, BigDecimal amount, PaymentMethod method, String invoiceNo,
+            String currency) {
     }
 
     private record StoredPayment(long id, String ref, long customerId, String customerCode, LocalDate date, BigDecimal amount,
-            String method, BigDecimal applied) {
+            String method, BigDecimal applied, String currency) {
     }
 
     /** The state recorded in the history. */
@@ -59,11 +62,13 @@ public class PaymentImporter {
     private static final class OpenInvoice {
         final long id;
         final String invoiceNo;
+        final String currency;
         BigDecimal open;
 
-        OpenInvoice(long id, String invoiceNo, BigDecimal open) {
+        OpenInvoice(long id, String invoiceNo, String currency, BigDecimal open) {
             this.id = id;
             this.invoiceNo = invoiceNo;
+            this.currency = currency;
             this.open = open;
         }
     }
@@ -104,12 +109,13 @@ public class PaymentImporter {
                     update(p, s, now);
                     continue;
                 }
-                Map<Long, BigDecimal> plan = plan(p);
+                String currency = currencyOf(p);
+                Map<Long, BigDecimal> plan = plan(p, currency);
                 if (plan == null) {
                     continue;
                 }
                 plans.put(p.ref(), plan);
-                inserts.add(new Object[] {p.ref(), p.customer().id(), Date.valueOf(p.date()), p.amount(), "CNY",
+                inserts.add(new Object[] {p.ref(), p.customer().id(), Date.valueOf(p.date()), p.amount(), currency,
                         (p.method() == null ? PaymentMethod.BANK_TRANSFER : p.method()).name(), now, ctx.batchId()});
                 imported++;
             }
@@ -133,8 +139,29 @@ public class PaymentImporter {
             }
         }
 
-        /** Allocation of a new payment; null (and a row error) when the named invoice cannot take it. */
-        Map<Long, BigDecimal> plan(PaymentRow p) {
+        /**
+         * The currency of a new payment: the file's; without one, the named invoice's (when it is open), else the base
+         * currency.
+         */
+        String currencyOf(PaymentRow p) {
+            if (p.currency() != null) {
+                return p.currency();
+            }
+            if (p.invoiceNo() != null) {
+                for (OpenInvoice i : open.getOrDefault(p.customer().id(), List.of())) {
+                    if (i.invoiceNo.equals(p.invoiceNo())) {
+                        return i.currency;
+                    }
+                }
+            }
+            return Currencies.BASE;
+        }
+
+        /**
+         * Allocation of a new payment in {@code currency}: only to invoices in that currency (amounts of different
+         * currencies are never set against each other); null (and a row error) when the named invoice cannot take it.
+         */
+        Map<Long, BigDecimal> plan(PaymentRow p, String currency) {
             List<OpenInvoice> invoices = open.getOrDefault(p.customer().id(), List.of());
             Map<Long, BigDecimal> plan = new LinkedHashMap<>();
             if (p.invoiceNo() != null) {
@@ -152,6 +179,11 @@ public class PaymentImporter {
                     }
                     return null;
                 }
+                if (!target.currency.equals(currency)) {
+                    reject(p, "currency", currency, "invoice " + p.invoiceNo() + " is in " + target.currency + ", the payment in " + currency
+                            + ": a payment is allocated only to invoices in its own currency");
+                    return null;
+                }
                 if (p.amount().compareTo(target.open) > 0) {
                     reject(p, "amount", p.amount().toPlainString(), "over-allocation: " + p.amount() + " exceeds the open balance "
                             + target.open.setScale(2) + " of invoice " + p.invoiceNo());
@@ -166,7 +198,7 @@ public class PaymentImporter {
                 if (left.signum() <= 0) {
                     break;
                 }
-                if (i.open.signum() <= 0) {
+                if (i.open.signum() <= 0 || !i.currency.equals(currency)) {
                     continue;
                 }
                 BigDecimal take = left.min(i.open);
@@ -179,14 +211,20 @@ public class PaymentImporter {
 
         void update(PaymentRow p, StoredPayment s, Timestamp now) {
             String method = hasMethod ? (p.method() == null ? PaymentMethod.BANK_TRANSFER : p.method()).name() : s.method();
+            String currency = p.currency() == null ? s.currency() : p.currency();
             boolean same = s.customerId() == p.customer().id() && s.date().equals(p.date()) && s.amount().compareTo(p.amount()) == 0
-                    && s.method().equals(method);
+                    && s.method().equals(method) && s.currency().equals(currency);
             if (same) {
                 unchanged++;
                 return;
             }
             if (p.amount().compareTo(s.applied()) < 0) {
                 reject(p, "amount", p.amount().toPlainString(), "below the " + s.applied().setScale(2) + " already allocated from payment " + p.ref());
+                return;
+            }
+            if (!s.currency().equals(currency) && s.applied().signum() > 0) {
+                reject(p, "currency", currency, "payment " + p.ref() + " in " + s.currency() + " is allocated to invoices in "
+                        + s.currency() + " and cannot change its currency");
                 return;
             }
             if (s.customerId() != p.customer().id() && s.applied().signum() > 0) {
@@ -198,8 +236,8 @@ public class PaymentImporter {
             if (!ctx.writing()) {
                 return;
             }
-            jdbc.update("UPDATE payment SET customer_id = ?, payment_date = ?, amount = ?, method = ? WHERE id = ?",
-                    p.customer().id(), Date.valueOf(p.date()), p.amount(), method, s.id());
+            jdbc.update("UPDATE payment SET customer_id = ?, payment_date = ?, amount = ?, method = ?, currency = ? WHERE id = ?",
+                    p.customer().id(), Date.valueOf(p.date()), p.amount(), method, currency, s.id());
             ctx.touchedInvoices().addAll(jdbc.queryForList("SELECT invoice_id FROM allocation WHERE payment_id = ?", Long.class, s.id()));
             history.record("PAYMENT", p.ref(), p.customer().code(), "UPDATE",
                     new PaymentState(s.ref(), s.customerCode(), s.date(), s.amount().setScale(2), s.method()),
@@ -214,12 +252,12 @@ public class PaymentImporter {
             Map<String, StoredPayment> map = new HashMap<>();
             List<String> refs = rows.stream().map(PaymentRow::ref).toList();
             jdbc.query("""
-                    SELECT p.id, p.payment_ref, p.customer_id, c.code, c.owner, p.payment_date, p.amount, p.method,
+                    SELECT p.id, p.payment_ref, p.customer_id, c.code, c.owner, p.payment_date, p.amount, p.method, p.currency,
                            (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.payment_id = p.id) applied
                     FROM payment p JOIN customer c ON c.id = p.customer_id WHERE p.payment_ref IN (""" + marks(refs.size()) + ")", rs -> {
                 map.put(rs.getString("payment_ref"), new StoredPayment(rs.getLong("id"), rs.getString("payment_ref"), rs.getLong("customer_id"),
                         rs.getString("code"), rs.getObject("payment_date", LocalDate.class), rs.getBigDecimal("amount"), rs.getString("method"),
-                        rs.getBigDecimal("applied")));
+                        rs.getBigDecimal("applied"), rs.getString("currency").trim()));
                 if (!ctx.user().mayAccess(rs.getString("owner"))) {
                     map.put(rs.getString("payment_ref"), null);
                 }
@@ -251,14 +289,15 @@ public class PaymentImporter {
                 jdbc.query("SELECT id FROM invoice WHERE customer_id IN (" + in + ") FOR UPDATE", rs -> {
                 }, part.toArray());
                 jdbc.query("""
-                        SELECT i.id, i.invoice_no, i.customer_id,
+                        SELECT i.id, i.invoice_no, i.customer_id, i.currency,
                                i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = i.id)
                                         - (SELECT coalesce(sum(n.amount), 0) FROM credit_note n WHERE n.invoice_id = i.id)
                                         - (SELECT coalesce(sum(w.amount), 0) FROM write_off w WHERE w.invoice_id = i.id) open_amount
-                        FROM invoice i WHERE i.currency = 'CNY' AND i.customer_id IN (""" + in + ") ORDER BY i.customer_id, i.due_date, i.issue_date, i.invoice_no", rs -> {
+                        FROM invoice i WHERE i.customer_id IN (""" + in + ") ORDER BY i.customer_id, i.due_date, i.issue_date, i.invoice_no", rs -> {
                     BigDecimal amount = rs.getBigDecimal("open_amount");
                     if (amount.signum() > 0) {
-                        open.get(rs.getLong("customer_id")).add(new OpenInvoice(rs.getLong("id"), rs.getString("invoice_no"), amount));
+                        open.get(rs.getLong("customer_id")).add(new OpenInvoice(rs.getLong("id"), rs.getString("invoice_no"),
+                                rs.getString("currency").trim(), amount));
                     }
                 }, part.toArray());
             }
@@ -290,6 +329,7 @@ public class PaymentImporter {
                 }
             }
             String invoiceNo = c.text("invoice_no", 64);
+            String currency = currency(c);
             if (!c.ok()) {
                 return;
             }
@@ -298,13 +338,30 @@ public class PaymentImporter {
                 c.error("payment_ref", ref, "duplicate payment_ref in this file: rows " + first + " and " + r.row());
                 return;
             }
-            run.add(new PaymentRow(r.row(), ref, customer, date, amount, method, invoiceNo));
+            run.add(new PaymentRow(r.row(), ref, customer, date, amount, method, invoiceNo, currency));
         });
         run.flush();
         if (!ctx.writing()) {
             return new Counts(0, 0, 0);
         }
         return new Counts(run.imported, run.updated, run.unchanged);
+    }
+
+    /** The optional currency column: a three-letter ISO code (RMB and 人民币 read as CNY); null when absent or empty. */
+    static String currency(RowCheck c) {
+        String raw = c.text("currency");
+        if (raw == null) {
+            return null;
+        }
+        String currency = raw.strip().toUpperCase(Locale.ROOT);
+        if ("RMB".equals(currency) || "人民币".equals(currency)) {
+            currency = "CNY";
+        }
+        if (!LedgerRules.CURRENCY.matcher(currency).matches()) {
+            c.error("currency", raw, "a three-letter ISO code such as CNY");
+            return null;
+        }
+        return currency;
     }
 
     static PaymentMethod method(String s) {

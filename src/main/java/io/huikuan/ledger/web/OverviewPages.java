@@ -22,6 +22,7 @@ class OverviewPages {
         PortfolioTotals totals = overview.totals();
         model.addAttribute("totals", totals);
         model.addAttribute("topOverdue", overview.topOverdue());
+        model.addAttribute("otherCurrencies", overview.otherCurrencies());
         return "ledger/overview";
     }
 }
