@@ -91,6 +91,10 @@ class PaymentPages {
         LocalDate toDate = errors.date("to", to, false);
         Page<PaymentRow> result = queries.payments(new PaymentFilter(customerCode, q, fromDate, toDate, unappliedOnly), sort, desc,
                 Math.max(page, 0), pageSize);
+        if (result.beyondEnd()) {
+            // an address with a page after the last (old bookmark, edited URL): the last page, never "page 100,000 of 9"
+            result = queries.payments(new PaymentFilter(customerCode, q, fromDate, toDate, unappliedOnly), sort, desc, result.lastPage(), pageSize);
+        }
         ListLinks links = new ListLinks("/payments", sort, desc).filter("q", q).filter("customerCode", customerCode)
                 .filter("from", fromDate).filter("to", toDate).filter("unappliedOnly", unappliedOnly);
         if (pageSize != 25) {
