@@ -61,3 +61,17 @@
 
   window.addEventListener("load", drawCharts);
 })();
+
+// ---- issue 12 (part G): confirmation on a button ----
+// A submit button with data-confirm asks before its form is sent, so one form can hold a harmless
+// button (preview) and a consequential one (issue the letter, send the message) that asks first.
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var question = button && button.getAttribute && button.getAttribute("data-confirm");
+    if (question && !event.defaultPrevented && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  }, true);
+})();
