@@ -75,3 +75,33 @@
     }
   }, true);
 })();
+
+// ---- issue 12 (part G): the strategy step's template choice follows its channel ----
+// Each template option names the step channels it fits (data-channels); changing a row's channel
+// hides the templates of other channels and clears a choice that no longer fits.
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (!select.name || !/^steps\[\d+]\.channel$/.test(select.name)) {
+      return;
+    }
+    var row = select.closest("tr");
+    var templates = row && row.querySelector("select.step-template");
+    if (!templates) {
+      return;
+    }
+    var channel = select.value;
+    Array.prototype.forEach.call(templates.options, function (option) {
+      var fits = option.getAttribute("data-channels");
+      if (fits === null) {
+        return;
+      }
+      var shown = !channel || fits.split(",").indexOf(channel) >= 0;
+      option.hidden = !shown;
+      if (!shown && option.selected) {
+        templates.value = "";
+      }
+    });
+  });
+})();

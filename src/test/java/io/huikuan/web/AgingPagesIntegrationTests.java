@@ -233,9 +233,9 @@ class AgingPagesIntegrationTests {
     void managersDefineAndDeleteBucketSetsOthersOnlyRead() throws Exception {
         String name = "Monthly " + suffix;
         String bad = html(post("/aging/bucket-sets").param("name", name).param("buckets", "60,30").with(csrf()), asManager());
-        assertThat(bad).contains("bounds must strictly increase: 30 after 60", "name=\"buckets\" value=\"60,30\"");
+        assertThat(bad).contains("分段必须递增：30 在 60 之后", "name=\"buckets\" value=\"60,30\"");
         String badName = html(post("/aging/bucket-sets").param("name", "").param("buckets", "30").with(csrf()), asManager());
-        assertThat(badName).contains("a name is required");
+        assertThat(badName).contains("必填");
 
         mvc.perform(post("/aging/bucket-sets").param("name", name).param("buckets", "30,60").with(asManager()).with(csrf()))
                 .andExpect(redirectedUrl("/aging/bucket-sets"));

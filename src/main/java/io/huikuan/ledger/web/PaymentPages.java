@@ -149,6 +149,9 @@ class PaymentPages {
             Payment posted = payments.post(request, null);
             redirect.addFlashAttribute("flash", messages.getMessage("payment.posted",
                     new Object[] {posted.paymentRef(), posted.unapplied().toPlainString()}, locale));
+            // accepted, but a date after today is most likely a typo: say so (issue 12, item 13)
+            io.huikuan.ledger.PaymentWarnings.of(posted.paymentDate(), LocalDate.now(clock)).stream().findFirst().ifPresent(w ->
+                    redirect.addFlashAttribute("flashWarning", messages.getMessage("warning." + w.code(), w.args().toArray(), w.message(), locale)));
             return "redirect:" + paymentUrl(posted.paymentRef());
         } catch (ValidationException e) {
             // an over-allocated invoice is marked at its own amount input
