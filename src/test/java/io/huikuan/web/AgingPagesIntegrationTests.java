@@ -240,7 +240,7 @@ class AgingPagesIntegrationTests {
         mvc.perform(post("/aging/bucket-sets").param("name", name).param("buckets", "30,60").with(asManager()).with(csrf()))
                 .andExpect(redirectedUrl("/aging/bucket-sets"));
         String dup = html(post("/aging/bucket-sets").param("name", name).param("buckets", "30").with(csrf()), asManager());
-        assertThat(dup).contains("already exists");
+        assertThat(dup).contains("已有名为 " + name + " 的分段方案");
 
         String readOnly = html(get("/aging/bucket-sets").param("lang", "en"), asCollector());
         assertThat(readOnly).contains(name, "30,60", "Not due · 1–30 days overdue · 31–60 days overdue · Over 60 days overdue")
