@@ -174,5 +174,16 @@ class SmallDefectsIntegrationTests {
 
         String templates = html(get("/templates"), manager);
         assertThat(templates).contains("催款函", "律师函", "到期提醒");
+
+        // a template a user made gets a name of its own, shown on the list and in the step editor's choice
+        String own = "sd_" + UUID.randomUUID().toString().substring(0, 6).replace('-', '_');
+        mvc.perform(post("/templates/" + own + "/EMAIL/zh-CN/GENTLE").with(manager).with(csrf()).param("subject", "季度对账提醒")
+                .param("body", "{{contact.name}}您好：请核对本季度账单。")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/templates/" + own + "/name").with(manager).with(csrf()).param("nameZh", "季度对账提醒").param("nameEn", "Quarterly check"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flash", Matchers.containsString(own)));
+        assertThat(html(get("/templates"), manager)).contains("季度对账提醒", "value=\"Quarterly check\"");
+        assertThat(html(get("/strategies/STANDARD").param("lang", "en"), manager)).contains("Quarterly check (" + own + ")");
+        mvc.perform(post("/templates/" + own + "/name").with(user("sd-col").roles(Role.COLLECTOR.name())).with(csrf()).param("nameZh", "x"))
+                .andExpect(status().isForbidden());
     }
 }
