@@ -7,20 +7,14 @@ import io.huikuan.ledger.DisputeService;
 import io.huikuan.strategy.Step;
 import io.huikuan.strategy.Strategies;
 import io.huikuan.strategy.Strategy;
-import io.huikuan.worklist.Activities;
 import io.huikuan.worklist.Channel;
 import io.huikuan.worklist.Direction;
 import io.huikuan.worklist.Excuse;
-import io.huikuan.worklist.NewActivity;
 import io.huikuan.worklist.Outcome;
-import io.huikuan.worklist.Promises;
 import io.huikuan.worklist.Targets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -30,12 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,37 +55,33 @@ class DemoStory {
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final Targets targets;
-    private final Activities activities;
-    private final Promises promises;
+    private final DemoActs acts;
     private final DisputeService disputes;
     private final MonthEnds monthEnds;
     private final Strategies strategies;
     private final TransactionTemplate tx;
-    private final Clock clock;
 
-    DemoStory(JdbcClient jdbc, UserDirectory users, Targets targets, Activities activities, Promises promises, DisputeService disputes,
-            MonthEnds monthEnds, Strategies strategies, PlatformTransactionManager transactions, Clock clock) {
+    DemoStory(JdbcClient jdbc, UserDirectory users, Targets targets, DemoActs acts, DisputeService disputes, MonthEnds monthEnds,
+            Strategies strategies, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.users = users;
         this.targets = targets;
-        this.activities = activities;
-        this.promises = promises;
+        this.acts = acts;
         this.disputes = disputes;
         this.monthEnds = monthEnds;
         this.strategies = strategies;
         this.tx = new TransactionTemplate(transactions);
-        this.clock = clock;
     }
 
     /** Tells the story of the weeks before {@code today} in one transaction. */
     Told tell(LocalDate today) {
         return tx.execute(s -> {
-            int approvals = as("manager", Role.MANAGER, this::approvalsForLetters);
-            as("admin", Role.ADMIN, () -> {
+            int approvals = DemoActs.as("manager", Role.MANAGER, this::approvalsForLetters);
+            DemoActs.as("admin", Role.ADMIN, () -> {
                 TEAMS.forEach(users::setTeam);
                 return null;
             });
-            int targetCount = as("manager", Role.MANAGER, () -> targets(today));
+            int targetCount = DemoActs.as("manager", Role.MANAGER, () -> targets(today));
             List<Debtor> debtors = debtors(today);
             int[] counts = new int[3];
             Set<String> used = new HashSet<>();
@@ -105,7 +90,7 @@ class DemoStory {
             contacts(today, debtors, used, counts);
             int disputeCount = disputes(today, debtors, used);
             YearMonth closed = MonthEnds.lastCompleteMonth(today);
-            as("finance", Role.FINANCE, () -> monthEnds.close(closed));
+            DemoActs.as("finance", Role.FINANCE, () -> monthEnds.close(closed));
             return new Told(counts[0], counts[1], disputeCount, targetCount, closed.toString(), approvals);
         });
     }
@@ -198,10 +183,10 @@ class DemoStory {
                 used.remove(p.code());
                 continue;
             }
-            LocalDate madeOn = weekday(p.date().minusDays(4));
-            long activity = call(p.owner(), p.code(), p.contactId(), madeOn, LocalTime.of(10, 15), Outcome.REACHED, null,
+            LocalDate madeOn = DemoActs.weekday(p.date().minusDays(4));
+            long activity = acts.call(p.owner(), p.code(), p.contactId(), madeOn, LocalTime.of(10, 15), Outcome.REACHED, null,
                     "客户同意 " + p.date() + " 前付款 " + amount.toPlainString() + " 元", Direction.OUTBOUND);
-            promise(p.owner(), p.code(), p.contactId(), activity, amount, madeOn, p.date(), "电话中承诺");
+            acts.promise(p.owner(), p.code(), p.contactId(), activity, amount, madeOn, p.date(), "电话中承诺");
             counts[0]++;
             counts[1]++;
             kept++;
@@ -222,16 +207,16 @@ class DemoStory {
             BigDecimal amount = d.overdue().divide(new BigDecimal("2"), 0, RoundingMode.DOWN).divide(new BigDecimal("100"), 0, RoundingMode.DOWN)
                     .multiply(new BigDecimal("100")).max(new BigDecimal("100"));
             if (broken < 5 && paidSince(d.code(), today.minusDays(20)).signum() == 0) {
-                LocalDate madeOn = weekday(today.minusDays(20));
-                long activity = call(d.owner(), d.code(), d.contactId(), madeOn, LocalTime.of(14, 30), Outcome.REACHED, Excuse.NEXT_MONTH,
+                LocalDate madeOn = DemoActs.weekday(today.minusDays(20));
+                long activity = acts.call(d.owner(), d.code(), d.contactId(), madeOn, LocalTime.of(14, 30), Outcome.REACHED, Excuse.NEXT_MONTH,
                         "客户称资金紧张，承诺两周内先付一半", Direction.OUTBOUND);
-                promise(d.owner(), d.code(), d.contactId(), activity, amount, madeOn, today.minusDays(10), "承诺先付一半");
+                acts.promise(d.owner(), d.code(), d.contactId(), activity, amount, madeOn, today.minusDays(10), "承诺先付一半");
                 broken++;
             } else if (due < 6) {
-                LocalDate madeOn = weekday(today.minusDays(3));
-                long activity = call(d.owner(), d.code(), d.contactId(), madeOn, LocalTime.of(11, 0), Outcome.REACHED, Excuse.IN_APPROVAL,
+                LocalDate madeOn = DemoActs.weekday(today.minusDays(3));
+                long activity = acts.call(d.owner(), d.code(), d.contactId(), madeOn, LocalTime.of(11, 0), Outcome.REACHED, Excuse.IN_APPROVAL,
                         "付款单在老板审批中，承诺审批后付款", Direction.OUTBOUND);
-                promise(d.owner(), d.code(), d.contactId(), activity, amount, madeOn, due < 2 ? today : today.plusDays(due + 1), "审批后付款");
+                acts.promise(d.owner(), d.code(), d.contactId(), activity, amount, madeOn, due < 2 ? today : today.plusDays(due + 1), "审批后付款");
                 due++;
             } else {
                 used.remove(d.code());
@@ -253,15 +238,15 @@ class DemoStory {
                 continue;
             }
             used.add(d.code());
-            LocalDate day = weekday(today.minusDays(1 + (i % 12)));
+            LocalDate day = DemoActs.weekday(today.minusDays(1 + (i % 12)));
             switch (i % 4) {
-                case 0 -> call(d.owner(), d.code(), d.contactId(), day, LocalTime.of(9, 40), Outcome.NOT_REACHED, Excuse.NO_REPLY,
+                case 0 -> acts.call(d.owner(), d.code(), d.contactId(), day, LocalTime.of(9, 40), Outcome.NOT_REACHED, Excuse.NO_REPLY,
                         "无人接听，稍后再拨", Direction.OUTBOUND);
-                case 1 -> log(d.owner(), d.code(), d.contactId(), Channel.EMAIL, day, LocalTime.of(16, 5), Outcome.REACHED, null,
+                case 1 -> acts.log(d.owner(), d.code(), d.contactId(), Channel.EMAIL, day, LocalTime.of(16, 5), Outcome.REACHED, null,
                         "发送对账提醒邮件，客户回复将核对", Direction.OUTBOUND);
-                case 2 -> log(d.owner(), d.code(), d.contactId(), Channel.VISIT, day, LocalTime.of(15, 0), Outcome.REACHED, Excuse.QUALITY_PROBLEM,
+                case 2 -> acts.log(d.owner(), d.code(), d.contactId(), Channel.VISIT, day, LocalTime.of(15, 0), Outcome.REACHED, Excuse.QUALITY_PROBLEM,
                         "上门拜访财务经理，客户反映部分批次质量问题", Direction.OUTBOUND);
-                default -> call(d.owner(), d.code(), d.contactId(), day, LocalTime.of(19, 20), Outcome.REACHED, Excuse.STATEMENT_DIFFERS,
+                default -> acts.call(d.owner(), d.code(), d.contactId(), day, LocalTime.of(19, 20), Outcome.REACHED, Excuse.STATEMENT_DIFFERS,
                         "客户来电询问对账单差异", Direction.INBOUND);
             }
             counts[0]++;
@@ -291,7 +276,7 @@ class DemoStory {
             used.add(d.code());
             String reason = reasons[n];
             LocalDate opened = today.minusDays(5L + 3L * n);
-            as(d.owner(), role(d.owner()), () -> disputes.open(invoiceNo, opened, reason));
+            DemoActs.as(d.owner(), DemoActs.role(d.owner()), () -> disputes.open(invoiceNo, opened, reason));
             n++;
         }
         return n;
@@ -300,52 +285,5 @@ class DemoStory {
     private BigDecimal paidSince(String code, LocalDate from) {
         return jdbc.sql("SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN customer c ON c.id = p.customer_id WHERE c.code = ? AND p.payment_date >= ?")
                 .params(code, Date.valueOf(from)).query(BigDecimal.class).single();
-    }
-
-    private long call(String owner, String code, long contactId, LocalDate day, LocalTime time, Outcome outcome, Excuse excuse, String notes,
-            Direction direction) {
-        return log(owner, code, contactId, Channel.PHONE, day, time, outcome, excuse, notes, direction);
-    }
-
-    private long log(String owner, String code, long contactId, Channel channel, LocalDate day, LocalTime time, Outcome outcome, Excuse excuse,
-            String notes, Direction direction) {
-        Instant at = day.atTime(time).atZone(clock.getZone()).toInstant();
-        Instant now = clock.instant();
-        Instant when = at.isAfter(now) ? now.minusSeconds(3600) : at;
-        NewActivity a = new NewActivity(code, contactId, null, channel, when, null, outcome, excuse, notes, null, null, null, null, null, direction);
-        return as(owner, role(owner), () -> activities.log(a)).id();
-    }
-
-    private void promise(String owner, String code, long contactId, long activityId, BigDecimal amount, LocalDate madeOn, LocalDate promisedDate,
-            String notes) {
-        as(owner, role(owner), () -> promises.create(new Promises.NewPromise(code, contactId, activityId, Channel.PHONE, amount, promisedDate,
-                madeOn, notes)));
-    }
-
-    /** The nearest working day on or before {@code d} (contacts in the demo happen on weekdays). */
-    private static LocalDate weekday(LocalDate d) {
-        LocalDate x = d;
-        while (x.getDayOfWeek() == DayOfWeek.SATURDAY || x.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            x = x.minusDays(1);
-        }
-        return x;
-    }
-
-    private static Role role(String username) {
-        return DemoUsers.ALL.stream().filter(u -> u.username().equals(username)).map(DemoUsers.DemoUser::role).findFirst().orElse(Role.COLLECTOR);
-    }
-
-    /** Runs {@code work} logged in as a demo user, then puts the caller's login back. */
-    private static <T> T as(String username, Role role, Supplier<T> work) {
-        SecurityContext before = SecurityContextHolder.getContext();
-        SecurityContext ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
-        SecurityContextHolder.setContext(ctx);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(before);
-        }
     }
 }
