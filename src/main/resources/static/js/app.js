@@ -216,3 +216,47 @@
     }
   });
 })();
+
+// ---- issue 12 (part G): confirmation on a button ----
+// A submit button with data-confirm asks before its form is sent, so one form can hold a harmless
+// button (preview) and a consequential one (issue the letter, send the message) that asks first.
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var question = button && button.getAttribute && button.getAttribute("data-confirm");
+    if (question && !event.defaultPrevented && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  }, true);
+})();
+
+// ---- issue 12 (part G): the strategy step's template choice follows its channel ----
+// Each template option names the step channels it fits (data-channels); changing a row's channel
+// hides the templates of other channels and clears a choice that no longer fits.
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (!select.name || !/^steps\[\d+]\.channel$/.test(select.name)) {
+      return;
+    }
+    var row = select.closest("tr");
+    var templates = row && row.querySelector("select.step-template");
+    if (!templates) {
+      return;
+    }
+    var channel = select.value;
+    Array.prototype.forEach.call(templates.options, function (option) {
+      var fits = option.getAttribute("data-channels");
+      if (fits === null) {
+        return;
+      }
+      var shown = !channel || fits.split(",").indexOf(channel) >= 0;
+      option.hidden = !shown;
+      if (!shown && option.selected) {
+        templates.value = "";
+      }
+    });
+  });
+})();

@@ -48,11 +48,11 @@ public record AgingBucketSet(String name, List<Integer> buckets, String createdB
     /** A trimmed name of letters, digits, spaces, dots, dashes and underscores (1–100), starting with a letter or digit. */
     static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw new ValidationException("name", name, "a name is required");
+            throw ValidationException.coded("name", name, "required", "a name is required");
         }
         String trimmed = name.strip();
         if (!NAME.matcher(trimmed).matches()) {
-            throw new ValidationException("name", name,
+            throw ValidationException.coded("name", name, "bucketSet.name",
                     "1 to 100 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit");
         }
         return trimmed;
@@ -66,7 +66,7 @@ public record AgingBucketSet(String name, List<Integer> buckets, String createdB
     public static List<Integer> parseBounds(Object raw) {
         List<?> items;
         if (raw == null) {
-            throw invalid(null, "bucket bounds are required, e.g. \"30,60,90\"");
+            throw invalid(null, "buckets.required", "bucket bounds are required, e.g. \"30,60,90\"");
         } else if (raw instanceof String text) {
             items = text.isBlank() ? List.of() : List.of(text.split(",", -1));
         } else if (raw instanceof List<?> list) {
@@ -74,7 +74,7 @@ public record AgingBucketSet(String name, List<Integer> buckets, String createdB
         } else if (raw instanceof Number) {
             items = List.of(raw);
         } else {
-            throw invalid(raw, "bucket bounds are a list of whole days, e.g. [30,60,90] or \"30,60,90\"");
+            throw invalid(raw, "buckets.format", "bucket bounds are a list of whole days, e.g. [30,60,90] or \"30,60,90\"");
         }
         List<Integer> bounds = new ArrayList<>(items.size());
         for (Object item : items) {
@@ -87,7 +87,7 @@ public record AgingBucketSet(String name, List<Integer> buckets, String createdB
         if (item instanceof Integer || item instanceof Long || item instanceof Short) {
             long v = ((Number) item).longValue();
             if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-                throw invalid(raw, "bound " + item + " is too large (at most " + MAX_DAYS + " days)");
+                throw invalid(raw, "buckets.tooLarge", "bound " + item + " is too large (at most " + MAX_DAYS + " days)", item, MAX_DAYS);
             }
             return (int) v;
         }
@@ -96,46 +96,47 @@ public record AgingBucketSet(String name, List<Integer> buckets, String createdB
             try {
                 return d.intValueExact();
             } catch (ArithmeticException e) {
-                throw invalid(raw, "bound " + item + " is not a whole number of days");
+                throw invalid(raw, "buckets.notWhole", "bound " + item + " is not a whole number of days", item);
             }
         }
         String text = item == null ? "" : item.toString().strip();
         if (text.startsWith("-") && INTEGER.matcher(text.substring(1)).matches()) {
-            throw invalid(raw, "bound " + text + " is not positive: bounds are days overdue from 1 up");
+            throw invalid(raw, "buckets.notPositive", "bound " + text + " is not positive: bounds are days overdue from 1 up", text);
         }
         if (!INTEGER.matcher(text).matches()) {
-            throw invalid(raw, "bound '" + text + "' is not a whole number of days");
+            throw invalid(raw, "buckets.notWhole", "bound '" + text + "' is not a whole number of days", text);
         }
         return Integer.parseInt(text);
     }
 
     private static List<Integer> checkBounds(List<Integer> bounds) {
         if (bounds == null || bounds.isEmpty()) {
-            throw invalid(bounds, "at least one bound is required, e.g. \"30,60,90\"");
+            throw invalid(bounds, "buckets.required", "at least one bound is required, e.g. \"30,60,90\"");
         }
         if (bounds.size() > MAX_BOUNDS) {
-            throw invalid(bounds, "at most " + MAX_BOUNDS + " bounds, got " + bounds.size());
+            throw invalid(bounds, "buckets.tooMany", "at most " + MAX_BOUNDS + " bounds, got " + bounds.size(), MAX_BOUNDS, bounds.size());
         }
         int previous = 0;
         for (Integer bound : bounds) {
             if (bound == null) {
-                throw invalid(bounds, "a bound is missing");
+                throw invalid(bounds, "buckets.missing", "a bound is missing");
             }
             if (bound <= 0) {
-                throw invalid(bounds, "bound " + bound + " is not positive: bounds are days overdue from 1 up (not due is always the first bucket)");
+                throw invalid(bounds, "buckets.notPositive", "bound " + bound + " is not positive: bounds are days overdue from 1 up (not due is always the first bucket)", bound);
             }
             if (bound > MAX_DAYS) {
-                throw invalid(bounds, "bound " + bound + " is too large (at most " + MAX_DAYS + " days)");
+                throw invalid(bounds, "buckets.tooLarge", "bound " + bound + " is too large (at most " + MAX_DAYS + " days)", bound, MAX_DAYS);
             }
             if (bound <= previous) {
-                throw invalid(bounds, "bounds must strictly increase: " + bound + " after " + previous);
+                throw invalid(bounds, "buckets.increase", "bounds must strictly increase: " + bound + " after " + previous, bound, previous);
             }
             previous = bound;
         }
         return List.copyOf(bounds);
     }
 
-    private static ValidationException invalid(Object value, String message) {
-        return new ValidationException("buckets", value, message);
+    /** A refused bound: the English {@code message} for API clients, {@code code} and {@code args} for the UI ({@code error.<code>}). */
+    private static ValidationException invalid(Object value, String code, String message, Object... args) {
+        return ValidationException.coded("buckets", value, code, message, args);
     }
 }

@@ -85,7 +85,7 @@ public class AgingBucketSets {
     }
 
     private static ValidationException duplicate(String name) {
-        return new ValidationException("name", name, "a bucket set named '" + name + "' already exists");
+        return ValidationException.coded("name", name, "bucketSet.taken", "a bucket set named '" + name + "' already exists", name);
     }
 
     private static AgingBucketSet row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -121,7 +121,7 @@ public class MonthEnds {
         Objects.requireNonNull(month, "month");
         LocalDate asOf = month.atEndOfMonth();
         if (asOf.isAfter(LocalDate.now(clock))) {
-            throw new ValidationException("month", month.toString(), "is not over yet: it ends on " + asOf);
+            throw ValidationException.coded("month", month.toString(), "monthEnd.notOver", "is not over yet: it ends on " + asOf, asOf);
         }
         if (closed(month)) {
             throw new ConflictException("month", "month " + month + " is already closed; reopen it first to close it again");

@@ -152,11 +152,25 @@ public class Letters {
         v.put("draft", kind.draft());
         v.put("amount", amount(kind, td));
         v.put("amountUpper", ChineseAmount.upper(amount(kind, td)));
+        v.put("signer", signer(td));
         v.put("seal", profiles.seal().map(Letters::dataUri).orElse(null));
         v.put("logo", profiles.logo().map(Letters::dataUri).orElse(null));
         v.put("zh", "zh".equals(lang.getLanguage()));
         byte[] bytes = pdf.render("correspondence/letter", v, lang);
         return new Draft(kind, text.subject(), bytes, td, text.templateVersionId());
+    }
+
+    /**
+     * Who signs the letter: the customer's collector as they sign (their own signatory, else the company's; see
+     * {@link TemplateDataBuilder}), or the company profile's signatory for a customer without an owner; null for neither.
+     */
+    static TemplateData.Person signer(TemplateData d) {
+        TemplateData.Person c = d.collector();
+        if (c != null && c.name() != null && !c.name().equals(d.company().name())) {
+            return c;
+        }
+        String name = d.company().signatoryName();
+        return name == null || name.isBlank() ? null : new TemplateData.Person(name, d.company().signatoryTitle(), null, null);
     }
 
     private static String dataUri(CompanyProfiles.Image i) {

@@ -50,8 +50,10 @@ public class TemplateDataBuilder {
     private final JdbcClient jdbc;
     private final CustomerService customers;
     private final CompanyProfiles profiles;
+    private final Signatories signatories;
 
-    TemplateDataBuilder(JdbcClient jdbc, CustomerService customers, CompanyProfiles profiles) {
+    TemplateDataBuilder(JdbcClient jdbc, CustomerService customers, CompanyProfiles profiles, Signatories signatories) {
+        this.signatories = signatories;
         this.jdbc = jdbc;
         this.customers = customers;
         this.profiles = profiles;
@@ -96,7 +98,7 @@ public class TemplateDataBuilder {
         CompanyProfiles.CompanyProfile company = profiles.current();
         return new TemplateData(new Party(customer.code(), customer.name(), customer.creditCode()), contact(customer.contacts()), rows,
                 upcoming, new Totals(currency, overdue, all, interest, overdue.add(interest), notDue), oldest, collector(customer.owner(), company),
-                manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null);
+                manager(customer.owner(), company), company, asOf, asOf.plusDays(company.payByDays()), null);
     }
 
     /** Interest to date on an open amount overdue for {@code days} under a late clause, rounded HALF_UP to cents. */
@@ -118,27 +120,53 @@ public class TemplateDataBuilder {
     }
 
     /**
-     * The collector: the owner's display name. Users have no phone or e-mail of their own, so the company's
+     * The collector as letters and messages sign: the owner's signatory name and title ({@link Signatories}), else the
+     * company profile's signatory, else the owner's display name without its portfolio suffix ("赵敏(华南/华北)" → "赵敏");
+     * never the display name as the application shows it. Users have no phone or e-mail of their own, so the company's
      * phone and e-mail are given (the reply reaches the collection team either way).
      */
     private Person collector(String owner, CompanyProfiles.CompanyProfile company) {
         if (owner == null) {
             return new Person(company.name(), null, company.phone(), company.email());
         }
-        String name = jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(owner).query(String.class).optional().orElse(owner);
-        return new Person(name, null, company.phone(), company.email());
+        Signatories.Signatory s = signatory(owner, company);
+        return new Person(s.name(), s.title(), company.phone(), company.email());
     }
 
-    /** A manager: an enabled user with the MANAGER role in the owner's team, else the first manager by username. */
-    private Person manager(String owner) {
+    /** A manager: an enabled user with the MANAGER role in the owner's team, else the first manager by username; named as they sign. */
+    private Person manager(String owner, CompanyProfiles.CompanyProfile company) {
         String team = owner == null ? null
                 : jdbc.sql("SELECT team FROM app_user WHERE username = ?").param(owner).query(String.class).optional().orElse(null);
         return jdbc.sql("""
-                SELECT display_name FROM app_user
+                SELECT username FROM app_user
                 WHERE enabled = TRUE AND (',' || roles || ',') LIKE '%,MANAGER,%'
                 ORDER BY CASE WHEN team IS NOT NULL AND team = ? THEN 0 ELSE 1 END, username
                 FETCH FIRST 1 ROWS ONLY""")
-                .param(team).query((rs, n) -> new Person(rs.getString(1), null, null, null)).optional().orElse(null);
+                .param(team).query(String.class).optional()
+                .map(username -> {
+                    Signatories.Signatory s = signatory(username, company);
+                    return new Person(s.name(), s.title(), null, null);
+                }).orElse(null);
+    }
+
+    /** How a user signs: their own signatory, else the company's, else their display name without a bracketed suffix. */
+    Signatories.Signatory signatory(String username, CompanyProfiles.CompanyProfile company) {
+        java.util.Optional<Signatories.Signatory> own = signatories.of(username).filter(s -> s.name() != null && !s.name().isBlank());
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (company.signatoryName() != null && !company.signatoryName().isBlank()) {
+            return new Signatories.Signatory(company.signatoryName(), company.signatoryTitle());
+        }
+        String display = jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(username).query(String.class).optional()
+                .orElse(username);
+        return new Signatories.Signatory(withoutSuffix(display == null ? username : display), null);
+    }
+
+    /** "赵敏(华南/华北/西南/东北)" → "赵敏": a display name without the bracketed note after it. */
+    static String withoutSuffix(String displayName) {
+        String s = displayName.replaceAll("\\s*[(（][^()（）]*[)）]\\s*$", "").strip();
+        return s.isEmpty() ? displayName.strip() : s;
     }
 
     private record Open(String number, LocalDate issued, LocalDate due, BigDecimal amount, String currency, BigDecimal open, LateClause clause,

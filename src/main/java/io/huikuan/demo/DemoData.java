@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo data on the first start: when {@code huikuan.demo} is true, or unset and the database is an
  * embedded H2 database, and there are no customers yet, creates the demo users and loads a generated
  * portfolio ({@code huikuan.demo-customers}, {@code huikuan.demo-seed}) as of today, in one
- * transaction, then runs the daily collection run for today so the worklists are filled at once. Runs
+ * transaction, tells the story of the weeks before ({@link DemoStory}: contacts, promises, disputes, targets, a
+ * closed month, letters awaiting approval), then runs the daily collection run for today so the worklists are filled at once. Runs
  * before the first administrator is created from configuration.
  */
 @Component
@@ -48,9 +49,11 @@ class DemoData implements ApplicationRunner {
     private final CompanyProfiles profiles;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DemoStory story;
 
     DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader, CollectionRuns runs,
-            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock) {
+            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock, DemoStory story) {
+        this.story = story;
         this.profiles = profiles;
         this.env = env;
         this.dataSource = dataSource;
@@ -92,6 +95,10 @@ class DemoData implements ApplicationRunner {
         });
         if (result != null) {
             log.info("demo data loaded ({}) in {} ms", result.describe(), result.millis());
+            // the weeks before today: contacts, promises, disputes, targets, a closed month, letters awaiting approval
+            long started = System.nanoTime();
+            DemoStory.Told told = story.tell(LocalDate.now(clock));
+            log.info("demo story: {} in {} ms", told, (System.nanoTime() - started) / 1_000_000);
             // the collectors' worklists are filled at once, not only after the first nightly run
             CollectionRun run = runs.run(LocalDate.now(clock), "DEMO");
             log.info("collection run for the demo data: {} tasks created", run.tasksCreated());

@@ -183,7 +183,7 @@ public class ImportService {
         }
         List<ImportReport.RowError> list = errors.list();
         return new ImportReport(c.imported(), c.updated(), c.unchanged(), errors.rejected(),
-                list, dryRun, written[0]);
+                list, dryRun, written[0], errors.warnings());
     }
 
     private static void drain(InputStream in) {

@@ -78,9 +78,9 @@ public class DisputeService {
         if (reason == null || reason.isBlank()) {
             errors.add(FieldError.coded("reason", reason, "required", "required"));
         } else if (reason.trim().length() > 500) {
-            errors.add(new FieldError("reason", reason.length(), "at most 500 characters"));
+            errors.add(FieldError.coded("reason", reason.length(), "text.tooLong", "at most 500 characters", 500));
         }
-        checkDate(errors, "openedOn", date, invoice.issueDate(), "the invoice's issue date " + invoice.issueDate());
+        checkDate(errors, "openedOn", date, invoice.issueDate(), "dispute.beforeIssue", "the invoice's issue date " + invoice.issueDate());
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -105,16 +105,16 @@ public class DisputeService {
         InvoiceView invoice = lock(invoiceNo);
         Dispute open = openOf(invoiceNo);
         if (open == null) {
-            throw new ValidationException("invoiceNo", invoiceNo, "has no open dispute");
+            throw ValidationException.coded("invoiceNo", invoiceNo, "dispute.noneOpen", "has no open dispute");
         }
         LocalDate date = resolvedOn == null ? LocalDate.now(clock) : resolvedOn;
         List<FieldError> errors = new ArrayList<>();
         if (resolution == null || resolution.isBlank()) {
             errors.add(FieldError.coded("resolution", resolution, "required", "required"));
         } else if (resolution.trim().length() > 500) {
-            errors.add(new FieldError("resolution", resolution.length(), "at most 500 characters"));
+            errors.add(FieldError.coded("resolution", resolution.length(), "text.tooLong", "at most 500 characters", 500));
         }
-        checkDate(errors, "resolvedOn", date, open.openedOn(), "the day the dispute was opened (" + open.openedOn() + ")");
+        checkDate(errors, "resolvedOn", date, open.openedOn(), "dispute.beforeOpened", "the day the dispute was opened (" + open.openedOn() + ")");
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -131,12 +131,12 @@ public class DisputeService {
         return rows(invoiceNo).stream().filter(Dispute::open).findFirst().orElse(null);
     }
 
-    private void checkDate(List<FieldError> errors, String field, LocalDate date, LocalDate earliest, String what) {
+    private void checkDate(List<FieldError> errors, String field, LocalDate date, LocalDate earliest, String code, String what) {
         if (date.isBefore(earliest)) {
-            errors.add(new FieldError(field, date, "must not be before " + what));
+            errors.add(FieldError.coded(field, date, code, "must not be before " + what, earliest));
         }
         if (date.isAfter(LocalDate.now(clock))) {
-            errors.add(new FieldError(field, date, "must not be in the future"));
+            errors.add(FieldError.coded(field, date, "dispute.future", "must not be in the future"));
         }
     }
 

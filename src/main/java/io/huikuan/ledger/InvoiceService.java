@@ -86,11 +86,11 @@ public class InvoiceService {
         }
         var settled = before.paid().add(before.credited()).add(before.writtenOff());
         if (changed.amount().compareTo(settled) < 0) {
-            throw new ValidationException("amount", changed.amount(), "below what is already paid, credited or written off (" + settled + ")");
+            throw ValidationException.coded("amount", changed.amount(), "invoice.belowSettled", "below what is already paid, credited or written off (" + settled + ")", settled);
         }
         CustomerRef customer = customerOrError(changed.customerCode());
         if (!customer.code().equals(before.customerCode()) && settled.signum() > 0) {
-            throw new ValidationException("customerCode", changed.customerCode(), "an invoice with payments or credits cannot move to another customer");
+            throw ValidationException.coded("customerCode", changed.customerCode(), "invoice.customerFixed", "an invoice with payments or credits cannot move to another customer");
         }
         Invoice old = asInvoice(before);
         if (old.equals(normalize(changed))) {
@@ -161,9 +161,9 @@ public class InvoiceService {
         }
         var row = jdbc.sql("SELECT id, customer_id FROM contract WHERE contract_no = ?").param(contractNo)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
-                .orElseThrow(() -> new ValidationException("contractNo", contractNo, "unknown contract"));
+                .orElseThrow(() -> ValidationException.coded("contractNo", contractNo, "contract.unknown", "unknown contract"));
         if (row[1] != customerId) {
-            throw new ValidationException("contractNo", contractNo, "contract belongs to another customer");
+            throw ValidationException.coded("contractNo", contractNo, "contract.otherCustomer", "contract belongs to another customer");
         }
         return row[0];
     }

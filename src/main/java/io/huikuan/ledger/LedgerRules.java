@@ -41,7 +41,7 @@ public final class LedgerRules {
             errors.add(FieldError.coded("currency", i.currency(), "currency", "a three-letter ISO code such as CNY"));
         }
         if (i.taxInvoiceDate() != null && i.issueDate() != null && i.taxInvoiceDate().isBefore(i.issueDate().minusYears(1))) {
-            errors.add(new FieldError("taxInvoiceDate", i.taxInvoiceDate(), "more than a year before the issue date"));
+            errors.add(FieldError.coded("taxInvoiceDate", i.taxInvoiceDate(), "invoice.taxDateEarly", "more than a year before the issue date"));
         }
         return errors;
     }

@@ -94,7 +94,7 @@ public class PaymentService {
         LedgerRules.amount(errors, "amount", r.amount());
         InputRules.length(errors, "note", r.note(), 500);
         if (r.currency() != null && !r.currency().isBlank() && !LedgerRules.CURRENCY.matcher(r.currency()).matches()) {
-            errors.add(new FieldError("currency", r.currency(), "a three-letter ISO code such as CNY"));
+            errors.add(FieldError.coded("currency", r.currency(), "currency", "a three-letter ISO code such as CNY"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -204,7 +204,7 @@ public class PaymentService {
                 DELETE FROM allocation WHERE payment_id = (SELECT id FROM payment WHERE payment_ref = ?)
                 AND invoice_id = (SELECT id FROM invoice WHERE invoice_no = ?)""").params(paymentRef, invoiceNo).update();
         if (removed == 0) {
-            throw new ValidationException("invoiceNo", invoiceNo, "payment " + paymentRef + " is not allocated to this invoice");
+            throw ValidationException.coded("invoiceNo", invoiceNo, "payment.notAllocated", "payment " + paymentRef + " is not allocated to this invoice", paymentRef);
         }
         periods.refreshNumbers(List.of(invoiceNo));
         Payment after = find(paymentRef).orElseThrow();

@@ -72,6 +72,44 @@ abstract class DemoDataChecks {
                 .isEqualTo(1);
     }
 
+    /** No page starts empty: the weeks before the first day were worked (issue 12, item 14). */
+    @Test
+    void theDemoShowsTheWorkOfTheWeeksBefore() {
+        Map<String, Long> promises = counts("SELECT status, count(*) FROM promise GROUP BY status");
+        assertThat(promises.get("KEPT")).as("kept promises").isPositive();
+        assertThat(promises.get("BROKEN")).as("broken promises").isPositive();
+        assertThat(promises.get("OPEN")).as("promises due").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM promise WHERE status = 'OPEN' AND promised_date >= ?").param(java.sql.Date.valueOf(
+                java.time.LocalDate.now(clock))).query(Long.class).single()).as("promises due today or later").isPositive();
+
+        Map<String, Long> byChannel = counts("SELECT channel, count(*) FROM activity WHERE outcome <> 'SENT' GROUP BY channel");
+        assertThat(byChannel.get("PHONE")).as("calls").isPositive();
+        assertThat(byChannel.get("EMAIL")).as("e-mails").isPositive();
+        assertThat(byChannel.get("VISIT")).as("visits").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE direction = 'INBOUND'").query(Long.class).single()).as("inbound calls").isPositive();
+        assertThat(jdbc.sql("SELECT count(DISTINCT recorded_by) FROM activity WHERE recorded_by IN ('collector1', 'collector2')")
+                .query(Long.class).single()).as("both collectors logged their calls").isEqualTo(2);
+
+        assertThat(counts("SELECT username, team FROM app_user WHERE team IS NOT NULL").keySet()).contains("collector1", "collector2");
+        java.time.YearMonth month = java.time.YearMonth.now(clock);
+        Map<String, Long> targets = counts("SELECT scope, count(*) FROM collection_target WHERE month_key = '" + month + "' GROUP BY scope");
+        assertThat(targets.get("USER")).as("collectors' targets this month").isEqualTo(2);
+        assertThat(targets.get("TEAM")).as("teams' targets this month").isPositive();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM month_end WHERE month_key = ?").param(io.huikuan.aging.MonthEnds.lastCompleteMonth(
+                java.time.LocalDate.now(clock)).toString()).query(Long.class).single()).as("the last month closed").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice_dispute WHERE resolved_on IS NULL").query(Long.class).single()).as("open disputes")
+                .isBetween(1L, 10L);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM collection_task WHERE template_approval = TRUE AND approved_at IS NULL AND status = 'OPEN'
+                AND channel IN ('DEMAND_LETTER', 'LAWYER_LETTER')""").query(Long.class).single()).as("letters waiting for approval").isPositive();
+    }
+
+    private Map<String, Long> counts(String sql) {
+        return jdbc.sql(sql).query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2) instanceof Number x ? x.longValue() : 1L)).list()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum));
+    }
+
     @Test
     void loadsAbout200CustomersSharedByTheCollectors() {
         long total = jdbc.sql("SELECT count(*) FROM customer WHERE code LIKE 'KH%'").query(Long.class).single();

@@ -185,19 +185,19 @@ class AgingPagesIntegrationTests {
     void badParametersShowAnErrorNamingTheField() throws Exception {
         String date = mvc.perform(get("/aging").param("asOf", "2026-13-45").param("lang", "en").with(asCollector()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(date).contains("id=\"aging-errors\"", "asOf: the date (asOf) is not a valid date").doesNotContain("id=\"aging-table\"");
+        assertThat(date).contains("id=\"aging-errors\"", "As of: not a valid date: use yyyy-MM-dd").doesNotContain("id=\"aging-table\"");
         String grouping = mvc.perform(get("/aging").param("groupBy", "planet").param("lang", "zh-CN").with(asCollector()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(grouping).contains("groupBy: 分组（groupBy）只能是");
+        assertThat(grouping).contains("分组：只能按客户").doesNotContain("groupBy：", "groupBy:");
         String set = mvc.perform(get("/aging").param("bucketSet", "no such set").param("lang", "en").with(asCollector()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(set).contains("bucketSet: there is no bucket set (bucketSet) of that name");
+        assertThat(set).contains("Bucket set: there is no bucket set of that name");
         String bucket = mvc.perform(get("/aging/invoices").param("bucket", "9").param("lang", "en").with(asCollector()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(bucket).contains("bucket: the bucket (bucket) must be an index from 0 to 6");
+        assertThat(bucket).contains("Bucket: must be an index from 0 to 6");
         String notNumber = mvc.perform(get("/aging/invoices").param("bucket", "x").param("lang", "en").with(asCollector()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(notNumber).contains("bucket: must be a whole number");
+        assertThat(notNumber).contains("Bucket: must be a whole number");
         mvc.perform(get("/aging/export.xlsx").param("asOf", "yesterday").with(asCollector())).andExpect(status().isBadRequest());
     }
 
@@ -233,14 +233,14 @@ class AgingPagesIntegrationTests {
     void managersDefineAndDeleteBucketSetsOthersOnlyRead() throws Exception {
         String name = "Monthly " + suffix;
         String bad = html(post("/aging/bucket-sets").param("name", name).param("buckets", "60,30").with(csrf()), asManager());
-        assertThat(bad).contains("bounds must strictly increase: 30 after 60", "name=\"buckets\" value=\"60,30\"");
+        assertThat(bad).contains("分段必须递增：30 在 60 之后", "name=\"buckets\" value=\"60,30\"");
         String badName = html(post("/aging/bucket-sets").param("name", "").param("buckets", "30").with(csrf()), asManager());
-        assertThat(badName).contains("a name is required");
+        assertThat(badName).contains("必填");
 
         mvc.perform(post("/aging/bucket-sets").param("name", name).param("buckets", "30,60").with(asManager()).with(csrf()))
                 .andExpect(redirectedUrl("/aging/bucket-sets"));
         String dup = html(post("/aging/bucket-sets").param("name", name).param("buckets", "30").with(csrf()), asManager());
-        assertThat(dup).contains("already exists");
+        assertThat(dup).contains("已有名为 " + name + " 的分段方案");
 
         String readOnly = html(get("/aging/bucket-sets").param("lang", "en"), asCollector());
         assertThat(readOnly).contains(name, "30,60", "Not due · 1–30 days overdue · 31–60 days overdue · Over 60 days overdue")

@@ -93,6 +93,7 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
         open(boss);
         page.navigate(url("/collection-runs"));
         assertThat(page.locator("#run-form input[name=asOf]")).hasValue("2026-07-03");
+        page.onceDialog(d -> d.accept()); // running the strategies asks first (issue 12, item 13)
         page.locator("#run-submit").click();
         page.waitForURL(Pattern.compile(".*/collection-runs/\\d+$"));
         assertThat(page.locator("#run-as-of")).hasText("2026-07-03");

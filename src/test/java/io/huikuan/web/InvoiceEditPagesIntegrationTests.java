@@ -127,7 +127,7 @@ class InvoiceEditPagesIntegrationTests {
                 .andExpect(content().string(containsString("/invoices/ED1-D/disputes/resolve\"")));
         // resolving before it was opened is refused with the field named
         mvc.perform(post("/invoices/ED1-D/disputes/resolve").with(collector).with(csrf()).param("date", "2026-05-01").param("text", "ok"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("must not be before the day the dispute was opened")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("不能早于争议发起日")));
         mvc.perform(post("/invoices/ED1-D/disputes/resolve").with(collector).with(csrf()).param("date", "2026-06-10").param("text", "已换货"))
                 .andExpect(redirectedUrl("/invoices/ED1-D"));
         mvc.perform(get("/invoices/ED1-D").with(collector)).andExpect(status().isOk())

@@ -73,10 +73,10 @@ class MonthEndPagesIntegrationTests {
         // a bad month is named; a month not over yet is refused
         String bad = mvc.perform(post("/month-ends").param("month", "2026-13").with(manager()).with(csrf()).header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(bad).contains("must be a month YYYY-MM");
+        assertThat(bad).contains("应为月份，格式 YYYY-MM").doesNotContain("must be a month");
         String future = mvc.perform(post("/month-ends").param("month", "2026-07").with(manager()).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(future).contains("is not over yet");
+        assertThat(future).contains("该月尚未结束：2026-07-31 才结束");
         mvc.perform(post("/month-ends").param("month", "2026-05").with(manager())).andExpect(status().isForbidden()); // no CSRF token
 
         mvc.perform(post("/month-ends").param("month", "2026-05").with(manager()).with(csrf()))

@@ -109,14 +109,14 @@ class ProvisionPagesIntegrationTests {
     @Test
     void badRatesAndDatesAreNamedPerField() throws Exception {
         String page = bad(get("/provisions").param("asOf", AS_OF).param("rates", "abc", "10", "150", "-1", "80", "").param("lang", "en"));
-        assertThat(page).contains("rates[0]: the rate of Under 1 year is not a number", "rates[2]: the rate of 2–3 years must be from 0 to 100",
-                "rates[3]: the rate of 3–4 years must be from 0 to 100", "rates[5]: the rate of Over 5 years is not a number")
-                .doesNotContain("rates[1]:").doesNotContain("id=\"provisions-aging\"");
+        assertThat(page).contains("Rates 1: the rate of Under 1 year is not a number", "Rates 3: the rate of 2–3 years must be from 0 to 100",
+                "Rates 4: the rate of 3–4 years must be from 0 to 100", "Rates 6: the rate of Over 5 years is not a number")
+                .doesNotContain("Rates 2:", "rates[").doesNotContain("id=\"provisions-aging\"");
         // what was typed stays in the inputs
         assertThat(page).contains("value=\"abc\"", "value=\"150\"");
-        assertThat(bad(get("/provisions").param("rates", "5,10").param("lang", "en"))).contains("rates: the rates (rates) need 6 values, got 2");
-        assertThat(bad(get("/provisions").param("asOf", "1995-02-30").param("lang", "en"))).contains("asOf: not a valid date");
-        assertThat(bad(get("/provisions").param("rates", "5,10,20,50,80,101").param("lang", "zh-CN"))).contains("rates[5]: 5 年以上的计提比例应在 0 到 100 之间");
+        assertThat(bad(get("/provisions").param("rates", "5,10").param("lang", "en"))).contains("Rates: need 6 values, got 2");
+        assertThat(bad(get("/provisions").param("asOf", "1995-02-30").param("lang", "en"))).contains("As of: not a valid date");
+        assertThat(bad(get("/provisions").param("rates", "5,10,20,50,80,101").param("lang", "zh-CN"))).contains("计提比例 6：5 年以上的计提比例应在 0 到 100 之间");
         mvc.perform(get("/provisions/export.xlsx").param("rates", "x").with(as("manager1", Role.MANAGER))).andExpect(status().isBadRequest());
     }
 

@@ -110,6 +110,10 @@ class AgingPages {
         }
         AgingDrill.Result result = drill.invoices(params.asOf, params.buckets, params.grouping, key, index, cur,
                 pageNo == null ? 0 : Math.max(pageNo, 0), PAGE_SIZE);
+        Page<?> asked = new Page<>(result.items(), result.total(), result.page(), result.size());
+        if (asked.beyondEnd()) {
+            result = drill.invoices(params.asOf, params.buckets, params.grouping, key, index, asked.lastPage(), PAGE_SIZE); // show the last page
+        }
         model.addAttribute("cell", result);
         model.addAttribute("result", new Page<>(result.items(), result.total(), result.page(), result.size()));
         model.addAttribute("links", new PagerLinks(params.cell(key, index, cur)));

@@ -141,12 +141,12 @@ class MeasureApi {
     /** A month YYYY-MM, required; the field is named when it is missing or malformed. */
     static YearMonth month(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new ValidationException(field, value, "is required (YYYY-MM)");
+            throw ValidationException.coded(field, value, "month.required", "is required (YYYY-MM)");
         }
         try {
             return YearMonth.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, value, "must be a month YYYY-MM");
+            throw ValidationException.coded(field, value, "month.format", "must be a month YYYY-MM");
         }
     }
 }

@@ -41,14 +41,37 @@ class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final org.springframework.context.MessageSource messages;
+
+    ApiErrors(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * Besides the English {@code message} (kept for clients that read it), each error has {@code label} (the field's
+     * label) and {@code text} (the rule, "最低金额：须大于等于 0…") in the caller's language (cookie, {@code lang} or
+     * Accept-Language) for clients that show it to a user.
+     */
     @ExceptionHandler(ValidationException.class)
     ProblemDetail validation(ValidationException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+        FieldLabels labels = new FieldLabels(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
         p.setProperty("errors", e.errors().stream()
-                .map(f -> f.code() == null
-                        ? Map.of("field", f.field(), "value", f.value() == null ? "" : String.valueOf(f.value()), "message", f.message())
-                        : Map.of("field", f.field(), "value", f.value() == null ? "" : String.valueOf(f.value()), "message", f.message(),
-                                "code", f.code()))
+                .map(f -> {
+                    Map<String, String> m = new java.util.LinkedHashMap<>();
+                    m.put("field", f.field());
+                    m.put("value", f.value() == null ? "" : String.valueOf(f.value()));
+                    m.put("message", f.message());
+                    if (f.code() != null) {
+                        m.put("code", f.code());
+                    }
+                    String label = labels.label(f.field());
+                    if (label != null) {
+                        m.put("label", label);
+                    }
+                    m.put("text", labels.line(f.field(), labels.rule(f)));
+                    return m;
+                })
                 .toList());
         return p;
     }

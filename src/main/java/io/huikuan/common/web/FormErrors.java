@@ -56,11 +56,9 @@ public final class FormErrors {
         return this;
     }
 
-    /** A service's rule message in the user's language when the rule has a code, else as the service said it. */
+    /** A service's rule message in the user's language (never English in Chinese; see {@link FieldLabels#rule}). */
     public String text(ValidationException.FieldError f) {
-        return f.code() != null && messages != null
-                ? messages.getMessage("error." + f.code(), f.args().toArray(), f.message(), locale)
-                : f.message();
+        return new FieldLabels(messages, locale).rule(f);
     }
 
     public FormErrors addAll(ValidationException e) {
@@ -81,10 +79,11 @@ public final class FormErrors {
         return list == null ? null : String.join("; ", list);
     }
 
-    /** Every error as "field: message" lines, for a summary at the top of a form. */
+    /** Every error as "label：message" lines (the field's label in the user's language, never its key), for a summary. */
     public List<String> all() {
+        FieldLabels labels = new FieldLabels(messages, locale);
         List<String> lines = new ArrayList<>();
-        errors.forEach((field, list) -> list.forEach(m -> lines.add(field.isEmpty() ? m : field + ": " + m)));
+        errors.forEach((field, list) -> list.forEach(m -> lines.add(labels.line(field, m))));
         return lines;
     }
 
@@ -94,11 +93,12 @@ public final class FormErrors {
      */
     public List<String> others(String... shown) {
         List<String> known = List.of(shown);
+        FieldLabels labels = new FieldLabels(messages, locale);
         List<String> lines = new ArrayList<>();
         errors.forEach((field, list) -> {
             boolean placed = known.stream().anyMatch(k -> k.endsWith("*") ? field.startsWith(k.substring(0, k.length() - 1)) : k.equals(field));
             if (!placed) {
-                list.forEach(m -> lines.add(field.isEmpty() ? m : field + ": " + m));
+                list.forEach(m -> lines.add(labels.line(field, m)));
             }
         });
         return lines;

@@ -38,9 +38,25 @@ class TemplatePages {
     private final Templates templates;
     private final MessageSource messages;
 
-    TemplatePages(Templates templates, MessageSource messages) {
+    private final io.huikuan.correspondence.TemplateNames names;
+
+    TemplatePages(Templates templates, MessageSource messages, io.huikuan.correspondence.TemplateNames names) {
         this.templates = templates;
         this.messages = messages;
+        this.names = names;
+    }
+
+    /** Names a template code in Chinese and English (managers), shown wherever the code would be (issue 12, item 13). */
+    @PostMapping("/templates/{code}/name")
+    String rename(@PathVariable String code, @RequestParam(required = false) String nameZh, @RequestParam(required = false) String nameEn,
+            Locale userLocale, RedirectAttributes redirect) {
+        try {
+            names.rename(code, nameZh, nameEn);
+            redirect.addFlashAttribute("flash", messages.getMessage("templates.renamed", new Object[] {code}, userLocale));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("flashError", String.join("; ", new FormErrors(messages, userLocale).addAll(e).all()));
+        }
+        return "redirect:/templates";
     }
 
     @GetMapping("/templates")

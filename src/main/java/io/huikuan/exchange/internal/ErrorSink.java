@@ -31,6 +31,22 @@ public final class ErrorSink {
         }
     }
 
+    private final List<RowError> warnings = new ArrayList<>();
+
+    /** A row that is imported but unusual (a payment dated in the future): listed, not rejected. */
+    public void warn(long row, String column, String value, String message) {
+        if (warnings.size() < MAX_LISTED) {
+            warnings.add(new RowError(row, column, value == null ? "" : abbreviate(value), message));
+        }
+    }
+
+    /** The warnings by row (at most {@value #MAX_LISTED}). */
+    public List<RowError> warnings() {
+        List<RowError> sorted = new ArrayList<>(warnings);
+        sorted.sort(Comparator.comparingLong(RowError::row));
+        return sorted;
+    }
+
     public boolean isEmpty() {
         return total == 0;
     }

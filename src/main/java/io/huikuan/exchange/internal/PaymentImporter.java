@@ -6,6 +6,7 @@ import io.huikuan.ledger.Currencies;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.LedgerRules;
 import io.huikuan.ledger.PaymentMethod;
+import io.huikuan.ledger.PaymentWarnings;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -40,7 +41,10 @@ public class PaymentImporter {
     private final Lookups lookups;
     private final History history;
 
-    PaymentImporter(DataSource dataSource, Lookups lookups, History history) {
+    private final java.time.Clock clock;
+
+    PaymentImporter(DataSource dataSource, Lookups lookups, History history, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = new JdbcTemplate(dataSource);
         this.lookups = lookups;
         this.history = history;
@@ -319,6 +323,9 @@ public class PaymentImporter {
                 c.error("customer_code", code, "unknown customer");
             }
             LocalDate date = c.date("payment_date", true);
+            for (PaymentWarnings.Warning w : PaymentWarnings.of(date, LocalDate.ofInstant(ctx.now(), clock.getZone()))) {
+                ctx.errors().warn(r.row(), "payment_date", String.valueOf(date), w.message());
+            }
             BigDecimal amount = c.amount("amount", true, true);
             PaymentMethod method = null;
             String m = c.text("method");

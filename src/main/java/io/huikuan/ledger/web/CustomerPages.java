@@ -92,6 +92,9 @@ class CustomerPages {
         int pageSize = Math.clamp(size, 5, 200);
         CustomerFilter filter = new CustomerFilter(q, owner, region, grade, industry, businessUnit, overdueOnly);
         Page<LedgerQueries.CustomerAccount> result = queries.customers(filter, sort, desc, Math.max(page, 0), pageSize);
+        if (result.beyondEnd()) {
+            result = queries.customers(filter, sort, desc, result.lastPage(), pageSize); // a page after the last: show the last
+        }
         ListLinks links = new ListLinks("/customers", sort, desc).filter("q", q).filter("owner", owner).filter("region", region)
                 .filter("grade", grade).filter("industry", industry).filter("businessUnit", businessUnit)
                 .filter("overdueOnly", overdueOnly);

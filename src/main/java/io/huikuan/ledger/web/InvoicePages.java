@@ -92,6 +92,9 @@ class InvoicePages {
         String chosen = status == null || status.isBlank() ? "open" : status;
         InvoiceFilter filter = new InvoiceFilter(customerCode, "all".equals(chosen) ? null : chosen, q, from, to, owner);
         Page<InvoiceView> result = queries.invoices(filter, sort, desc, Math.max(page, 0), pageSize);
+        if (result.beyondEnd()) {
+            result = queries.invoices(filter, sort, desc, result.lastPage(), pageSize); // a page after the last: show the last
+        }
         ListLinks links = new ListLinks("/invoices", sort, desc).filter("q", q).filter("status", chosen)
                 .filter("customerCode", customerCode).filter("owner", owner).filter("dueFrom", from).filter("dueTo", to);
         if (pageSize != 25) {

@@ -7,6 +7,7 @@ import io.huikuan.ledger.LedgerQueries.PaymentRow;
 import io.huikuan.ledger.Payment;
 import io.huikuan.ledger.Payment.Allocation;
 import io.huikuan.ledger.PaymentService;
+import io.huikuan.ledger.PaymentWarnings;
 import io.huikuan.ledger.PaymentService.PaymentRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +34,10 @@ class PaymentApi {
     private final PaymentService payments;
     private final LedgerQueries queries;
 
-    PaymentApi(PaymentService payments, LedgerQueries queries) {
+    private final java.time.Clock clock;
+
+    PaymentApi(PaymentService payments, LedgerQueries queries, java.time.Clock clock) {
+        this.clock = clock;
         this.payments = payments;
         this.queries = queries;
     }
@@ -55,9 +59,17 @@ class PaymentApi {
 
     @PostMapping
     @Operation(summary = "Post a payment; allocations name invoices and amounts, none = oldest due first (autoAllocate=false keeps it unapplied)")
-    ResponseEntity<Payment> post(@RequestBody PaymentRequest request, @RequestParam(required = false) String reason) {
+    ResponseEntity<PostedPayment> post(@RequestBody PaymentRequest request, @RequestParam(required = false) String reason) {
         Payment created = payments.post(request, reason);
-        return ResponseEntity.created(URI.create("/api/payments/" + created.paymentRef())).body(created);
+        List<PaymentWarnings.Warning> warnings = PaymentWarnings.of(created.paymentDate(), LocalDate.now(clock));
+        return ResponseEntity.created(URI.create("/api/payments/" + created.paymentRef())).body(new PostedPayment(created, warnings));
+    }
+
+    /**
+     * The posted payment as {@code GET /api/payments/{ref}} answers it, plus {@code warnings}: what is unusual but
+     * accepted, e.g. {@code [{"field":"paymentDate","code":"payment.futureDate","message":"the payment date ... is in the future ..."}]}.
+     */
+    record PostedPayment(@com.fasterxml.jackson.annotation.JsonUnwrapped Payment payment, List<PaymentWarnings.Warning> warnings) {
     }
 
     @PostMapping("/{ref}/allocations")

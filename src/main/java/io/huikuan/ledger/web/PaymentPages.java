@@ -93,6 +93,10 @@ class PaymentPages {
         LocalDate toDate = errors.date("to", to, false);
         Page<PaymentRow> result = queries.payments(new PaymentFilter(customerCode, q, fromDate, toDate, unappliedOnly), sort, desc,
                 Math.max(page, 0), pageSize);
+        if (result.beyondEnd()) {
+            // an address with a page after the last (old bookmark, edited URL): the last page, never "page 100,000 of 9"
+            result = queries.payments(new PaymentFilter(customerCode, q, fromDate, toDate, unappliedOnly), sort, desc, result.lastPage(), pageSize);
+        }
         ListLinks links = new ListLinks("/payments", sort, desc).filter("q", q).filter("customerCode", customerCode)
                 .filter("from", fromDate).filter("to", toDate).filter("unappliedOnly", unappliedOnly);
         if (pageSize != 25) {
@@ -148,6 +152,9 @@ class PaymentPages {
             Payment posted = payments.post(request, null);
             redirect.addFlashAttribute("flash", messages.getMessage("payment.posted",
                     new Object[] {posted.paymentRef(), posted.unapplied().toPlainString()}, locale));
+            // accepted, but a date after today is most likely a typo: say so (issue 12, item 13)
+            io.huikuan.ledger.PaymentWarnings.of(posted.paymentDate(), LocalDate.now(clock)).stream().findFirst().ifPresent(w ->
+                    redirect.addFlashAttribute("flashWarning", messages.getMessage("warning." + w.code(), w.args().toArray(), w.message(), locale)));
             return "redirect:" + paymentUrl(posted.paymentRef());
         } catch (ValidationException e) {
             // an over-allocated invoice is marked at its own amount input

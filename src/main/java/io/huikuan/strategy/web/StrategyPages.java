@@ -70,12 +70,15 @@ class StrategyPages {
     private static final Pattern SERVICE_FIELD = Pattern.compile("steps\\[(\\d+)](.*)");
 
     private final Strategies strategies;
+    private final org.springframework.beans.factory.ObjectProvider<io.huikuan.strategy.StepTemplates> stepTemplates;
     private final Segments segments;
     private final DryRuns dryRuns;
     private final MessageSource messages;
 
-    StrategyPages(Strategies strategies, Segments segments, DryRuns dryRuns, MessageSource messages) {
+    StrategyPages(Strategies strategies, Segments segments, DryRuns dryRuns, MessageSource messages,
+            org.springframework.beans.factory.ObjectProvider<io.huikuan.strategy.StepTemplates> stepTemplates) {
         this.strategies = strategies;
+        this.stepTemplates = stepTemplates;
         this.segments = segments;
         this.dryRuns = dryRuns;
         this.messages = messages;
@@ -192,6 +195,10 @@ class StrategyPages {
         model.addAttribute("byStep", dry == null ? List.of() : byStep(dry));
         model.addAttribute("mayEdit", latest && CurrentUser.get().isManager());
         model.addAttribute("channels", Channel.values());
+        // the step's template is chosen from the existing templates of its channel (issue 12, item 13)
+        List<io.huikuan.strategy.StepTemplates.Choice> choices = stepTemplates.stream().flatMap(t -> t.choices().stream()).toList();
+        model.addAttribute("templateChoices", choices);
+        model.addAttribute("templateCodes", choices.stream().map(io.huikuan.strategy.StepTemplates.Choice::code).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("tones", Tone.values());
         model.addAttribute("roles", Role.values());
         return "strategy/strategy";

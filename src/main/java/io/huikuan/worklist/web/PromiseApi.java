@@ -83,7 +83,7 @@ class PromiseApi {
             return PromiseStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> choices = Arrays.stream(PromiseStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
-            throw new ValidationException("status", value, "one of " + choices);
+            throw ValidationException.coded("status", value, "promise.status", "one of " + choices, String.join(", ", choices));
         }
     }
 }

@@ -83,6 +83,10 @@ class WorklistPages {
         int pageSize = Math.clamp(size, 5, 200);
         Page<Task> result = tasks.list(new Tasks.Query(date, f.owner(), channel, kind, f.segment(), f.customer(), minAmount, Math.max(page, 0),
                 pageSize));
+        if (result.beyondEnd()) {
+            // a page after the last: show the last
+            result = tasks.list(new Tasks.Query(date, f.owner(), channel, kind, f.segment(), f.customer(), minAmount, result.lastPage(), pageSize));
+        }
         TaskTexts texts = new TaskTexts(messages);
         ListLinks links = new ListLinks("/worklist", null, false).filter("date", f.date()).filter("owner", f.owner())
                 .filter("channel", f.channel()).filter("kind", f.kind()).filter("segment", f.segment()).filter("customer", f.customer())
