@@ -64,8 +64,17 @@ class PdfRenderer {
 
     private static volatile String baseCharacters;
 
+    private static final Set<String> PAYMENT_METHODS = Set.of("method.BANK_TRANSFER", "method.BANK_ACCEPTANCE_DRAFT",
+            "method.COMMERCIAL_ACCEPTANCE_DRAFT", "method.CASH", "method.OTHER");
+
     /**
-     * The characters of the shared base subset: the documents' labels and words ({@code pdf.*}, {@code method.*} in
+     * The variable naming text every document of a kind shows besides its labels (the letterhead: the company's name,
+     * address, signatory): its characters join the shared base subset instead of each document's own.
+     */
+    static final String SHARED_TEXT = "sharedText";
+
+    /**
+     * The characters of the shared base subset: the documents' labels and words ({@code pdf.*} and the payment methods in
      * the Chinese and English bundles); with printable ASCII they are most of a statement's text.
      */
     static String baseCharacters() {
@@ -75,7 +84,7 @@ class PdfRenderer {
             for (Locale l : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
                 ResourceBundle bundle = ResourceBundle.getBundle("messages", l);
                 for (String key : bundle.keySet()) {
-                    if (key.startsWith("pdf.") || key.startsWith("method.")) {
+                    if (key.startsWith("pdf.") || PAYMENT_METHODS.contains(key)) {
                         bundle.getString(key).codePoints().forEach(chars::add);
                     }
                 }
@@ -107,7 +116,8 @@ class PdfRenderer {
         String html = templates.process(template, new Context(locale, variables));
         PdfTextMeasure font = borrowFont();
         try {
-            return new XhtmlPdfWriter(font).write(html, baseCharacters());
+            Object shared = variables.get(SHARED_TEXT);
+            return new XhtmlPdfWriter(font).write(html, shared instanceof String text ? baseCharacters() + text : baseCharacters());
         } finally {
             FONTS.offerFirst(font);
         }

@@ -33,6 +33,9 @@ final class StatementVariables {
         v.put("logo", company.logo());
         v.put("seal", company.seal());
         v.put("zh", "zh".equals(locale.getLanguage()));
+        CompanyProfiles.CompanyProfile c = company.profile();
+        v.put(PdfRenderer.SHARED_TEXT, String.join("", String.valueOf(c.name()), String.valueOf(c.address()), String.valueOf(c.phone()),
+                String.valueOf(c.email()), String.valueOf(c.signatoryName()), String.valueOf(c.signatoryTitle()), "年月日"));
         v.put("opening", money.format(s.opening()));
         v.put("closing", money.format(s.closing()));
         v.put("invoiced", money.format(s.invoiced()));
