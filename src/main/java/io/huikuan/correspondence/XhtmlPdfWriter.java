@@ -70,7 +70,7 @@ final class XhtmlPdfWriter {
             c.newPage();
             y = PdfCanvas.PAGE.getHeight() - TOP;
             if (body != null) {
-                blocks(body, LEFT, WIDTH);
+                blocks(body, LEFT, WIDTH, BODY_STYLE);
             }
             return c.finish(16 * 1024 + xhtml.length() * 2);
         } catch (IOException e) {
@@ -80,18 +80,21 @@ final class XhtmlPdfWriter {
         }
     }
 
-    private void blocks(XhtmlNode parent, float x, float width) throws IOException {
+    private static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
+
+    private void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
         for (XhtmlNode n : parent.elements()) {
-            block(n, x, width);
+            block(n, x, width, inherited);
         }
     }
 
-    static Style style(XhtmlNode n) {
+    /** The style of an element: its tag's and class's, else the text style of its parent (without the parent's margins). */
+    static Style style(XhtmlNode n, Style inherited) {
         Style s = switch (n.tag()) {
             case "h1" -> new Style(16, true, TEXT, Align.CENTER, 0, 2 * MM);
             case "h2" -> new Style(13, true, TEXT, Align.CENTER, 2 * MM, 3 * MM);
-            case "p" -> new Style(BODY, false, TEXT, Align.LEFT, 0, 2.5f * MM);
-            default -> new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
+            case "p" -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 2.5f * MM);
+            default -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 0);
         };
         if (n.has("company")) {
             s = new Style(15, true, TEAL, Align.LEFT, 0, 0);
@@ -119,7 +122,7 @@ final class XhtmlPdfWriter {
         };
     }
 
-    private void block(XhtmlNode n, float x, float width) throws IOException {
+    private void block(XhtmlNode n, float x, float width, Style inherited) throws IOException {
         switch (n.tag()) {
             case "table" -> {
                 y -= n.has("facts") ? 0 : 4 * MM;
@@ -140,10 +143,10 @@ final class XhtmlPdfWriter {
             sign(n, x, width);
             return;
         }
-        Style s = style(n);
+        Style s = style(n, inherited);
         y -= s.before();
         if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
-            blocks(n, x, width);
+            blocks(n, x, width, s);
         } else {
             text(n.text(), s, x, width);
         }
@@ -188,7 +191,7 @@ final class XhtmlPdfWriter {
             image(logo, x, top - logoHeight, w, logoHeight);
             indent = w + 4 * MM;
         }
-        blocks(n, x + indent, width - indent);
+        blocks(n, x + indent, width - indent, BODY_STYLE);
         y = Math.min(y, logo == null ? y : top - logoHeight) - 2 * MM;
         canvas.line(RULE, 1.2f, x, y, x + width, y);
         y -= 5 * MM;
@@ -208,7 +211,7 @@ final class XhtmlPdfWriter {
         if (image != null) {
             image(image, left + 8 * MM, top + 6 * MM - seal, seal, seal);
         }
-        blocks(n, left, width - 95 * MM);
+        blocks(n, left, width - 95 * MM, BODY_STYLE);
         y = Math.min(y, top - seal);
     }
 

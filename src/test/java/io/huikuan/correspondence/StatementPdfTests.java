@@ -226,13 +226,41 @@ class StatementPdfTests {
     }
 
     @Test
+    void theNumberStandsAtTheRightTheTitleInTheMiddleTheCompanyAtTheLeft() throws Exception {
+        Map<String, Float> starts = new java.util.HashMap<>();
+        try (PDDocument d = Loader.loadPDF(pdf("苏州恒达精密机械有限公司", 3, Locale.SIMPLIFIED_CHINESE))) {
+            new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    starts.putIfAbsent(text.strip(), positions.getFirst().getXDirAdj());
+                }
+            }.getText(d);
+        }
+        float width = d0Width();
+        assertThat(starts.get("编号：ST-2026-000123")).isGreaterThan(width * 0.6f);
+        assertThat(starts.get("出具日期：2026-06-30")).isGreaterThan(width * 0.6f);
+        assertThat(starts.get("对账单")).isBetween(width * 0.4f, width * 0.55f);
+        assertThat(starts.get("上海华科工业设备有限公司")).isLessThan(width * 0.1f);
+    }
+
+    private static float d0Width() {
+        return org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth();
+    }
+
+    @Test
     void aCharacterTheFontLacksIsShownAsAQuestionMark() throws Exception {
         String text = text(pdf("苏州恒达精密机械有限公司\uD83D\uDE00", 2, Locale.SIMPLIFIED_CHINESE));
         assertThat(text).doesNotContain("\uD83D\uDE00").contains("苏州恒达精密机械有限公司?（KH0042）");
     }
 
     @Test
-    void writingTheSameStatementTwiceGivesTheSameBytes() {
+    void writingTheSameStatementTwiceGivesTheSameBytes() throws Exception {
+        String shots = System.getProperty("huikuan.screenshots");
+        if (shots != null && !shots.isBlank()) {
+            try (PDDocument d = Loader.loadPDF(pdf("苏州恒达精密机械有限公司", 30, Locale.SIMPLIFIED_CHINESE))) {
+                ImageIO.write(new PDFRenderer(d).renderImageWithDPI(0, 90), "png", java.nio.file.Paths.get(shots, "statement-template.png").toFile());
+            }
+        }
         assertThat(pdf("苏州恒达精密机械有限公司", 20, Locale.SIMPLIFIED_CHINESE)).isEqualTo(pdf("苏州恒达精密机械有限公司", 20, Locale.SIMPLIFIED_CHINESE))
                 .isNotEqualTo(pdf("苏州恒达精密机械有限公司", 21, Locale.SIMPLIFIED_CHINESE));
     }
