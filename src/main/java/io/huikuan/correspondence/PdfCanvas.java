@@ -69,22 +69,29 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     void newPage() throws IOException {
-        endPage();
         page = new PDPage(PAGE);
         page.setResources(resources);
         document.addPage(page);
         out = new StringBuilder(4096);
+        contents.add(out);
         pages++;
     }
 
-    /** Stores the page's content stream (deflated). */
-    private void endPage() throws IOException {
-        if (out == null) {
-            return;
+    /** Each page's content so far, kept until {@link #finish} so that every page can still be drawn on (its footer). */
+    private final java.util.List<StringBuilder> contents = new java.util.ArrayList<>();
+
+    /** Draws on page {@code index} (0-based) from now on. */
+    void onPage(int index) {
+        out = contents.get(index);
+    }
+
+    /** Stores each page's content stream (deflated). */
+    private void endPages() throws IOException {
+        for (int i = 0; i < contents.size(); i++) {
+            byte[] content = contents.get(i).toString().getBytes(StandardCharsets.ISO_8859_1);
+            digest.update(content);
+            document.getPage(i).getCOSObject().setItem(COSName.CONTENTS, PdfFontSubsets.stream(document, content, null, false));
         }
-        byte[] content = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        digest.update(content);
-        page.getCOSObject().setItem(COSName.CONTENTS, PdfFontSubsets.stream(document, content, null, false));
         out = null;
     }
 
@@ -174,7 +181,7 @@ final class PdfCanvas implements AutoCloseable {
 
     /** The finished PDF: fonts embedded, the file identifier from the content. */
     byte[] finish(int sizeHint) throws IOException {
-        endPage();
+        endPages();
         for (int cp : cids.keySet()) {
             digest.update((byte) (cp >> 16));
             digest.update((byte) (cp >> 8));

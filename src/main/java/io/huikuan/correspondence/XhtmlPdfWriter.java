@@ -22,7 +22,8 @@ import org.apache.pdfbox.cos.COSName;
  * {@code nowrap} never break: their columns are sized to fit them on one line (the table's text shrinks if it must)
  * and only the other columns wrap; {@code table class="facts"}: two borderless columns.</li>
  * </ul>
- * Images are {@code data:} URIs (PNG, JPEG). One writer writes one document at a time; it is not thread-safe.
+ * {@code div class="footer"}: drawn at the bottom of every page, {@code %page%} and {@code %pages%} in it replaced by the
+ * page's number and the number of pages. Images are {@code data:} URIs (PNG, JPEG). One writer writes one document at a time; it is not thread-safe.
  */
 final class XhtmlPdfWriter {
 
@@ -54,6 +55,8 @@ final class XhtmlPdfWriter {
     private PdfCanvas canvas;
     private float y;
     private int images;
+    /** The text of the template's {@code div class="footer"}, drawn at the bottom of every page. */
+    private String footer;
 
     XhtmlPdfWriter(PdfTextMeasure measure) {
         this.measure = measure;
@@ -69,8 +72,12 @@ final class XhtmlPdfWriter {
             images = 0;
             c.newPage();
             y = PdfCanvas.PAGE.getHeight() - TOP;
+            footer = null;
             if (body != null) {
                 blocks(body, LEFT, WIDTH, BODY_STYLE);
+            }
+            if (footer != null) {
+                footers(footer);
             }
             return c.finish(16 * 1024 + xhtml.length() * 2);
         } catch (IOException e) {
@@ -134,6 +141,10 @@ final class XhtmlPdfWriter {
             }
             default -> {
             }
+        }
+        if (n.has("footer")) {
+            footer = n.text();
+            return;
         }
         if (n.has("letterhead")) {
             letterhead(n, x, width);
@@ -213,6 +224,17 @@ final class XhtmlPdfWriter {
         }
         blocks(n, left, width - 95 * MM, BODY_STYLE);
         y = Math.min(y, top - seal);
+    }
+
+    /** The footer at the bottom of every page, {@code %page%} and {@code %pages%} replaced by the page's number and the count. */
+    private void footers(String text) throws IOException {
+        Style s = new Style(8, false, GREY, Align.CENTER, 0, 0);
+        int pages = canvas.pages();
+        for (int i = 0; i < pages; i++) {
+            canvas.onPage(i);
+            String line = measure.clean(text.replace("%page%", String.valueOf(i + 1)).replace("%pages%", String.valueOf(pages))).strip();
+            draw(line, s, LEFT, WIDTH, BOTTOM / 2 - BASELINE * s.size() / 2);
+        }
     }
 
     private void image(PdfImages.Encoded image, float x, float bottom, float w, float h) throws IOException {
