@@ -184,7 +184,7 @@ abstract class BadInputBehaviour {
                 Call.query(post, "/api/promises/evaluate", Map.of("asOf", "2026-06-30")),
                 Call.query(post, "/api/collection-runs", Map.of("asOf", "2026-06-30")),
                 Call.query(post, "/api/step-messages/dispatch", Map.of("asOf", "2026-06-30")),
-                Call.query(post, "/api/customers/BAD-1/statements", Map.of("from", "2026-01-01", "to", "2026-06-30")),
+                Call.query(post, "/api/customers/BAD-1/statements", Map.of("from", "2026-01-01", "to", "2026-06-30", "locale", "zh-CN")),
                 Call.query(post, "/api/month-ends", Map.of("month", "2026-05")),
                 Call.query(get, "/api/aging", Map.of("asOf", "2026-06-30")),
                 Call.query(get, "/api/aging/invoices", Map.of("asOf", "2026-06-30", "page", "0", "size", "20")),
