@@ -195,7 +195,7 @@ abstract class BadInputBehaviour {
                         {"subject":"付款提醒","text":"请于本周内安排付款"}"""),
                 Call.json(post, "/api/step-messages/999999999/reject", """
                         {"reason":"客户已来电，本周付款"}"""),
-                Call.query(post, "/api/customers/BAD-1/statements", Map.of("from", "2026-01-01", "to", "2026-06-30")),
+                Call.query(post, "/api/customers/BAD-1/statements", Map.of("from", "2026-01-01", "to", "2026-06-30", "locale", "zh-CN")),
                 Call.query(post, "/api/month-ends", Map.of("month", "2026-05")),
                 Call.query(get, "/api/aging", Map.of("asOf", "2026-06-30")),
                 Call.query(get, "/api/aging/invoices", Map.of("asOf", "2026-06-30", "page", "0", "size", "20")),

@@ -66,6 +66,42 @@ public class CompanyProfiles {
                 .single();
     }
 
+    /** The company as a document shows it: the profile and its logo and seal as {@code data:} URIs (null when not stored). */
+    record Letterhead(CompanyProfile profile, String logo, String seal) {
+    }
+
+    /** The last letterhead read, with the time the profile was last changed. */
+    private volatile Object[] letterhead;
+
+    /**
+     * The letterhead for a document: the profile read in one query; the images (up to 1 MB each) read again only when
+     * the profile has changed since (its {@code updated_at}), so issuing thousands of statements does not reread them.
+     */
+    @Transactional(readOnly = true)
+    Letterhead letterhead() {
+        Object[] row = jdbc.sql("""
+                SELECT name, address, phone, email, bank_name, bank_account, tax_id, signatory_name, signatory_title, pay_by_days,
+                       seal_image IS NOT NULL, logo_image IS NOT NULL, updated_at
+                FROM company_profile WHERE id = 1""")
+                .query((rs, n) -> new Object[] {new CompanyProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getBoolean(11),
+                        rs.getBoolean(12)), rs.getTimestamp(13)})
+                .single();
+        CompanyProfile profile = (CompanyProfile) row[0];
+        Object[] cached = letterhead;
+        if (cached != null && java.util.Objects.equals(cached[0], row[1]) && ((Letterhead) cached[1]).profile().equals(profile)) {
+            return (Letterhead) cached[1];
+        }
+        Letterhead l = new Letterhead(profile, profile.hasLogo() ? logo().map(CompanyProfiles::dataUri).orElse(null) : null,
+                profile.hasSeal() ? seal().map(CompanyProfiles::dataUri).orElse(null) : null);
+        letterhead = new Object[] {row[1], l};
+        return l;
+    }
+
+    static String dataUri(Image i) {
+        return "data:" + i.contentType() + ";base64," + java.util.Base64.getEncoder().encodeToString(i.bytes());
+    }
+
     /** Replaces the profile's text fields (managers, administrators); every bad field is named and nothing is stored. */
     @Transactional
     public CompanyProfile update(Draft d) {

@@ -11,17 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -55,9 +51,14 @@ public class Documents {
     private final Clock clock;
     private final io.huikuan.worklist.Activities activities;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CompanyProfiles profiles;
+    private final org.springframework.context.MessageSource messages;
 
     Documents(JdbcClient jdbc, CustomerService customers, StatementQueries statements, PdfRenderer pdf, Clock clock,
-            io.huikuan.worklist.Activities activities, org.springframework.context.ApplicationEventPublisher events) {
+            io.huikuan.worklist.Activities activities, org.springframework.context.ApplicationEventPublisher events, CompanyProfiles profiles,
+            org.springframework.context.MessageSource messages) {
+        this.profiles = profiles;
+        this.messages = messages;
         this.activities = activities;
         this.events = events;
         this.jdbc = jdbc;
@@ -92,17 +93,32 @@ public class Documents {
         return statements.statement(ref.id(), ref.code(), ref.name(), from, end);
     }
 
-    /** Renders the statement as a PDF, numbers and stores it (collectors for their own customers, finance, managers). */
+    /** Renders the statement as a PDF (in Chinese), numbers and stores it (collectors for their own customers, finance, managers). */
     @Transactional
     public Document issueStatement(String customerCode, LocalDate from, LocalDate to) {
+        return issueStatement(customerCode, from, to, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * Renders the statement as a PDF in the language of {@code locale} (Chinese when null) on the company's letterhead,
+     * with its document number (ST-2026-000123) and the seal; numbers and stores it.
+     */
+    @Transactional
+    public Document issueStatement(String customerCode, LocalDate from, LocalDate to, Locale locale) {
         CurrentUser user = CurrentUser.require("issue statements", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
+        Locale lang = locale == null || !"en".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         CustomerRef ref = customers.ref(customerCode);
         Statement s = statement(ref, from, to);
         Instant now = Instant.now(clock);
-        byte[] bytes = pdf.render("correspondence/statement", variables(s, now), Locale.SIMPLIFIED_CHINESE);
-        String title = "对账单 " + s.from() + " – " + s.to();
-        long id = store(new NewDocument(ref.id(), DocumentKind.STATEMENT, title, s.from(), s.to(), s.to(), s.closing(), null, null, false, bytes,
-                user.username()), now);
+        String title = messages.getMessage("pdf.statement.title", null, "对账单", lang) + " " + s.from() + " – " + s.to();
+        // the number is known once the row exists: insert, then render with the number and store the content with it
+        long id = reserve(new NewDocument(ref.id(), DocumentKind.STATEMENT, title, s.from(), s.to(), s.to(), s.closing(), null, null, false,
+                new byte[0], user.username()), now);
+        String number = number(DocumentKind.STATEMENT, now, id);
+        byte[] bytes = pdf.render(PdfRenderer.STATEMENT, StatementVariables.of(s, LocalDate.ofInstant(now, clock.getZone()), number,
+                profiles.letterhead(), lang, messages), lang);
+        jdbc.sql("UPDATE document SET doc_no = ?, sha256 = ?, size_bytes = ?, content = ? WHERE id = ?")
+                .params(number, sha256(bytes), bytes.length, bytes, id).update();
         Document doc = get(id);
         issued(doc, ref.id(), null, title, s.closing(), null,
                 s.lines().stream().filter(l -> "INVOICE".equals(l.kind())).map(Statement.Line::reference).toList(), user.username(), now);
@@ -142,6 +158,13 @@ public class Documents {
 
     /** Stores a rendered document in the caller's transaction and numbers it {@code <prefix>-<year>-<id>}; returns its id. */
     long store(NewDocument d, Instant now) {
+        long id = reserve(d, now);
+        jdbc.sql("UPDATE document SET doc_no = ? WHERE id = ?").params(number(d.kind(), now, id), id).update();
+        return id;
+    }
+
+    /** Inserts a document (not yet numbered) in the caller's transaction; returns its id. */
+    private long reserve(NewDocument d, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO document (customer_id, kind, title, period_from, period_to, as_of, amount, task_id, template_version_id, draft,
@@ -152,9 +175,7 @@ public class Documents {
                         d.taskId(), d.templateVersionId(), d.draft(), sha256(d.bytes()), d.bytes().length, d.bytes(), d.createdBy(),
                         Timestamp.from(now))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
-        jdbc.sql("UPDATE document SET doc_no = ? WHERE id = ?").params(number(d.kind(), now, id), id).update();
-        return id;
+        return keys.getKey().longValue();
     }
 
     /** Puts the rendered content (and what it states) into a document stored by {@link #store} in the same transaction. */
@@ -204,31 +225,6 @@ public class Documents {
                 rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getDate(12) == null ? null : rs.getDate(12).toLocalDate(),
                 rs.getBigDecimal(13), rs.getObject(14) == null ? null : rs.getLong(14), rs.getBoolean(15));
     }
-
-    private Map<String, Object> variables(Statement s, Instant now) {
-        DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("s", s);
-        v.put("issuedOn", LocalDate.ofInstant(now, clock.getZone()).toString());
-        v.put("opening", money.format(s.opening()));
-        v.put("closing", money.format(s.closing()));
-        v.put("invoiced", money.format(s.invoiced()));
-        v.put("paid", money.format(s.paid()));
-        v.put("credited", money.format(s.credited()));
-        v.put("writtenOff", money.format(s.writtenOff()));
-        List<Map<String, String>> lines = new ArrayList<>();
-        for (Statement.Line l : s.lines()) {
-            lines.add(Map.of("date", l.date().toString(), "kind", KINDS.get(l.kind()), "reference", l.reference(),
-                    "detail", l.detail() == null ? "" : l.detail(),
-                    "debit", l.amount().signum() > 0 ? money.format(l.amount()) : "",
-                    "credit", l.amount().signum() < 0 ? money.format(l.amount().negate()) : "", "balance", money.format(l.balance())));
-        }
-        v.put("lines", lines);
-        return v;
-    }
-
-    private static final Map<String, String> KINDS = Map.of("INVOICE", "发票 Invoice", "PAYMENT", "收款 Payment", "CREDIT_NOTE",
-            "红字/折让 Credit note", "WRITE_OFF", "核销 Write-off");
 
     static String sha256(byte[] bytes) {
         try {

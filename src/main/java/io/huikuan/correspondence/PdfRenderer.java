@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.apache.fontbox.ttf.CjkPreferredFonts;
-import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -20,9 +22,12 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders a Thymeleaf template (XHTML) to PDF with openhtmltopdf, embedding the Noto Sans SC font
- * shipped in a Maven artifact ({@code com.helger.font:ph-fonts-noto-sans-sc}), so Chinese renders
- * the same on any machine, whatever fonts it has.
+ * Renders a document template (Thymeleaf, XHTML) to PDF with the Noto Sans SC font shipped in a Maven artifact
+ * ({@code com.helger.font:ph-fonts-noto-sans-sc}) embedded, so Chinese renders the same on any machine. Templates
+ * written in the subset of HTML that {@link XhtmlPdfWriter} lays out (the statement of account) go through it, fast
+ * enough for thousands of statements a minute; the others (letters, whose bodies are HTML written by users) through
+ * openhtmltopdf. Both use the same templates, fragments ({@code correspondence/letterhead}) and the same pool of
+ * parsed fonts.
  */
 @Component
 class PdfRenderer {
@@ -30,32 +35,66 @@ class PdfRenderer {
     static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     static final String FONT_FAMILY = "Noto Sans SC";
 
-    /** The statement template: written directly with PDFBox by {@link StatementPdfWriter} (same content, far faster). */
+    /** The statement template. */
     static final String STATEMENT = "correspondence/statement";
 
+    /** The templates laid out by {@link XhtmlPdfWriter}. */
+    static final Set<String> FAST_TEMPLATES = Set.of(STATEMENT);
+
     /**
-     * Parsed copies of the font (the file is 10 MB): a TrueTypeFont is not safe for concurrent use, so a
-     * rendering borrows one and gives it back; there are as many copies as documents were ever rendered at
-     * the same time (a ThreadLocal would parse it again on every virtual thread of a web request).
+     * Parsed copies of the font (the file is 10 MB) with their measured widths: a TrueTypeFont is not safe for
+     * concurrent use, so a rendering borrows one and gives it back; there are as many copies as documents were ever
+     * rendered at the same time (a ThreadLocal would parse it again on every virtual thread of a web request).
      */
-    private static final ConcurrentLinkedDeque<Font> FONTS = new ConcurrentLinkedDeque<>();
+    private static final ConcurrentLinkedDeque<PdfTextMeasure> FONTS = new ConcurrentLinkedDeque<>();
 
-    /** One parsed font with the advance widths looked up so far (1/1000 em per BMP character). */
-    private record Font(TrueTypeFont ttf, float[] widths) {
-    }
-
-    private static Font borrowFont() {
-        Font f = FONTS.pollFirst();
+    private static PdfTextMeasure borrowFont() {
+        PdfTextMeasure f = FONTS.pollFirst();
         if (f != null) {
             return f;
         }
         try (InputStream in = PdfRenderer.class.getResourceAsStream(FONT)) {
             float[] widths = new float[0x10000];
             Arrays.fill(widths, Float.NaN);
-            return new Font(CjkPreferredFonts.parse(new RandomAccessReadBuffer(in)), widths);
+            return new PdfTextMeasure(new TTFParser().parse(new RandomAccessReadBuffer(in)), widths);
         } catch (IOException e) {
             throw new UncheckedIOException("the font " + FONT + " could not be read", e);
         }
+    }
+
+    private static volatile String baseCharacters;
+
+    private static final Set<String> PAYMENT_METHODS = Set.of("method.BANK_TRANSFER", "method.BANK_ACCEPTANCE_DRAFT",
+            "method.COMMERCIAL_ACCEPTANCE_DRAFT", "method.CASH", "method.OTHER");
+
+    /**
+     * The variable naming text every document of a kind shows besides its labels (the letterhead: the company's name,
+     * address, signatory): its characters join the shared base subset instead of each document's own.
+     */
+    static final String SHARED_TEXT = "sharedText";
+
+    /**
+     * The characters of the shared base subset: the documents' labels and words ({@code pdf.*} and the payment methods in
+     * the Chinese and English bundles); with printable ASCII they are most of a statement's text.
+     */
+    static String baseCharacters() {
+        String b = baseCharacters;
+        if (b == null) {
+            Set<Integer> chars = new TreeSet<>();
+            for (Locale l : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
+                ResourceBundle bundle = ResourceBundle.getBundle("messages", l);
+                for (String key : bundle.keySet()) {
+                    if (key.startsWith("pdf.") || PAYMENT_METHODS.contains(key)) {
+                        bundle.getString(key).codePoints().forEach(chars::add);
+                    }
+                }
+            }
+            StringBuilder s = new StringBuilder();
+            chars.forEach(s::appendCodePoint);
+            b = s.append("–—（）：；，。、").toString();
+            baseCharacters = b;
+        }
+        return b;
     }
 
     private final ITemplateEngine templates;
@@ -64,19 +103,21 @@ class PdfRenderer {
         this.templates = templates;
     }
 
-    /** The template rendered with the variables as a PDF (the statement through its dedicated writer). */
+    /** The template rendered with the variables as a PDF. */
     byte[] render(String template, Map<String, Object> variables, Locale locale) {
-        if (STATEMENT.equals(template)) {
-            return renderStatement(variables);
+        if (FAST_TEMPLATES.contains(template)) {
+            return renderFast(template, variables, locale);
         }
         return renderHtml(template, variables, locale);
     }
 
-    /** The statement of account: the {@code correspondence/statement} template's variables, written by {@link StatementPdfWriter}. */
-    byte[] renderStatement(Map<String, Object> variables) {
-        Font font = borrowFont();
+    /** A template in {@link XhtmlPdfWriter}'s subset of HTML, laid out by it. */
+    byte[] renderFast(String template, Map<String, Object> variables, Locale locale) {
+        String html = templates.process(template, new Context(locale, variables));
+        PdfTextMeasure font = borrowFont();
         try {
-            return new StatementPdfWriter(font.ttf(), font.widths()).write(variables);
+            Object shared = variables.get(SHARED_TEXT);
+            return new XhtmlPdfWriter(font).write(html, shared instanceof String text ? baseCharacters() + text : baseCharacters());
         } finally {
             FONTS.offerFirst(font);
         }
@@ -85,17 +126,17 @@ class PdfRenderer {
     /** Any template through Thymeleaf (XHTML) and openhtmltopdf. */
     byte[] renderHtml(String template, Map<String, Object> variables, Locale locale) {
         String html = templates.process(template, new Context(locale, variables));
-        Font font = borrowFont();
+        PdfTextMeasure font = borrowFont();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(document);
             // the font file is parsed once, not once per document; each document embeds its subset
-            builder.useFont(new PDFontSupplier(PDType0Font.load(document, font.ttf(), true)), FONT_FAMILY);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, font.font(), true)), FONT_FAMILY);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            return ToUnicodeRepair.preferIdeographs(out.toByteArray(), font.font());
         } catch (IOException e) {
             throw new UncheckedIOException("the PDF could not be rendered: " + e.getMessage(), e);
         } finally {

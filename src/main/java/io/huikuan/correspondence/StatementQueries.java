@@ -14,7 +14,7 @@ class StatementQueries {
 
     /** Every movement of customer :c with its date, kind, reference, detail and signed amount. */
     private static final String MOVEMENTS = """
-            SELECT i.issue_date d, 'INVOICE' k, i.invoice_no ref, '到期 Due ' || CAST(i.due_date AS VARCHAR(10)) detail, i.amount amt
+            SELECT i.issue_date d, 'INVOICE' k, i.invoice_no ref, CAST(i.due_date AS VARCHAR(10)) detail, i.amount amt
               FROM invoice i WHERE i.customer_id = :c
             UNION ALL
             SELECT p.payment_date, 'PAYMENT', p.payment_ref, p.method, -p.amount FROM payment p WHERE p.customer_id = :c

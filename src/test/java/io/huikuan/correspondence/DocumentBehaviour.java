@@ -74,6 +74,22 @@ abstract class DocumentBehaviour {
     }
 
     @Test
+    void aStatementIssuedInEnglishHasEnglishLabelsAndItsNumber() throws Exception {
+        JsonNode doc = Api.json(call(post("/api/customers/" + code + "/statements").param("from", "2026-04-01").param("to", "2026-06-30")
+                .param("locale", "en"), "doccol", null).andExpect(status().isCreated()));
+        byte[] pdf = mvc.perform(get("/api/documents/" + doc.get("id").asLong())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("doccol", "doccol")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(d);
+            assertThat(text).contains("Statement of account", "No.: " + doc.get("number").asString(), "Opening balance: 1,000.00",
+                    "Customer: 苏州恒达精密机械有限公司 (" + code + ")", code + "-B", "Due 2026-").doesNotContain("对账单", "期初余额");
+        }
+        call(post("/api/customers/" + code + "/statements").param("from", "2026-04-01").param("locale", "fr"), "doccol", null)
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aStatementPdfCarriesTheChineseNameTheInvoicesAndTheTotals() throws Exception {
         JsonNode doc = Api.json(call(post("/api/customers/" + code + "/statements").param("from", "2026-04-01").param("to", "2026-06-30"),
                 "doccol", null).andExpect(status().isCreated()));
@@ -89,7 +105,7 @@ abstract class DocumentBehaviour {
 
         try (PDDocument d = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(d);
-            assertThat(text).contains("苏州恒达精密机械有限公司", "对账单");
+            assertThat(text).contains("苏州恒达精密机械有限公司", "对账单", "编号：" + doc.get("number").asString());
             // invoice A (March) is before the period: it is in the opening balance, not listed
             assertThat(text).contains(code + "-B", code + "-C", "DP-" + code).doesNotContain(code + "-A");
             // opening 1,000.00 + 2,500.50 + 300.25 − 1,200.00 = 2,600.75

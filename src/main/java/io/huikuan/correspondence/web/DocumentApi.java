@@ -53,11 +53,11 @@ class DocumentApi {
     }
 
     @PostMapping("/api/customers/{code}/statements")
-    @Operation(summary = "Issue a statement of account (对账单) PDF for from..to (YYYY-MM-DD; to defaults to today): numbered, stored with "
-            + "its SHA-256, listed on the customer")
+    @Operation(summary = "Issue a statement of account (对账单) PDF for from..to (YYYY-MM-DD; to defaults to today) in locale zh-CN "
+            + "(default) or en, on the company's letterhead: numbered, stored with its SHA-256, listed on the customer")
     ResponseEntity<Documents.Document> statement(@PathVariable String code, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        Documents.Document d = documents.issueStatement(code, date("from", from), date("to", to));
+            @RequestParam(required = false) String to, @RequestParam(required = false) String locale) {
+        Documents.Document d = documents.issueStatement(code, date("from", from), date("to", to), LetterParams.locale(locale));
         return ResponseEntity.created(URI.create("/api/documents/" + d.id())).body(d);
     }
 

@@ -66,13 +66,14 @@ class DocumentPages {
 
     @PostMapping("/customers/{code}/statements")
     String issue(@PathVariable String code, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            Locale locale, RedirectAttributes redirect) {
+            @RequestParam(name = "locale", required = false) String language, Locale locale, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
         LocalDate start = errors.date("from", from, true);
         LocalDate end = errors.date("to", to, false);
         if (!errors.any()) {
             try {
-                Documents.Document d = documents.issueStatement(code, start, end);
+                Documents.Document d = documents.issueStatement(code, start, end,
+                        language == null || language.isBlank() ? locale : LetterParams.locale(language));
                 redirect.addFlashAttribute("flash", issued(d, locale));
             } catch (ValidationException e) {
                 errors.addAll(e);

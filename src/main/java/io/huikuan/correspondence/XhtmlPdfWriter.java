@@ -1,0 +1,265 @@
+package io.huikuan.correspondence;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.pdfbox.cos.COSName;
+
+/**
+ * The fast layout engine for document templates: lays out the XHTML of a Thymeleaf template written in a small,
+ * fixed subset of HTML straight into PDF (no CSS engine; the look of each element comes from its tag and class,
+ * matching the {@code <style>} of the templates). What it understands:
+ * <ul>
+ * <li>{@code h1}, {@code h2}, {@code p}, {@code div} (a block; a div holding blocks is laid out block by block), inline
+ * {@code span}/{@code strong}/{@code b} as plain text, {@code br};</li>
+ * <li>classes {@code company}, {@code contacts}, {@code meta} (right-aligned), {@code sub} (centred, grey), {@code note}
+ * (small), {@code to}; {@code letterhead} (the logo {@code img} on the left, the company and its contacts beside it, a
+ * rule under it: the fragment {@code correspondence/letterhead :: letterhead} that letters use too); {@code sign} (the
+ * signature block on the right with the seal {@code img class="seal"});</li>
+ * <li>{@code table} with {@code thead} (repeated on every page), {@code tbody}, {@code tr class="totals"} (bold),
+ * {@code th}/{@code td} with {@code colspan}; cells of class {@code num} (right-aligned), {@code num}, {@code date} and
+ * {@code nowrap} never break: their columns are sized to fit them on one line (the table's text shrinks if it must)
+ * and only the other columns wrap; {@code table class="facts"}: two borderless columns.</li>
+ * </ul>
+ * {@code div class="footer"}: drawn at the bottom of every page, {@code %page%} and {@code %pages%} in it replaced by the
+ * page's number and the number of pages. Images are {@code data:} URIs (PNG, JPEG). One writer writes one document at a time; it is not thread-safe.
+ */
+final class XhtmlPdfWriter {
+
+    static final float MM = PdfCanvas.MM;
+    static final float TOP = 18 * MM;
+    static final float BOTTOM = 18 * MM;
+    static final float LEFT = 15 * MM;
+    static final float WIDTH = PdfCanvas.PAGE.getWidth() - 2 * LEFT;
+
+    static final float BODY = 9.5f;
+    /** Line height as a multiple of the font size (the font's ascent + descent, as a browser's "normal"). */
+    static final float LEADING = 1.448f;
+    /** Distance from the top of a line box to the baseline, in font sizes. */
+    static final float BASELINE = 1.16f;
+
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    static final Color GREY = new Color(0x55, 0x55, 0x55);
+    static final Color DARK_GREY = new Color(0x44, 0x44, 0x44);
+    static final Color TEAL = new Color(0x1f, 0x4f, 0x4f);
+    static final Color RULE = new Color(0x1f, 0x6f, 0x6f);
+
+    enum Align { LEFT, CENTER, RIGHT }
+
+    /** How a block's text is drawn, and the space around it (points). */
+    record Style(float size, boolean bold, Color color, Align align, float before, float after) {
+    }
+
+    private final PdfTextMeasure measure;
+    private PdfCanvas canvas;
+    private float y;
+    private int images;
+    /** The text of the template's {@code div class="footer"}, drawn at the bottom of every page. */
+    private String footer;
+
+    XhtmlPdfWriter(PdfTextMeasure measure) {
+        this.measure = measure;
+    }
+
+    /** The PDF of the XHTML; the characters of {@code baseCharacters} (and ASCII) are embedded from the shared base subset. */
+    byte[] write(String xhtml, String baseCharacters) {
+        XhtmlNode html = XhtmlNode.parse(xhtml);
+        XhtmlNode title = html.find("title");
+        XhtmlNode body = html.find("body");
+        try (PdfCanvas c = new PdfCanvas(measure, PdfFontSubsets.base(measure, baseCharacters), title == null ? null : title.text().strip())) {
+            canvas = c;
+            images = 0;
+            c.newPage();
+            y = PdfCanvas.PAGE.getHeight() - TOP;
+            footer = null;
+            if (body != null) {
+                blocks(body, LEFT, WIDTH, BODY_STYLE);
+            }
+            if (footer != null) {
+                footers(footer);
+            }
+            return c.finish(16 * 1024 + xhtml.length() * 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PDF could not be written: " + e.getMessage(), e);
+        } finally {
+            canvas = null;
+        }
+    }
+
+    private static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
+
+    private void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
+        for (XhtmlNode n : parent.elements()) {
+            block(n, x, width, inherited);
+        }
+    }
+
+    /** The style of an element: its tag's and class's, else the text style of its parent (without the parent's margins). */
+    static Style style(XhtmlNode n, Style inherited) {
+        Style s = switch (n.tag()) {
+            case "h1" -> new Style(16, true, TEXT, Align.CENTER, 0, 2 * MM);
+            case "h2" -> new Style(13, true, TEXT, Align.CENTER, 2 * MM, 3 * MM);
+            case "p" -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 2.5f * MM);
+            default -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 0);
+        };
+        if (n.has("company")) {
+            s = new Style(15, true, TEAL, Align.LEFT, 0, 0);
+        } else if (n.has("contacts")) {
+            s = new Style(8.5f, false, GREY, Align.LEFT, 0, 0);
+        } else if (n.has("meta")) {
+            s = new Style(9, false, DARK_GREY, Align.RIGHT, 0, 4 * MM);
+        } else if (n.has("sub")) {
+            s = new Style(BODY, false, GREY, Align.CENTER, 0, 5 * MM);
+        } else if (n.has("note")) {
+            s = new Style(8.5f, false, DARK_GREY, Align.LEFT, 6 * MM, 0);
+        } else if (n.has("to")) {
+            s = new Style(BODY, false, TEXT, Align.LEFT, 0, 3 * MM);
+        }
+        if (n.has("right")) {
+            s = new Style(s.size(), s.bold(), s.color(), Align.RIGHT, s.before(), s.after());
+        }
+        return s;
+    }
+
+    private static boolean isBlock(XhtmlNode n) {
+        return switch (n.tag()) {
+            case "div", "p", "h1", "h2", "table", "img" -> true;
+            default -> false;
+        };
+    }
+
+    private void block(XhtmlNode n, float x, float width, Style inherited) throws IOException {
+        switch (n.tag()) {
+            case "table" -> {
+                y -= n.has("facts") ? 0 : 4 * MM;
+                new XhtmlTableLayout(this, measure).table(n, x, width);
+                return;
+            }
+            case "img", "style", "script", "title", "head" -> {
+                return;
+            }
+            default -> {
+            }
+        }
+        if (n.has("footer")) {
+            footer = n.text();
+            return;
+        }
+        if (n.has("letterhead")) {
+            letterhead(n, x, width);
+            return;
+        }
+        if (n.has("sign")) {
+            sign(n, x, width);
+            return;
+        }
+        Style s = style(n, inherited);
+        y -= s.before();
+        if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
+            blocks(n, x, width, s);
+        } else {
+            text(n.text(), s, x, width);
+        }
+        y -= s.after();
+    }
+
+    /** Text wrapped into [x, x + width] from y down, a new page when a line does not fit. */
+    void text(String text, Style s, float x, float width) throws IOException {
+        for (String paragraph : text.split("\u2028")) {
+            if (paragraph.isBlank() && !text.contains("\u2028")) {
+                return;
+            }
+            for (String line : measure.wrap(paragraph, s.size(), width, false)) {
+                if (y - LEADING * s.size() < BOTTOM) {
+                    newPage();
+                }
+                draw(line, s, x, width, y - BASELINE * s.size());
+                y -= LEADING * s.size();
+            }
+        }
+    }
+
+    void draw(String line, Style s, float x, float width, float baseline) throws IOException {
+        float w = measure.width(line, s.size());
+        float at = switch (s.align()) {
+            case LEFT -> x;
+            case CENTER -> x + (width - w) / 2;
+            case RIGHT -> x + width - w;
+        };
+        canvas.text(line, s.size(), s.color(), s.bold(), at, baseline);
+    }
+
+    /** The logo on the left (13 mm high), the company's name and contacts beside it, a rule under both. */
+    private void letterhead(XhtmlNode n, float x, float width) throws IOException {
+        float top = y;
+        float indent = 0;
+        XhtmlNode img = n.find("img");
+        PdfImages.Encoded logo = img == null ? null : PdfImages.of(img.attribute("src"));
+        float logoHeight = 13 * MM;
+        if (logo != null) {
+            float w = logoHeight * logo.width() / Math.max(1, logo.height());
+            image(logo, x, top - logoHeight, w, logoHeight);
+            indent = w + 4 * MM;
+        }
+        blocks(n, x + indent, width - indent, BODY_STYLE);
+        y = Math.min(y, logo == null ? y : top - logoHeight) - 2 * MM;
+        canvas.line(RULE, 1.2f, x, y, x + width, y);
+        y -= 5 * MM;
+    }
+
+    /** The signature block: from 95 mm across, the seal (38 mm) behind the company's name, the signatory and the date. */
+    private void sign(XhtmlNode n, float x, float width) throws IOException {
+        y -= 10 * MM;
+        float seal = 38 * MM;
+        if (y - seal < BOTTOM) {
+            newPage();
+        }
+        float left = x + 95 * MM;
+        float top = y;
+        XhtmlNode img = n.find("img");
+        PdfImages.Encoded image = img == null ? null : PdfImages.of(img.attribute("src"));
+        if (image != null) {
+            image(image, left + 8 * MM, top + 6 * MM - seal, seal, seal);
+        }
+        blocks(n, left, width - 95 * MM, BODY_STYLE);
+        y = Math.min(y, top - seal);
+    }
+
+    /** The footer at the bottom of every page, {@code %page%} and {@code %pages%} replaced by the page's number and the count. */
+    private void footers(String text) throws IOException {
+        Style s = new Style(8, false, GREY, Align.CENTER, 0, 0);
+        int pages = canvas.pages();
+        for (int i = 0; i < pages; i++) {
+            canvas.onPage(i);
+            String line = measure.clean(text.replace("%page%", String.valueOf(i + 1)).replace("%pages%", String.valueOf(pages))).strip();
+            draw(line, s, LEFT, WIDTH, BOTTOM / 2 - BASELINE * s.size() / 2);
+        }
+    }
+
+    private void image(PdfImages.Encoded image, float x, float bottom, float w, float h) throws IOException {
+        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h);
+    }
+
+    void newPage() throws IOException {
+        canvas.newPage();
+        y = PdfCanvas.PAGE.getHeight() - TOP;
+    }
+
+    PdfCanvas canvas() {
+        return canvas;
+    }
+
+    float y() {
+        return y;
+    }
+
+    void y(float y) {
+        this.y = y;
+    }
+
+    /** The rows of a table section or of the table itself. */
+    static List<XhtmlNode> rows(XhtmlNode section) {
+        return section.elements().stream().filter(e -> e.tag().equals("tr")).toList();
+    }
+}
