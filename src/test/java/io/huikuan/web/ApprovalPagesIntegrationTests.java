@@ -140,8 +140,9 @@ class ApprovalPagesIntegrationTests {
         for (String c : new String[] {sms, rejected, email, letter, english, selected, all1, all2, viaApi, rejectedViaApi}) {
             assertThat(queue).contains("data-task=\"" + task(c) + "\"", "href=\"/approvals/" + task(c) + "\"");
         }
-        assertThat(queue).contains("id=\"approve-all-form\"", "data-confirm=\"将批准全部 10 条", "id=\"approve-selected-form\"", "催款短信")
-                .doesNotContain("/api/step-messages", "??", "data-task=\"" + task(automatic) + "\"");
+        assertThat(queue).contains("id=\"approve-all-form\"", "data-confirm=\"将批准全部 10 条", "id=\"approve-selected-form\"", "催款短信",
+                        ">到期提醒</td>")
+                .doesNotContain("/api/step-messages", "??", ">reminder</td>", "data-task=\"" + task(automatic) + "\"");
         mvc.perform(get("/approvals").with(collector)).andExpect(status().isForbidden());
 
         // the API does the same: approve with the manager's wording, reject with a reason (required)
