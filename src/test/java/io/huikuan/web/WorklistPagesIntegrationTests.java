@@ -121,6 +121,9 @@ class WorklistPagesIntegrationTests {
         String en = html(get("/worklist").param("lang", "en").with(collector));
         assertThat(en).contains("day +7 · Phone", "overdue 12,000.00 × risk 1.30 × age 2.50 (45 days)", "; broken promise × 2.5")
                 .doesNotContain("??");
+        // the segment filter offers the segments by name in the user's language, not a box for a code
+        assertThat(zh).contains("<option value=\"HIGH_RISK\">高风险</option>");
+        assertThat(en).contains("<option value=\"HIGH_RISK\">High risk</option>");
         assertThat(html(get("/worklist").param("kind", "FOLLOW_UP").with(collector))).doesNotContain("data-task=\"" + t1 + "\"");
         assertThat(html(get("/worklist").with(other))).doesNotContain("页面客户");
         assertThat(zh).contains("hx-get=\"/worklist/progress\"");
