@@ -142,19 +142,6 @@
   }, true);
 })();
 
-// issue 12 — approvals and outbox (part A): a checkbox with data-check-all="CLASS" ticks or clears every checkbox of that class.
-(function () {
-  "use strict";
-  document.addEventListener("change", function (event) {
-    var all = event.target;
-    var cls = all.getAttribute && all.getAttribute("data-check-all");
-    if (cls) {
-      document.querySelectorAll("input[type=checkbox]." + cls).forEach(function (box) {
-        box.checked = all.checked;
-      });
-    }
-  });
-})();
 
 // issue 12 — navigation: the header's menus are <details> (they open and close without script, by mouse
 // and keyboard); this only adds what <details> lacks: one menu open at a time, closing on a click outside
