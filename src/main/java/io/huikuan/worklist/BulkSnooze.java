@@ -40,19 +40,7 @@ public class BulkSnooze {
         } else if (ids.size() > MAX) {
             errors.add(new FieldError("taskIds", ids.size(), "at most " + MAX + " tasks at once"));
         }
-        if (until == null) {
-            errors.add(FieldError.coded("until", null, "required", "required"));
-        } else if (!until.isAfter(today) || until.isAfter(today.plusDays(30))) {
-            errors.add(FieldError.coded("until", until, "worklist.snoozeRange", "after today (" + today + ") and within 30 days",
-                    today.plusDays(1).toString(), today.plusDays(30).toString()));
-        }
-        if (reason == null || reason.isBlank()) {
-            errors.add(FieldError.coded("reason", reason, "required", "required"));
-        } else if (reason.strip().length() > 300) {
-            errors.add(new FieldError("reason", reason.length(), "at most 300 characters"));
-        } else {
-            io.huikuan.common.InputRules.textRule("reason", reason).ifPresent(errors::add);
-        }
+        Tasks.checkSnooze(errors, today, until, reason);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -291,12 +291,8 @@ public class Tasks {
         return jdbc.sql("UPDATE collection_task SET assignee = ? WHERE status = 'OPEN' AND id IN (" + in + ")").params(params).update();
     }
 
-    /** Hides an open task from the worklist until a date (after today, within 30 days), with a reason. */
-    @Transactional
-    public Task snooze(long taskId, LocalDate until, String reason) {
-        Task t = get(taskId);
-        LocalDate today = today();
-        List<FieldError> errors = new ArrayList<>();
+    /** The rules of a snooze: until a day after today and within 30 days, with a reason (at most 300 characters). */
+    static void checkSnooze(List<FieldError> errors, LocalDate today, LocalDate until, String reason) {
         if (until == null) {
             errors.add(FieldError.coded("until", null, "required", "required"));
         } else if (!until.isAfter(today) || until.isAfter(today.plusDays(30))) {
@@ -305,9 +301,20 @@ public class Tasks {
         }
         if (reason == null || reason.isBlank()) {
             errors.add(FieldError.coded("reason", reason, "required", "required"));
-        } else if (reason.trim().length() > 300) {
+        } else if (reason.strip().length() > 300) {
             errors.add(new FieldError("reason", reason.length(), "at most 300 characters"));
+        } else {
+            io.huikuan.common.InputRules.textRule("reason", reason).ifPresent(errors::add);
         }
+    }
+
+    /** Hides an open task from the worklist until a date (after today, within 30 days), with a reason. */
+    @Transactional
+    public Task snooze(long taskId, LocalDate until, String reason) {
+        Task t = get(taskId);
+        LocalDate today = today();
+        List<FieldError> errors = new ArrayList<>();
+        checkSnooze(errors, today, until, reason);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
