@@ -127,6 +127,22 @@ abstract class CustomerCurrencyBehaviour {
     }
 
     @Test
+    void theCustomerExportKeepsOneRowPerCustomerWithTheOtherCurrenciesApart() throws Exception {
+        ledger();
+        var started = call(get("/api/exports/customers?format=csv&q=CC-"), "cc-col", null).andReturn();
+        if (started.getRequest().isAsyncStarted()) {
+            started = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started)).andReturn();
+        }
+        String csv = started.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String[] lines = csv.strip().split("\\R");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).endsWith("open_amount,overdue_amount,open_invoices,unapplied,currency,other_currencies");
+        assertThat(lines[1]).startsWith("CC-1,").contains(",1000.00,1000.00,1,0.00,CNY,USD open 1150.00 overdue 200.00 invoices 2 unapplied 0.00");
+        assertThat(lines[2]).startsWith("CC-2,").endsWith(",50.00,50.00,1,0.00,USD,");
+        assertThat(csv).doesNotContain("2150.00", "1200.00");
+    }
+
+    @Test
     void theHeaderAndAccountGiveEachCurrencyAndTheLimitIsComparedInCny() throws Exception {
         ledger();
         JsonNode account = Api.json(call(get("/api/customers/CC-1/account"), "cc-col", null).andExpect(status().isOk()));
