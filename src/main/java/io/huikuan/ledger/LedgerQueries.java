@@ -207,6 +207,12 @@ public class LedgerQueries {
             return byCurrency.size() > 1 || !Currencies.BASE.equals(currency);
         }
 
+        /** The overdue amount in {@code currency} (zero when none): the worklist's amounts are the base currency's. */
+        public BigDecimal overdueIn(String currency) {
+            return byCurrency.stream().filter(c -> c.currency().equals(currency)).map(InCurrency::overdue).findFirst()
+                    .orElse(BigDecimal.ZERO.setScale(2));
+        }
+
         /** The open balance in {@code currency} (zero when none): the credit limit is compared with the base currency's. */
         public BigDecimal openIn(String currency) {
             return byCurrency.stream().filter(c -> c.currency().equals(currency)).map(InCurrency::open).findFirst()
