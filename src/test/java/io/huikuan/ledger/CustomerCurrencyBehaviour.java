@@ -147,6 +147,7 @@ abstract class CustomerCurrencyBehaviour {
         ledger();
         JsonNode account = Api.json(call(get("/api/customers/CC-1/account"), "cc-col", null).andExpect(status().isOk()));
         assertThat(account.get("currency").asString()).isEqualTo("CNY");
+        assertThat(account.has("showsCurrency")).as("helpers are not part of the JSON").isFalse();
         assertThat(account.get("open").decimalValue()).isEqualByComparingTo("1000.00");
         assertThat(account.get("invoiced").decimalValue()).isEqualByComparingTo("1000.00");
         assertThat(account.get("overdue").decimalValue()).isEqualByComparingTo("1000.00");
@@ -174,7 +175,9 @@ abstract class CustomerCurrencyBehaviour {
         try (PDDocument d = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(d);
         }
-        assertThat(text).contains("1,000.00", "USD", "200.00").doesNotContain("1,200.00", "2,150.00");
+        // the total names each currency; the table gives each invoice's currency and one total line per currency
+        assertThat(text).contains("人民币1,000.00元；", "USD 200.00", "币种", "CC-USD-1 2026年4月1日 2026年5月1日 USD 300.00 200.00",
+                "合计 CNY 1,000.00", "合计 USD 200.00").doesNotContain("1,200.00", "2,150.00");
     }
 
     @Test
