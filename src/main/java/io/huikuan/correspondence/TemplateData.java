@@ -49,7 +49,35 @@ public record TemplateData(Party customer, Person contact, List<InvoiceRow> invo
      * interest to date; overdueWithInterest = overdue + interest; upcoming = the open amounts of the undisputed invoices not yet due.
      */
     public record Totals(String currency, BigDecimal overdue, BigDecimal open, BigDecimal interest, BigDecimal overdueWithInterest,
-            BigDecimal upcoming) {
+            BigDecimal upcoming, List<Totals> others) {
+
+        /**
+         * Issue 12, item 15: the fields are the totals in {@code currency} (the base currency when the customer owes in it,
+         * else the first currency owed); {@code others} holds the totals in each other currency (empty when one is owed),
+         * never added to these.
+         */
+        public Totals {
+            others = others == null ? List.of() : List.copyOf(others);
+        }
+
+        /** Totals of a customer owing in one currency. */
+        public Totals(String currency, BigDecimal overdue, BigDecimal open, BigDecimal interest, BigDecimal overdueWithInterest,
+                BigDecimal upcoming) {
+            this(currency, overdue, open, interest, overdueWithInterest, upcoming, List.of());
+        }
+
+        /** These totals then those in each other currency. */
+        public List<Totals> all() {
+            List<Totals> all = new java.util.ArrayList<>(others.size() + 1);
+            all.add(this);
+            all.addAll(others);
+            return all;
+        }
+
+        /** True when the customer owes in more than one currency. */
+        public boolean multiCurrency() {
+            return !others.isEmpty();
+        }
     }
 
     /** The due date of the next invoice to fall due, or {@code null} when none is open and undisputed. */

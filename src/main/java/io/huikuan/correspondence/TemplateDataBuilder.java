@@ -31,6 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TemplateDataBuilder {
 
     private static final BigDecimal DAYS_A_YEAR = BigDecimal.valueOf(365);
+    private static final String BASE = io.huikuan.ledger.Currencies.BASE;
+
+    private static BigDecimal[] zeros() {
+        BigDecimal z = BigDecimal.ZERO.setScale(2);
+        return new BigDecimal[] {z, z, z, z};
+    }
 
     /**
      * Every invoice of customer :c open at :asOf with its open amount, contract clause and an open dispute flag. Reached
@@ -70,34 +76,43 @@ public class TemplateDataBuilder {
                         rs.getString(5).trim(), rs.getBigDecimal(6), rs.getString(7) == null ? LateClause.NONE : LateClause.valueOf(rs.getString(7)),
                         rs.getBigDecimal(8), rs.getInt(9) == 1))
                 .list();
-        String currency = open.isEmpty() ? "CNY" : open.getFirst().currency();
+        // issue 12, item 15: totals per currency, the base currency's first (else the first owed), never added together
+        java.util.Map<String, BigDecimal[]> sums = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((String c) -> BASE.equals(c) ? 0 : 1).thenComparing(c -> c));
         List<InvoiceRow> rows = new ArrayList<>();
         List<InvoiceRow> upcoming = new ArrayList<>();
-        BigDecimal notDue = BigDecimal.ZERO.setScale(2);
-        BigDecimal overdue = BigDecimal.ZERO.setScale(2);
-        BigDecimal interest = BigDecimal.ZERO.setScale(2);
-        BigDecimal all = BigDecimal.ZERO.setScale(2);
         LocalDate oldest = null;
         for (Open o : open) {
-            all = all.add(o.open());
+            BigDecimal[] t = sums.computeIfAbsent(o.currency(), c -> zeros()); // overdue, open, interest, not due
+            t[1] = t[1].add(o.open());
             if (o.disputed()) {
                 continue;
             }
             if (!o.due().isBefore(asOf)) {
                 upcoming.add(new InvoiceRow(o.number(), o.issued(), o.due(), o.amount(), o.open(), 0, BigDecimal.ZERO.setScale(2), o.currency()));
-                notDue = notDue.add(o.open());
+                t[3] = t[3].add(o.open());
                 continue;
             }
             long days = ChronoUnit.DAYS.between(o.due(), asOf);
             BigDecimal i = interest(o.open(), o.clause(), o.rate(), days);
             rows.add(new InvoiceRow(o.number(), o.issued(), o.due(), o.amount(), o.open(), days, i, o.currency()));
-            overdue = overdue.add(o.open());
-            interest = interest.add(i);
+            t[0] = t[0].add(o.open());
+            t[2] = t[2].add(i);
             oldest = oldest == null || o.due().isBefore(oldest) ? o.due() : oldest;
         }
+        if (sums.isEmpty()) {
+            sums.put(BASE, zeros());
+        }
+        List<Totals> perCurrency = sums.entrySet().stream().map(e -> {
+            BigDecimal[] t = e.getValue();
+            return new Totals(e.getKey(), t[0], t[1], t[2], t[0].add(t[2]), t[3]);
+        }).toList();
+        Totals first = perCurrency.getFirst();
+        Totals totals = new Totals(first.currency(), first.overdue(), first.open(), first.interest(), first.overdueWithInterest(),
+                first.upcoming(), perCurrency.subList(1, perCurrency.size()));
         CompanyProfiles.CompanyProfile company = profiles.current();
         return new TemplateData(new Party(customer.code(), customer.name(), customer.creditCode()), contact(customer.contacts()), rows,
-                upcoming, new Totals(currency, overdue, all, interest, overdue.add(interest), notDue), oldest, collector(customer.owner(), company),
+                upcoming, totals, oldest, collector(customer.owner(), company),
                 manager(customer.owner(), company), company, asOf, asOf.plusDays(company.payByDays()), null);
     }
 

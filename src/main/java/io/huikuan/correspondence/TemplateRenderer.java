@@ -1,6 +1,7 @@
 package io.huikuan.correspondence;
 
 import io.huikuan.correspondence.TemplateData.InvoiceRow;
+import io.huikuan.correspondence.TemplateData.Totals;
 import io.huikuan.correspondence.TemplateData.Person;
 import io.huikuan.correspondence.TemplateText.Part;
 import java.math.BigDecimal;
@@ -43,7 +44,6 @@ final class TemplateRenderer {
     }
 
     private void fill() {
-        String cur = data.totals().currency();
         values.put("customer.name", data.customer().name());
         values.put("customer.code", data.customer().code());
         Person contact = data.contact();
@@ -51,12 +51,12 @@ final class TemplateRenderer {
         values.put("contact.title", contact == null ? "" : nz(contact.title()));
         values.put("invoices.count", String.valueOf(data.invoices().size()));
         values.put("upcoming.count", String.valueOf(data.upcoming().size()));
-        values.put("totals.upcoming", money(data.totals().upcoming(), cur));
+        values.put("totals.upcoming", perCurrency(Totals::upcoming));
         values.put("due.next", data.nextDue() == null ? "" : date(data.nextDue()));
-        values.put("totals.overdue", money(data.totals().overdue(), cur));
-        values.put("totals.open", money(data.totals().open(), cur));
-        values.put("totals.interest", money(data.totals().interest(), cur));
-        values.put("totals.overdueWithInterest", money(data.totals().overdueWithInterest(), cur));
+        values.put("totals.overdue", perCurrency(Totals::overdue));
+        values.put("totals.open", perCurrency(Totals::open));
+        values.put("totals.interest", perCurrency(Totals::interest));
+        values.put("totals.overdueWithInterest", perCurrency(Totals::overdueWithInterest));
         values.put("due.oldest", data.oldestDue() == null ? "" : date(data.oldestDue()));
         values.put("due.daysOverdue", String.valueOf(data.daysOverdue()));
         Person collector = data.collector();
@@ -136,6 +136,15 @@ final class TemplateRenderer {
     }
 
     private List<String> headers(boolean upcoming) {
+        if (data.totals().multiCurrency()) {
+            // several currencies: each row names its own, the totals are one line per currency
+            if (upcoming) {
+                return zh ? List.of("发票号", "开票日期", "到期日", "币种", "发票金额", "未付金额")
+                        : List.of("Invoice", "Invoice date", "Due date", "Currency", "Amount", "Open");
+            }
+            return zh ? List.of("发票号", "开票日期", "到期日", "币种", "发票金额", "未付金额", "逾期天数", "逾期利息")
+                    : List.of("Invoice", "Invoice date", "Due date", "Currency", "Amount", "Open", "Days overdue", "Interest");
+        }
         String cur = data.totals().currency();
         if (upcoming) {
             return zh ? List.of("发票号", "开票日期", "到期日", "发票金额(" + cur + ")", "未付金额(" + cur + ")")
@@ -147,13 +156,19 @@ final class TemplateRenderer {
     }
 
     private String tableHtml(List<InvoiceRow> rows, boolean upcoming) {
+        boolean multi = data.totals().multiCurrency();
         StringBuilder t = new StringBuilder("<table class=\"invoices\">\n<thead><tr>");
         for (String h : headers(upcoming)) {
             t.append("<th>").append(escape(h)).append("</th>");
         }
         t.append("</tr></thead>\n<tbody>\n");
         for (InvoiceRow r : rows) {
-            List<String> cells = new ArrayList<>(List.of(r.number(), date(r.invoiceDate()), date(r.dueDate()), number(r.amount()), number(r.open())));
+            List<String> cells = new ArrayList<>(List.of(r.number(), date(r.invoiceDate()), date(r.dueDate())));
+            if (multi) {
+                cells.add(r.currency());
+            }
+            cells.add(number(r.amount()));
+            cells.add(number(r.open()));
             if (!upcoming) {
                 cells.add(String.valueOf(r.daysOverdue()));
                 cells.add(number(r.interest()));
@@ -164,31 +179,50 @@ final class TemplateRenderer {
             }
             t.append("</tr>\n");
         }
-        t.append("</tbody>\n<tfoot><tr><th colspan=\"4\">").append(zh ? "合计" : "Total").append("</th><th>")
-                .append(number(upcoming ? data.totals().upcoming() : data.totals().overdue())).append("</th>");
-        if (!upcoming) {
-            t.append("<th></th><th>").append(number(data.totals().interest())).append("</th>");
+        t.append("</tbody>\n<tfoot>");
+        for (Totals total : data.totals().all()) {
+            BigDecimal sum = upcoming ? total.upcoming() : total.overdue();
+            if (multi && sum.signum() == 0 && (upcoming || total.interest().signum() == 0)) {
+                continue; // a currency with nothing in this table
+            }
+            t.append("<tr><th colspan=\"").append(multi ? 5 : 4).append("\">").append(zh ? "合计" : "Total")
+                    .append(multi ? " " + total.currency() : "").append("</th><th>").append(number(sum)).append("</th>");
+            if (!upcoming) {
+                t.append("<th></th><th>").append(number(total.interest())).append("</th>");
+            }
+            t.append("</tr>");
         }
-        t.append("</tr></tfoot>\n</table>\n");
+        t.append("</tfoot>\n</table>\n");
         return t.toString();
     }
 
     private String tableText(List<InvoiceRow> rows, boolean upcoming) {
-        String cur = data.totals().currency();
         List<String> lines = new ArrayList<>();
         for (InvoiceRow r : rows) {
             if (upcoming) {
-                lines.add(zh ? r.number() + " " + date(r.dueDate()) + "到期 未付" + money(r.open(), cur)
-                        : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), cur));
+                lines.add(zh ? r.number() + " " + date(r.dueDate()) + "到期 未付" + money(r.open(), r.currency())
+                        : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), r.currency()));
             } else {
-                lines.add(zh ? r.number() + " 到期" + date(r.dueDate()) + " 未付" + money(r.open(), cur) + " 逾期" + r.daysOverdue() + "天"
-                        : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), cur) + ", " + r.daysOverdue() + " days overdue");
+                lines.add(zh ? r.number() + " 到期" + date(r.dueDate()) + " 未付" + money(r.open(), r.currency()) + " 逾期" + r.daysOverdue() + "天"
+                        : r.number() + " due " + date(r.dueDate()) + ", open " + money(r.open(), r.currency()) + ", " + r.daysOverdue() + " days overdue");
             }
         }
         if (lines.isEmpty()) {
             lines.add(zh ? "（无）" : "(none)");
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * A total in each currency the customer owes, e.g. "人民币1,000.00元；USD 200.00" (issue 12, item 15): amounts in
+     * different currencies are never added.
+     */
+    private String perCurrency(java.util.function.Function<Totals, BigDecimal> total) {
+        List<String> parts = new ArrayList<>();
+        for (Totals t : data.totals().all()) {
+            parts.add(money(total.apply(t), t.currency()));
+        }
+        return String.join(zh ? "；" : "; ", parts);
     }
 
     private String money(BigDecimal amount, String currency) {

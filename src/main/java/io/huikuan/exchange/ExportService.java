@@ -60,7 +60,9 @@ public class ExportService {
             PaymentFilter payments) {
     }
 
-    private static final List<String> CUSTOMER_DERIVED = List.of("open_amount", "overdue_amount", "open_invoices", "unapplied");
+    /** issue 12, item 15: the balances are in {@code currency}; a customer's other currencies follow in one cell. */
+    private static final List<String> CUSTOMER_DERIVED = List.of("open_amount", "overdue_amount", "open_invoices", "unapplied", "currency",
+            "other_currencies");
     private static final List<String> INVOICE_DERIVED = List.of("customer_name", "paid", "credited", "written_off", "open_amount",
             "overdue_amount", "days_overdue", "status");
     private static final List<String> PAYMENT_DERIVED = List.of("currency", "customer_name", "applied", "unapplied", "allocated_invoices", "note");
@@ -68,13 +70,16 @@ public class ExportService {
             Map.entry("open_invoices", "未结发票数"), Map.entry("unapplied", "未核销金额"), Map.entry("customer_name", "客户名称"),
             Map.entry("paid", "已收金额"), Map.entry("credited", "红冲金额"), Map.entry("written_off", "核销坏账"), Map.entry("days_overdue", "逾期天数"),
             Map.entry("status", "状态"), Map.entry("currency", "币种"), Map.entry("applied", "已核销金额"), Map.entry("allocated_invoices", "核销发票"),
-            Map.entry("note", "备注"));
+            Map.entry("note", "备注"), Map.entry("other_currencies", "其他币种"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    ExportService(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    private final io.huikuan.ledger.Currencies currencies;
+
+    ExportService(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, io.huikuan.ledger.Currencies currencies) {
+        this.currencies = currencies;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactions);
@@ -168,10 +173,15 @@ public class ExportService {
         eq(where, params, "c.grade", f.grade());
         eq(where, params, "c.industry", f.industry());
         eq(where, params, "c.business_unit", f.businessUnit());
+        w.header(header(Columns.CUSTOMERS, CUSTOMER_DERIVED, r.chineseHeaders(), List.of()));
+        if (currencies.foreignInUse()) {
+            new CustomerCurrencyExport(jdbc, OPEN, SETTLED).write(where.toString(), params, Boolean.TRUE.equals(f.overdueOnly()),
+                    r.chineseHeaders(), w, rows);
+            return;
+        }
         if (Boolean.TRUE.equals(f.overdueOnly())) {
             where.append(" AND b.overdue_amount > 0");
         }
-        w.header(header(Columns.CUSTOMERS, CUSTOMER_DERIVED, r.chineseHeaders(), List.of()));
         jdbc.query("""
                 SELECT c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.credit_limit, c.credit_days, c.grade, c.credit_code,
                        coalesce(b.open_amount, 0) open_amount, coalesce(b.overdue_amount, 0) overdue_amount,
@@ -182,13 +192,14 @@ public class ExportService {
                            FROM invoice i %2$s GROUP BY i.customer_id) b ON b.customer_id = c.id
                 LEFT JOIN (SELECT p.customer_id, sum(p.amount - coalesce(pa.applied, 0)) unapplied FROM payment p
                            LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
-                           GROUP BY p.customer_id) u ON u.customer_id = c.id""".formatted(OPEN, SETTLED) + where + " ORDER BY c.code", rs -> {
+                           WHERE p.currency = '%3$s' GROUP BY p.customer_id) u ON u.customer_id = c.id"""
+                .formatted(OPEN, SETTLED, io.huikuan.ledger.Currencies.BASE) + where + " ORDER BY c.code", rs -> {
             int days = rs.getInt("credit_days");
             Integer creditDays = rs.wasNull() ? null : days;
             w.row(rs.getString("code"), rs.getString("name"), rs.getString("region"), rs.getString("business_unit"), rs.getString("industry"),
                     rs.getString("owner"), scaleOrNull(rs.getBigDecimal("credit_limit")), creditDays, rs.getString("grade"),
                     rs.getString("credit_code"), scale(rs.getBigDecimal("open_amount")), scale(rs.getBigDecimal("overdue_amount")),
-                    rs.getLong("open_invoices"), scale(rs.getBigDecimal("unapplied")));
+                    rs.getLong("open_invoices"), scale(rs.getBigDecimal("unapplied")), io.huikuan.ledger.Currencies.BASE, "");
             rows[0]++;
         }, params.toArray());
     }

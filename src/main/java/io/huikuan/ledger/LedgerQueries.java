@@ -45,17 +45,36 @@ public class LedgerQueries {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Currencies currencies;
+    private final AccountCurrencies accountCurrencies;
 
-    LedgerQueries(JdbcClient jdbc, Clock clock, Currencies currencies) {
+    LedgerQueries(JdbcClient jdbc, Clock clock, Currencies currencies, AccountCurrencies accountCurrencies) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.currencies = currencies;
+        this.accountCurrencies = accountCurrencies;
     }
 
     /** A customer row of the customer list, with derived balances. */
     public record CustomerAccount(String code, String name, String region, String businessUnit, String industry, String owner,
             String grade, BigDecimal creditLimit, Integer creditDays, BigDecimal openAmount, BigDecimal overdueAmount,
-            long openInvoices, BigDecimal unapplied) {
+            long openInvoices, BigDecimal unapplied, String currency, List<InCurrency> byCurrency) {
+
+        /** A row whose customer has only the base currency (or nothing at all). */
+        public CustomerAccount(String code, String name, String region, String businessUnit, String industry, String owner,
+                String grade, BigDecimal creditLimit, Integer creditDays, BigDecimal openAmount, BigDecimal overdueAmount,
+                long openInvoices, BigDecimal unapplied) {
+            this(code, name, region, businessUnit, industry, owner, grade, creditLimit, creditDays, openAmount, overdueAmount, openInvoices,
+                    unapplied, Currencies.BASE, List.of(new InCurrency(Currencies.BASE, openAmount, overdueAmount, openInvoices, unapplied)));
+        }
+
+        /** True when the amounts need their currency beside them: several currencies, or one other than the base. */
+        public boolean showsCurrency() {
+            return byCurrency.size() > 1 || !Currencies.BASE.equals(currency);
+        }
+
+        /** The customer's balances in one currency (issue 12, item 15). */
+        public record InCurrency(String currency, BigDecimal openAmount, BigDecimal overdueAmount, long openInvoices, BigDecimal unapplied) {
+        }
     }
 
     /** Filters of the customer list. Blank means "any". */
@@ -70,24 +89,36 @@ public class LedgerQueries {
                 .eq("c.owner", f.owner()).eq("c.region", f.region()).eq("c.grade", f.grade())
                 .eq("c.industry", f.industry()).eq("c.business_unit", f.businessUnit());
         boolean byBalance = "open".equals(sort) || "overdue".equals(sort) || Boolean.TRUE.equals(f.overdueOnly());
+        // issue 12, item 15: with other currencies in use, a row's amounts are those of its row currency (AccountCurrencies)
+        boolean foreign = currencies.foreignInUse();
         if (!byBalance) {
-            return customersPageFirst(where, sort, desc, page, size, today);
+            return customersPageFirst(where, sort, desc, page, size, today, foreign);
         }
         if (Boolean.TRUE.equals(f.overdueOnly())) {
-            where.and("b.overdue_amount > 0");
+            where.and(foreign ? "b.any_overdue > 0" : "b.overdue_amount > 0");
         }
-        String balances = """
+        String balances = foreign ? """
+                SELECT r.customer_id, r.currency, r.open_amount, r.overdue_amount, r.open_invoices, r.any_overdue FROM (
+                    SELECT t.customer_id, t.currency, t.open_amount, t.overdue_amount, t.open_invoices,
+                           ROW_NUMBER() OVER (PARTITION BY t.customer_id ORDER BY %3$s) rn,
+                           max(CASE WHEN t.overdue_amount > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY t.customer_id) any_overdue
+                    FROM (SELECT i.customer_id, i.currency, sum(%1$s) open_amount,
+                                 sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END) overdue_amount,
+                                 sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END) open_invoices
+                          FROM invoice i %2$s GROUP BY i.customer_id, i.currency) t) r
+                WHERE r.rn = 1""".formatted(OPEN, SETTLED, AccountCurrencies.ROW_ORDER_SQL) : """
                 SELECT i.customer_id,
                        sum(%1$s) open_amount,
                        sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END) overdue_amount,
                        sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END) open_invoices
                 FROM invoice i %2$s GROUP BY i.customer_id""".formatted(OPEN, SETTLED);
         String unapplied = """
-                SELECT p.customer_id, sum(p.amount - coalesce(pa.applied, 0)) unapplied
+                SELECT p.customer_id, p.currency, sum(p.amount - coalesce(pa.applied, 0)) unapplied
                 FROM payment p LEFT JOIN (SELECT payment_id, sum(amount) applied FROM allocation GROUP BY payment_id) pa ON pa.payment_id = p.id
-                GROUP BY p.customer_id""";
+                """ + (foreign ? "GROUP BY p.customer_id, p.currency" : "WHERE p.currency = '" + Currencies.BASE + "' GROUP BY p.customer_id, p.currency");
         String from = " FROM customer c LEFT JOIN (" + balances + ") b ON b.customer_id = c.id LEFT JOIN (" + unapplied
-                + ") u ON u.customer_id = c.id" + where.sql();
+                + ") u ON u.customer_id = c.id" + (foreign ? " AND u.currency = coalesce(b.currency, '" + Currencies.BASE + "')" : "")
+                + where.sql();
         List<Object> all = new ArrayList<>();
         all.add(java.sql.Date.valueOf(today));
         all.addAll(where.params());
@@ -96,12 +127,16 @@ public class LedgerQueries {
         List<Object> paged = new ArrayList<>(all);
         paged.add(size);
         paged.add((long) page * size);
-        List<CustomerAccount> items = jdbc.sql("""
-                SELECT c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.grade, c.credit_limit, c.credit_days,
+        Map<Long, CustomerAccount> rows = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT c.id, c.code, c.name, c.region, c.business_unit, c.industry, c.owner, c.grade, c.credit_limit, c.credit_days,
                        coalesce(b.open_amount, 0) open_amount, coalesce(b.overdue_amount, 0) overdue_amount,
                        coalesce(b.open_invoices, 0) open_invoices, coalesce(u.unapplied, 0) unapplied
                 """ + from + " ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(paged).query(LedgerQueries::mapAccount).list();
+                .params(paged).query(rs -> {
+                    rows.put(rs.getLong("id"), mapAccount(rs, 0));
+                });
+        List<CustomerAccount> items = foreign && !rows.isEmpty() ? accountCurrencies.rows(rows, today) : List.copyOf(rows.values());
         return new Page<>(items, total, page, size);
     }
 
@@ -111,7 +146,8 @@ public class LedgerQueries {
      * lookups per invoice instead of aggregating every allocation), so the list stays fast on
      * a large ledger.
      */
-    private Page<CustomerAccount> customersPageFirst(SqlFilter where, String sort, boolean desc, int page, int size, LocalDate today) {
+    private Page<CustomerAccount> customersPageFirst(SqlFilter where, String sort, boolean desc, int page, int size, LocalDate today,
+            boolean foreign) {
         long total = jdbc.sql("SELECT count(*) FROM customer c" + where.sql()).params(where.params()).query(Long.class).single();
         String order = CUSTOMER_SORTS.getOrDefault(sort == null ? "" : sort, "c.code") + (desc ? " DESC" : " ASC") + ", c.code";
         record Row(long id, CustomerAccount account) {
@@ -123,6 +159,11 @@ public class LedgerQueries {
                 .params(where.paged(page, size)).query((rs, n) -> new Row(rs.getLong("id"), mapAccount(rs, n))).list();
         if (rows.isEmpty()) {
             return new Page<>(List.of(), total, page, size);
+        }
+        if (foreign) {
+            Map<Long, CustomerAccount> byId = new java.util.LinkedHashMap<>();
+            rows.forEach(r -> byId.put(r.id(), r.account()));
+            return new Page<>(accountCurrencies.rows(byId, today), total, page, size);
         }
         String ids = String.join(",", rows.stream().map(r -> String.valueOf(r.id())).toList());
         Map<Long, Object[]> balances = new java.util.HashMap<>();
@@ -138,7 +179,7 @@ public class LedgerQueries {
         Map<Long, BigDecimal> unapplied = new java.util.HashMap<>();
         jdbc.sql("""
                 SELECT p.customer_id, sum(p.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation a WHERE a.payment_id = p.id))
-                FROM payment p WHERE p.customer_id IN (%s) GROUP BY p.customer_id""".formatted(ids))
+                FROM payment p WHERE p.customer_id IN (%s) AND p.currency = '%s' GROUP BY p.customer_id""".formatted(ids, Currencies.BASE))
                 .query(rs -> {
                     unapplied.put(rs.getLong(1), rs.getBigDecimal(2));
                 });
@@ -154,26 +195,37 @@ public class LedgerQueries {
 
     /** Balances of one customer (by id); the caller has checked the portfolio. */
     public record AccountSummary(BigDecimal invoiced, BigDecimal open, BigDecimal overdue, BigDecimal notDue, long openInvoices,
-            BigDecimal unapplied, BigDecimal paid, BigDecimal credited, BigDecimal writtenOff) {
+            BigDecimal unapplied, BigDecimal paid, BigDecimal credited, BigDecimal writtenOff, String currency, List<InCurrency> byCurrency) {
+
+        /** The balances in one currency (issue 12, item 15). */
+        public record InCurrency(String currency, BigDecimal invoiced, BigDecimal open, BigDecimal overdue, BigDecimal notDue,
+                long openInvoices, BigDecimal unapplied, BigDecimal paid, BigDecimal credited, BigDecimal writtenOff) {
+        }
+
+        /** True when the amounts need their currency beside them: several currencies, or one other than the base. */
+        public boolean showsCurrency() {
+            return byCurrency.size() > 1 || !Currencies.BASE.equals(currency);
+        }
+
+        /** The overdue amount in {@code currency} (zero when none): the worklist's amounts are the base currency's. */
+        public BigDecimal overdueIn(String currency) {
+            return byCurrency.stream().filter(c -> c.currency().equals(currency)).map(InCurrency::overdue).findFirst()
+                    .orElse(BigDecimal.ZERO.setScale(2));
+        }
+
+        /** The open balance in {@code currency} (zero when none): the credit limit is compared with the base currency's. */
+        public BigDecimal openIn(String currency) {
+            return byCurrency.stream().filter(c -> c.currency().equals(currency)).map(InCurrency::open).findFirst()
+                    .orElse(BigDecimal.ZERO.setScale(2));
+        }
     }
 
+    /**
+     * Balances of one customer (by id); the caller has checked the portfolio. The single amounts are in {@code currency}
+     * (the base currency unless the customer has only others open); {@code byCurrency} gives every currency apart.
+     */
     public AccountSummary summary(long customerId) {
-        LocalDate today = LocalDate.now(clock);
-        AccountSummary s = jdbc.sql("""
-                SELECT coalesce(sum(i.amount), 0) invoiced, coalesce(sum(%1$s), 0) open_amount,
-                       coalesce(sum(CASE WHEN i.due_date < ? THEN %1$s ELSE 0 END), 0) overdue_amount,
-                       coalesce(sum(CASE WHEN %1$s > 0 THEN 1 ELSE 0 END), 0) open_invoices,
-                       coalesce(sum(a.paid), 0) paid, coalesce(sum(cn.credited), 0) credited, coalesce(sum(w.written_off), 0) written_off
-                FROM invoice i %2$s WHERE i.customer_id = ?""".formatted(OPEN, SETTLED))
-                .params(java.sql.Date.valueOf(today), customerId)
-                .query((rs, n) -> new AccountSummary(rs.getBigDecimal("invoiced"), rs.getBigDecimal("open_amount"),
-                        rs.getBigDecimal("overdue_amount"), rs.getBigDecimal("open_amount").subtract(rs.getBigDecimal("overdue_amount")),
-                        rs.getLong("open_invoices"), BigDecimal.ZERO, rs.getBigDecimal("paid"), rs.getBigDecimal("credited"),
-                        rs.getBigDecimal("written_off")))
-                .single();
-        BigDecimal unapplied = unapplied(customerId);
-        return new AccountSummary(scale(s.invoiced()), scale(s.open()), scale(s.overdue()), scale(s.notDue()), s.openInvoices(),
-                scale(unapplied), scale(s.paid()), scale(s.credited()), scale(s.writtenOff()));
+        return accountCurrencies.summary(customerId, LocalDate.now(clock));
     }
 
     public BigDecimal unapplied(long customerId) {

@@ -214,7 +214,7 @@ public class Activities {
             risk = task.riskFactor();
             segment = task.segment();
         } else {
-            overdue = ledger.summary(ref.id()).overdue();
+            overdue = ledger.summary(ref.id()).overdueIn(io.huikuan.ledger.Currencies.BASE); // issue 12, item 15: as the daily run
             days = ledger.openInvoices(ref.id()).stream().mapToInt(InvoiceView::daysOverdue).max().orElse(0);
             record GradeFlags(String grade, String flags) {
             }

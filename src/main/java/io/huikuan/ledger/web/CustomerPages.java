@@ -237,7 +237,11 @@ class CustomerPages {
         Customer customer = customers.get(code);
         CustomerRef ref = customers.ref(code);
         model.addAttribute("customer", customer);
-        model.addAttribute("summary", queries.summary(ref.id()));
+        LedgerQueries.AccountSummary summary = queries.summary(ref.id());
+        model.addAttribute("summary", summary);
+        // issue 12, item 15: the credit limit is in the base currency, so is the balance compared with it
+        model.addAttribute("baseOpen", summary.openIn(io.huikuan.ledger.Currencies.BASE));
+        model.addAttribute("baseCurrency", io.huikuan.ledger.Currencies.BASE);
         model.addAttribute("contracts", contracts.forCustomer(code));
         model.addAttribute("openInvoices", queries.openInvoices(ref.id()));
         model.addAttribute("payments", queries.payments(new PaymentFilter(code, null, null, null, null), "paymentDate", true, 0, 20));
