@@ -36,13 +36,29 @@ final class StatementVariables {
         CompanyProfiles.CompanyProfile c = company.profile();
         v.put(PdfRenderer.SHARED_TEXT, String.join("", String.valueOf(c.name()), String.valueOf(c.address()), String.valueOf(c.phone()),
                 String.valueOf(c.email()), String.valueOf(c.signatoryName()), String.valueOf(c.signatoryTitle()), "年月日"));
+        Map<String, String> words = new java.util.HashMap<>();
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Statement section : s.sections()) {
+            sections.add(section(section, money, words, locale, messages));
+        }
+        // the first section's figures at the top level, as the template has always read them
+        v.putAll(sections.getFirst());
+        v.put("sections", sections);
+        v.put("multiCurrency", sections.size() > 1);
+        return v;
+    }
+
+    /** One currency's part of the statement: its opening, movements with the running balance, totals and closing. */
+    private static Map<String, Object> section(Statement s, DecimalFormat money, Map<String, String> words, Locale locale,
+            MessageSource messages) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("currency", s.currency() == null ? "" : s.currency());
         v.put("opening", money.format(s.opening()));
         v.put("closing", money.format(s.closing()));
         v.put("invoiced", money.format(s.invoiced()));
         v.put("paid", money.format(s.paid()));
         v.put("credited", money.format(s.credited()));
         v.put("writtenOff", money.format(s.writtenOff()));
-        Map<String, String> words = new java.util.HashMap<>();
         List<Map<String, String>> lines = new ArrayList<>(s.lines().size());
         for (Statement.Line l : s.lines()) {
             BigDecimal amount = l.amount();

@@ -195,6 +195,17 @@ abstract class CustomerCurrencyBehaviour {
         assertThat(usd.invoiced()).isEqualByComparingTo("1250.00");
         assertThat(usd.paid()).isEqualByComparingTo("100.00");
         assertThat(usd.closing()).isEqualByComparingTo(new BigDecimal("1150.00"));
+
+        // the PDF prints one section per currency, each with its own running balance, never a balance across them
+        Documents.Document doc = documents.issueStatement("CC-1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), Locale.SIMPLIFIED_CHINESE);
+        String text;
+        try (PDDocument d = Loader.loadPDF(documents.content(doc.id()).bytes())) {
+            text = new PDFTextStripper().getText(d);
+        }
+        assertThat(text).contains("币种：CNY", "币种：USD", "CC-CNY-1", "CC-USD-1", "CC-P-USD", "期末余额：1,000.00", "期末余额：1,150.00")
+                .doesNotContain("2,150.00");
+        assertThat(text.indexOf("币种：CNY")).isLessThan(text.indexOf("CC-CNY-1"));
+        assertThat(text.indexOf("币种：USD")).isBetween(text.indexOf("CC-CNY-1"), text.indexOf("CC-USD-1"));
     }
 
     String page(String path) throws Exception {
