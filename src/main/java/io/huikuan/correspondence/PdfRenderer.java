@@ -105,10 +105,7 @@ class PdfRenderer {
 
     /** The template rendered with the variables as a PDF. */
     byte[] render(String template, Map<String, Object> variables, Locale locale) {
-        if (FAST_TEMPLATES.contains(template)) {
-            return renderFast(template, variables, locale);
-        }
-        return renderHtml(template, variables, locale);
+        return renderFast(template, variables, locale);
     }
 
     /** A template in {@link XhtmlPdfWriter}'s subset of HTML, laid out by it. */

@@ -34,6 +34,8 @@ final class XhtmlPdfWriter {
     static final float WIDTH = PdfCanvas.PAGE.getWidth() - 2 * LEFT;
 
     static final float BODY = 9.5f;
+    /** The text size of letters ({@code body class="letter"}). */
+    static final float LETTER = 10.5f;
     /** Line height as a multiple of the font size (the font's ascent + descent, as a browser's "normal"). */
     static final float LEADING = 1.448f;
     /** Distance from the top of a line box to the baseline, in font sizes. */
@@ -57,6 +59,10 @@ final class XhtmlPdfWriter {
     private int images;
     /** The text of the template's {@code div class="footer"}, drawn at the bottom of every page. */
     private String footer;
+    /** The text of the template's {@code div class="draft"}, drawn large, light and slanted behind every page. */
+    private String draft;
+    /** The text style of the body: {@code body class="letter"} has the letters' larger text. */
+    private Style root;
 
     XhtmlPdfWriter(PdfTextMeasure measure) {
         this.measure = measure;
@@ -73,8 +79,10 @@ final class XhtmlPdfWriter {
             c.newPage();
             y = PdfCanvas.PAGE.getHeight() - TOP;
             footer = null;
+            draft = null;
+            root = body != null && body.has("letter") ? new Style(LETTER, false, TEXT, Align.LEFT, 0, 0) : BODY_STYLE;
             if (body != null) {
-                blocks(body, LEFT, WIDTH, BODY_STYLE);
+                blocks(body, LEFT, WIDTH, root);
             }
             if (footer != null) {
                 footers(footer);
@@ -89,9 +97,28 @@ final class XhtmlPdfWriter {
 
     private static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
 
+    /**
+     * The content of a block: its block elements one under the other, the text and inline elements between them as
+     * anonymous blocks (as HTML does), so no text is dropped.
+     */
     private void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
-        for (XhtmlNode n : parent.elements()) {
-            block(n, x, width, inherited);
+        XhtmlInline pending = null;
+        for (Object c : parent.children()) {
+            if (c instanceof XhtmlNode n && isBlock(n)) {
+                if (pending != null && !pending.isEmpty()) {
+                    pending.layout(inherited, x, width);
+                }
+                pending = null;
+                block(n, x, width, inherited);
+            } else {
+                if (pending == null) {
+                    pending = new XhtmlInline(this, measure);
+                }
+                pending.add(c, inherited);
+            }
+        }
+        if (pending != null && !pending.isEmpty()) {
+            pending.layout(inherited, x, width);
         }
     }
 
@@ -100,7 +127,8 @@ final class XhtmlPdfWriter {
         Style s = switch (n.tag()) {
             case "h1" -> new Style(16, true, TEXT, Align.CENTER, 0, 2 * MM);
             case "h2" -> new Style(13, true, TEXT, Align.CENTER, 2 * MM, 3 * MM);
-            case "p" -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 2.5f * MM);
+            case "p", "pre", "blockquote", "ul", "ol" -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 2.5f * MM);
+            case "h3", "h4", "h5", "h6" -> new Style(inherited.size() + 1, true, inherited.color(), inherited.align(), 2 * MM, 1.5f * MM);
             default -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 0);
         };
         if (n.has("company")) {
@@ -124,7 +152,8 @@ final class XhtmlPdfWriter {
 
     private static boolean isBlock(XhtmlNode n) {
         return switch (n.tag()) {
-            case "div", "p", "h1", "h2", "table", "img" -> true;
+            case "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "img", "ul", "ol", "li", "blockquote", "pre", "hr",
+                    "section", "article", "header", "footer", "address", "dl", "dt", "dd", "style", "script", "title", "head" -> true;
             default -> false;
         };
     }
@@ -132,8 +161,20 @@ final class XhtmlPdfWriter {
     private void block(XhtmlNode n, float x, float width, Style inherited) throws IOException {
         switch (n.tag()) {
             case "table" -> {
-                y -= n.has("facts") ? 0 : 4 * MM;
+                boolean letterTable = n.has("invoices") || n.has("slip");
+                y -= n.has("facts") ? 0 : letterTable ? 2 * MM : 4 * MM;
                 new XhtmlTableLayout(this, measure).table(n, x, width);
+                y -= letterTable ? 4 * MM : 0;
+                return;
+            }
+            case "ul", "ol" -> {
+                XhtmlLists.list(this, n, x, width, style(n, inherited));
+                return;
+            }
+            case "hr" -> {
+                y -= 2 * MM;
+                canvas.line(GREY, 0.5f, x, y, x + width, y);
+                y -= 2 * MM;
                 return;
             }
             case "img", "style", "script", "title", "head" -> {
@@ -144,6 +185,15 @@ final class XhtmlPdfWriter {
         }
         if (n.has("footer")) {
             footer = n.text();
+            return;
+        }
+        if (n.has("draft")) {
+            draft = measure.clean(n.text()).strip();
+            draft();
+            return;
+        }
+        if (n.has("cut")) {
+            cut(n, x, width);
             return;
         }
         if (n.has("letterhead")) {
@@ -159,24 +209,66 @@ final class XhtmlPdfWriter {
         if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
             blocks(n, x, width, s);
         } else {
-            text(n.text(), s, x, width);
+            inline(n, s, x, width);
         }
         y -= s.after();
     }
 
-    /** Text wrapped into [x, x + width] from y down, a new page when a line does not fit. */
-    void text(String text, Style s, float x, float width) throws IOException {
-        for (String paragraph : text.split("\u2028")) {
-            if (paragraph.isBlank() && !text.contains("\u2028")) {
-                return;
-            }
-            for (String line : measure.wrap(paragraph, s.size(), width, false)) {
-                if (y - LEADING * s.size() < BOTTOM) {
-                    newPage();
-                }
-                draw(line, s, x, width, y - BASELINE * s.size());
-                y -= LEADING * s.size();
-            }
+    /** The inline content of a block (text, bold, line breaks, boxes) wrapped into [x, x + width]. */
+    void inline(XhtmlNode n, Style s, float x, float width) throws IOException {
+        XhtmlInline in = new XhtmlInline(this, measure);
+        for (Object c : n.children()) {
+            in.add(c, s);
+        }
+        if (!in.isEmpty()) {
+            in.layout(s, x, width);
+        }
+    }
+
+    /** An element of a list: an {@code li}'s content, or any other element, laid out in [x, x + width]. */
+    void item(XhtmlNode n, float x, float width, Style s) throws IOException {
+        if (!n.tag().equals("li") && isBlock(n)) {
+            block(n, x, width, s);
+        } else if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
+            blocks(n, x, width, s);
+        } else {
+            inline(n, s, x, width);
+        }
+    }
+
+    PdfTextMeasure measure() {
+        return measure;
+    }
+
+    /** The cut line of a reply slip: on a new page, a dashed rule over its small centred text. */
+    private void cut(XhtmlNode n, float x, float width) throws IOException {
+        if (y < PdfCanvas.PAGE.getHeight() - TOP) {
+            newPage();
+        }
+        canvas.dashedLine(new Color(0x88, 0x88, 0x88), 1, x, y, x + width, y);
+        y -= 1 * MM;
+        inline(n, new Style(8, false, new Color(0x77, 0x77, 0x77), Align.CENTER, 0, 0), x, width);
+    }
+
+    /** The draft mark: 60 pt, light grey, turned 30° (CSS rotate(-30deg) about its centre), 110 mm down the page. */
+    private void draft() {
+        if (draft == null || draft.isEmpty()) {
+            return;
+        }
+        try {
+            float size = 60;
+            float w = measure.width(draft, size);
+            float h = LEADING * size;
+            float cx = LEFT + 25 * MM + w / 2;
+            float cy = PdfCanvas.PAGE.getHeight() - TOP - 110 * MM - h / 2;
+            double a = Math.toRadians(30);
+            float lx = -w / 2;
+            float ly = h / 2 - BASELINE * size;
+            float tx = (float) (cx + lx * Math.cos(a) - ly * Math.sin(a));
+            float ty = (float) (cy + lx * Math.sin(a) + ly * Math.cos(a));
+            canvas.text(draft, size, new Color(0xe8, 0xe8, 0xe8), false, tx, ty, 30);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -220,9 +312,10 @@ final class XhtmlPdfWriter {
         XhtmlNode img = n.find("img");
         PdfImages.Encoded image = img == null ? null : PdfImages.of(img.attribute("src"));
         if (image != null) {
-            image(image, left + 8 * MM, top + 6 * MM - seal, seal, seal);
+            canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), left + 8 * MM,
+                    top + 6 * MM - seal, seal, seal, 0.85f);
         }
-        blocks(n, left, width - 95 * MM, BODY_STYLE);
+        blocks(n, left, width - 95 * MM, root);
         y = Math.min(y, top - seal);
     }
 
@@ -238,12 +331,13 @@ final class XhtmlPdfWriter {
     }
 
     private void image(PdfImages.Encoded image, float x, float bottom, float w, float h) throws IOException {
-        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h);
+        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h, 1);
     }
 
     void newPage() throws IOException {
         canvas.newPage();
         y = PdfCanvas.PAGE.getHeight() - TOP;
+        draft();
     }
 
     PdfCanvas canvas() {
