@@ -71,7 +71,7 @@ final class XhtmlInline {
     private void append(String s, Style style) throws IOException {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == 0xA0) {
+            if (PdfTextMeasure.isCollapsible(c)) {
                 if (!space) {
                     put(' ', style);
                     space = true;

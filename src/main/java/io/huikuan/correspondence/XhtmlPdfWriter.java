@@ -36,6 +36,7 @@ final class XhtmlPdfWriter {
     static final float BODY = 9.5f;
     /** The text size of letters ({@code body class="letter"}). */
     static final float LETTER = 10.5f;
+    static final float LETTER_LEFT = 18 * MM;
     /** Line height as a multiple of the font size (the font's ascent + descent, as a browser's "normal"). */
     static final float LEADING = 1.448f;
     /** Distance from the top of a line box to the baseline, in font sizes. */
@@ -63,6 +64,8 @@ final class XhtmlPdfWriter {
     private String draft;
     /** The text style of the body: {@code body class="letter"} has the letters' larger text. */
     private Style root;
+    /** The left (and right) margin: 15 mm, a letter's 18 mm. */
+    private float left;
 
     XhtmlPdfWriter(PdfTextMeasure measure) {
         this.measure = measure;
@@ -81,8 +84,9 @@ final class XhtmlPdfWriter {
             footer = null;
             draft = null;
             root = body != null && body.has("letter") ? new Style(LETTER, false, TEXT, Align.LEFT, 0, 0) : BODY_STYLE;
+            left = root.size() == LETTER ? LETTER_LEFT : LEFT;
             if (body != null) {
-                blocks(body, LEFT, WIDTH, root);
+                blocks(body, left, PdfCanvas.PAGE.getWidth() - 2 * left, root);
             }
             if (footer != null) {
                 footers(footer);
@@ -142,7 +146,7 @@ final class XhtmlPdfWriter {
         } else if (n.has("note")) {
             s = new Style(8.5f, false, DARK_GREY, Align.LEFT, 6 * MM, 0);
         } else if (n.has("to")) {
-            s = new Style(BODY, false, TEXT, Align.LEFT, 0, 3 * MM);
+            s = new Style(inherited.size(), false, TEXT, Align.LEFT, 0, 3 * MM);
         }
         if (n.has("right")) {
             s = new Style(s.size(), s.bold(), s.color(), Align.RIGHT, s.before(), s.after());
@@ -205,6 +209,9 @@ final class XhtmlPdfWriter {
             return;
         }
         Style s = style(n, inherited);
+        if (n.tag().equals("h1") && root.size() == LETTER) {
+            s = new Style(17, true, TEXT, Align.CENTER, 3 * MM, 5 * MM);
+        }
         y -= s.before();
         if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
             blocks(n, x, width, s);
@@ -259,7 +266,7 @@ final class XhtmlPdfWriter {
             float size = 60;
             float w = measure.width(draft, size);
             float h = LEADING * size;
-            float cx = LEFT + 25 * MM + w / 2;
+            float cx = left + 25 * MM + w / 2;
             float cy = PdfCanvas.PAGE.getHeight() - TOP - 110 * MM - h / 2;
             double a = Math.toRadians(30);
             float lx = -w / 2;

@@ -2,7 +2,6 @@ package io.huikuan.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -122,30 +121,5 @@ class LetterPdfTests {
     void theSameLetterGivesTheSameBytes(DocumentKind kind, String lang) {
         Locale l = Locale.forLanguageTag(lang);
         assertThat(pdf(kind, l, "X-2026-000001")).isEqualTo(pdf(kind, l, "X-2026-000001"));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"DEMAND_LETTER, zh-CN", "BALANCE_CONFIRMATION, zh-CN", "LAWYER_LETTER, en", "BALANCE_CONFIRMATION, en", "LAWYER_LETTER, zh-CN"})
-    void parityWithOpenhtmltopdf(DocumentKind kind, String lang) throws Exception {
-        Locale l = Locale.forLanguageTag(lang);
-        Map<String, Object> v = variables(kind, l, "X-2026-000001");
-        String fast = text(renderer.render("correspondence/letter", v, l));
-        String html = text(renderer.renderHtml("correspondence/letter", v, l));
-        byte[] f = renderer.render("correspondence/letter", v, l);
-        byte[] h = renderer.renderHtml("correspondence/letter", v, l);
-        for (var e : Map.of("fast", f, "html", h).entrySet()) {
-            try (PDDocument d = Loader.loadPDF(e.getValue())) {
-                for (int p = 0; p < d.getNumberOfPages(); p++) {
-                    javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(d).renderImageWithDPI(p, 60), "png",
-                            new java.io.File("/tmp/b2/" + kind + "-" + lang + "-" + e.getKey() + "-" + p + ".png"));
-                }
-            }
-        }
-        assertThat(characters(fast)).isEqualTo(characters(html));
-    }
-
-    private static String characters(String text) {
-        String folded = Normalizer.normalize(text.replace("\u2E3A", "——"), Normalizer.Form.NFKC).replaceAll("\\p{Pd}", "-").replaceAll("\\s", "");
-        return folded.codePoints().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }
