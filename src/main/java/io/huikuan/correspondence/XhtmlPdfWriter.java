@@ -7,16 +7,22 @@ import java.util.List;
 import org.apache.pdfbox.cos.COSName;
 
 /**
- * The fast layout engine for document templates: lays out the XHTML of a Thymeleaf template written in a small,
+ * The layout engine of every document template (statements, letters): lays out the XHTML of a Thymeleaf template written in a small,
  * fixed subset of HTML straight into PDF (no CSS engine; the look of each element comes from its tag and class,
  * matching the {@code <style>} of the templates). What it understands:
  * <ul>
- * <li>{@code h1}, {@code h2}, {@code p}, {@code div} (a block; a div holding blocks is laid out block by block), inline
- * {@code span}/{@code strong}/{@code b} as plain text, {@code br};</li>
+ * <li>{@code h1}, {@code h2}, {@code h3}–{@code h6} (bold), {@code p}, {@code div} (a block; a div holding blocks is laid
+ * out block by block, text between them as blocks of their own), {@code ul}/{@code ol} with {@code li} (see
+ * {@link XhtmlLists}), {@code hr}; inline (see {@link XhtmlInline}) {@code strong}/{@code b} bold, {@code span} in its
+ * class's style, {@code br}, {@code span class="box"} an empty tick box; any other element shows its text;</li>
+ * <li>{@code body class="letter"}: a letter's 10.5 pt text, 18 mm margins and 17 pt title; {@code div class="draft"}: the
+ * draft mark, large, light and slanted behind every page; {@code div class="cut"}: a new page under a dashed cut line
+ * (the reply slip); tables of class {@code invoices} (no cell breaks) and {@code slip} in 8.5 pt, {@code slip-sign}
+ * borderless;</li>
  * <li>classes {@code company}, {@code contacts}, {@code meta} (right-aligned), {@code sub} (centred, grey), {@code note}
  * (small), {@code to}; {@code letterhead} (the logo {@code img} on the left, the company and its contacts beside it, a
- * rule under it: the fragment {@code correspondence/letterhead :: letterhead} that letters use too); {@code sign} (the
- * signature block on the right with the seal {@code img class="seal"});</li>
+ * rule under it: the fragment {@code correspondence/letterhead :: letterhead}); {@code sign} (the
+ * signature block on the right with the seal {@code img class="seal"} at 0.85 opacity);</li>
  * <li>{@code table} with {@code thead} (repeated on every page), {@code tbody}, {@code tr class="totals"} (bold),
  * {@code th}/{@code td} with {@code colspan}; cells of class {@code num} (right-aligned), {@code num}, {@code date} and
  * {@code nowrap} never break: their columns are sized to fit them on one line (the table's text shrinks if it must)
@@ -99,13 +105,13 @@ final class XhtmlPdfWriter {
         }
     }
 
-    private static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
+    static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
 
     /**
      * The content of a block: its block elements one under the other, the text and inline elements between them as
      * anonymous blocks (as HTML does), so no text is dropped.
      */
-    private void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
+    void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
         XhtmlInline pending = null;
         for (Object c : parent.children()) {
             if (c instanceof XhtmlNode n && isBlock(n)) {
@@ -193,19 +199,19 @@ final class XhtmlPdfWriter {
         }
         if (n.has("draft")) {
             draft = measure.clean(n.text()).strip();
-            draft();
+            XhtmlDocumentParts.draftMark(this, draft, left);
             return;
         }
         if (n.has("cut")) {
-            cut(n, x, width);
+            XhtmlDocumentParts.cut(this, n, x, width);
             return;
         }
         if (n.has("letterhead")) {
-            letterhead(n, x, width);
+            XhtmlDocumentParts.letterhead(this, n, x, width);
             return;
         }
         if (n.has("sign")) {
-            sign(n, x, width);
+            XhtmlDocumentParts.sign(this, n, x, width);
             return;
         }
         Style s = style(n, inherited);
@@ -243,40 +249,12 @@ final class XhtmlPdfWriter {
         }
     }
 
+    Style root() {
+        return root;
+    }
+
     PdfTextMeasure measure() {
         return measure;
-    }
-
-    /** The cut line of a reply slip: on a new page, a dashed rule over its small centred text. */
-    private void cut(XhtmlNode n, float x, float width) throws IOException {
-        if (y < PdfCanvas.PAGE.getHeight() - TOP) {
-            newPage();
-        }
-        canvas.dashedLine(new Color(0x88, 0x88, 0x88), 1, x, y, x + width, y);
-        y -= 1 * MM;
-        inline(n, new Style(8, false, new Color(0x77, 0x77, 0x77), Align.CENTER, 0, 0), x, width);
-    }
-
-    /** The draft mark: 60 pt, light grey, turned 30° (CSS rotate(-30deg) about its centre), 110 mm down the page. */
-    private void draft() {
-        if (draft == null || draft.isEmpty()) {
-            return;
-        }
-        try {
-            float size = 60;
-            float w = measure.width(draft, size);
-            float h = LEADING * size;
-            float cx = left + 25 * MM + w / 2;
-            float cy = PdfCanvas.PAGE.getHeight() - TOP - 110 * MM - h / 2;
-            double a = Math.toRadians(30);
-            float lx = -w / 2;
-            float ly = h / 2 - BASELINE * size;
-            float tx = (float) (cx + lx * Math.cos(a) - ly * Math.sin(a));
-            float ty = (float) (cy + lx * Math.sin(a) + ly * Math.cos(a));
-            canvas.text(draft, size, new Color(0xe8, 0xe8, 0xe8), false, tx, ty, 30);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     void draw(String line, Style s, float x, float width, float baseline) throws IOException {
@@ -287,43 +265,6 @@ final class XhtmlPdfWriter {
             case RIGHT -> x + width - w;
         };
         canvas.text(line, s.size(), s.color(), s.bold(), at, baseline);
-    }
-
-    /** The logo on the left (13 mm high), the company's name and contacts beside it, a rule under both. */
-    private void letterhead(XhtmlNode n, float x, float width) throws IOException {
-        float top = y;
-        float indent = 0;
-        XhtmlNode img = n.find("img");
-        PdfImages.Encoded logo = img == null ? null : PdfImages.of(img.attribute("src"));
-        float logoHeight = 13 * MM;
-        if (logo != null) {
-            float w = logoHeight * logo.width() / Math.max(1, logo.height());
-            image(logo, x, top - logoHeight, w, logoHeight);
-            indent = w + 4 * MM;
-        }
-        blocks(n, x + indent, width - indent, BODY_STYLE);
-        y = Math.min(y, logo == null ? y : top - logoHeight) - 2 * MM;
-        canvas.line(RULE, 1.2f, x, y, x + width, y);
-        y -= 5 * MM;
-    }
-
-    /** The signature block: from 95 mm across, the seal (38 mm) behind the company's name, the signatory and the date. */
-    private void sign(XhtmlNode n, float x, float width) throws IOException {
-        y -= 10 * MM;
-        float seal = 38 * MM;
-        if (y - seal < BOTTOM) {
-            newPage();
-        }
-        float left = x + 95 * MM;
-        float top = y;
-        XhtmlNode img = n.find("img");
-        PdfImages.Encoded image = img == null ? null : PdfImages.of(img.attribute("src"));
-        if (image != null) {
-            canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), left + 8 * MM,
-                    top + 6 * MM - seal, seal, seal, 0.85f);
-        }
-        blocks(n, left, width - 95 * MM, root);
-        y = Math.min(y, top - seal);
     }
 
     /** The footer at the bottom of every page, {@code %page%} and {@code %pages%} replaced by the page's number and the count. */
@@ -337,14 +278,14 @@ final class XhtmlPdfWriter {
         }
     }
 
-    private void image(PdfImages.Encoded image, float x, float bottom, float w, float h) throws IOException {
-        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h, 1);
+    void image(PdfImages.Encoded image, float x, float bottom, float w, float h, float alpha) throws IOException {
+        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h, alpha);
     }
 
     void newPage() throws IOException {
         canvas.newPage();
         y = PdfCanvas.PAGE.getHeight() - TOP;
-        draft();
+        XhtmlDocumentParts.draftMark(this, draft, left);
     }
 
     PdfCanvas canvas() {
