@@ -2,7 +2,18 @@ package io.huikuan.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +55,18 @@ class LetterPdfTests {
             如已付款，请忽略本函。
 
             Kind regards, {{collector.name}}""";
+
+    /** A red disc as a PNG {@code data:} URI (a seal, a logo). */
+    static String disc(Color color) throws Exception {
+        BufferedImage image = new BufferedImage(120, 120, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillOval(5, 5, 110, 110);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+    }
 
     static Map<String, Object> variables(DocumentKind kind, Locale locale, String number) {
         TemplateData d = TemplateSamples.sample(LocalDate.parse("2026-06-30"), StatementPdfTests.COMPANY).withDocumentNumber(number);
@@ -114,6 +137,36 @@ class LetterPdfTests {
         String text = text(pdf(DocumentKind.LAWYER_LETTER, Locale.SIMPLIFIED_CHINESE, null));
         // drawn slanted, the mark reads back as its words
         assertThat(text).contains("草稿", "DRAFT", "（预览，未编号）");
+    }
+
+    @Test
+    void theLogoHeadsTheLetterAndTheSealIsPrintedHalfTransparentOverTheSignature() throws Exception {
+        Map<String, Object> v = variables(DocumentKind.PAYMENT_REMINDER, Locale.SIMPLIFIED_CHINESE, "PR-2026-000003");
+        v.put("seal", disc(Color.RED));
+        v.put("logo", disc(Color.BLUE));
+        byte[] pdf = renderer.render("correspondence/letter", v, Locale.SIMPLIFIED_CHINESE);
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            PDResources resources = d.getPage(0).getResources();
+            List<COSName> images = new ArrayList<>();
+            resources.getXObjectNames().forEach(images::add);
+            assertThat(images).hasSize(2);
+            List<Float> opacities = new ArrayList<>();
+            resources.getExtGStateNames().forEach(n -> opacities.add(resources.getExtGState(n).getNonStrokingAlphaConstant()));
+            assertThat(opacities).containsExactly(0.85f);
+            BufferedImage page = new PDFRenderer(d).renderImageWithDPI(0, 72);
+            int red = 0;
+            int blue = 0;
+            for (int y = 0; y < page.getHeight(); y++) {
+                for (int x = 0; x < page.getWidth(); x++) {
+                    Color c = new Color(page.getRGB(x, y));
+                    red += c.getRed() > 200 && c.getGreen() < 120 && c.getBlue() < 120 ? 1 : 0;
+                    blue += c.getBlue() > 200 && c.getRed() < 80 && c.getGreen() < 80 ? 1 : 0;
+                }
+            }
+            // the logo at the top left, the seal beside the signature in the lower half
+            assertThat(blue).isGreaterThan(300);
+            assertThat(red).isGreaterThan(1000);
+        }
     }
 
     @ParameterizedTest
