@@ -52,7 +52,7 @@ class LetterPdfTests {
             截至{{today}}，贵司尚有{{invoices.count}}张发票逾期未付，合计{{totals.overdue}}，明细如下：
             {{invoices.table}}
             请于{{payBy}}前付清。
-            如已付款，请忽略本函。
+            如已付款，请忽略本函。 Tom & Jerry <Ltd.> "quoted" 'single'
 
             Kind regards, {{collector.name}}""";
 
@@ -103,7 +103,7 @@ class LetterPdfTests {
         String text = text(pdf(DocumentKind.DEMAND_LETTER, Locale.SIMPLIFIED_CHINESE, "DL-2026-000042"));
         assertThat(text).contains("上海华科工业设备有限公司", "上海市浦东新区张江路 88 号", "021-5080 1234", "ar@huake.example", "DL-2026-000042",
                 "关于逾期账款的催款函", "致：华东精密机械有限公司", "联系人：王丽 财务经理", "尊敬的王丽：", "截至2026年6月30日，贵司尚有3张发票逾期未付",
-                "请于", "如已付款，请忽略本函。", "Kind regards, 张伟", "2026年6月30日", "1 / 1");
+                "请于", "如已付款，请忽略本函。 Tom & Jerry <Ltd.> \"quoted\" 'single'", "Kind regards, 张伟", "2026年6月30日", "1 / 1");
         // every amount and invoice number of the table on one line, never broken
         assertThat(text).contains("FP-2026-0107", "128,000.00", "86,000.00", "56,500.00", "23,800.00", "166,300.00");
         // the letter's paragraphs and its line break are kept apart, the table between them
