@@ -97,6 +97,11 @@ final class PdfCanvas implements AutoCloseable {
 
     /** One line of text with its baseline at {@code baseline}, starting at {@code x} (bold drawn by stroking the outline too). */
     void text(String line, float size, Color color, boolean bold, float x, float baseline) {
+        text(line, size, color, bold, x, baseline, 0);
+    }
+
+    /** One line of text turned {@code degrees} anticlockwise about the start of its baseline. */
+    void text(String line, float size, Color color, boolean bold, float x, float baseline, float degrees) {
         if (line.isEmpty()) {
             return;
         }
@@ -107,10 +112,23 @@ final class PdfCanvas implements AutoCloseable {
             number(size / 30);
             out.append(" w 2 Tr ");
         }
+        if (degrees != 0) {
+            double a = Math.toRadians(degrees);
+            float cos = (float) Math.cos(a);
+            float sin = (float) Math.sin(a);
+            number(cos);
+            out.append(' ');
+            number(sin);
+            out.append(' ');
+            number(-sin);
+            out.append(' ');
+            number(cos);
+            out.append(' ');
+        }
         number(x);
         out.append(' ');
         number(baseline);
-        out.append(" Td");
+        out.append(degrees != 0 ? " Tm" : " Td");
         char[] baseCids = base.cids();
         int current = 0;
         for (int i = 0; i < line.length(); ) {
@@ -151,6 +169,13 @@ final class PdfCanvas implements AutoCloseable {
         out.append("S\n");
     }
 
+    /** A dashed line (3 pt dashes, 2 pt gaps). */
+    void dashedLine(Color color, float lineWidth, float x1, float y1, float x2, float y2) {
+        out.append("[3 2] 0 d ");
+        line(color, lineWidth, x1, y1, x2, y2);
+        out.append("[] 0 d\n");
+    }
+
     void line(Color color, float lineWidth, float x1, float y1, float x2, float y2) {
         color(color, "RG");
         number(lineWidth);
@@ -165,10 +190,29 @@ final class PdfCanvas implements AutoCloseable {
         out.append(" l S\n");
     }
 
-    /** An image (already made an XObject of this document by {@link PdfImages}) drawn into the box. */
-    void image(COSName name, org.apache.pdfbox.cos.COSStream xobject, float x, float y, float w, float h) {
+    /**
+     * An image (already made an XObject of this document by {@link PdfImages}) drawn into the box, with the opacity
+     * {@code alpha} (1: opaque; else through an ExtGState).
+     */
+    void image(COSName name, org.apache.pdfbox.cos.COSStream xobject, float x, float y, float w, float h, float alpha) {
         xobjects.setItem(name, xobject);
         out.append("q ");
+        if (alpha < 1) {
+            COSDictionary states = (COSDictionary) resources.getCOSObject().getDictionaryObject(COSName.EXT_G_STATE);
+            if (states == null) {
+                states = new COSDictionary();
+                resources.getCOSObject().setItem(COSName.EXT_G_STATE, states);
+            }
+            String gs = "GS" + Math.round(alpha * 100);
+            if (!states.containsKey(gs)) {
+                COSDictionary state = new COSDictionary();
+                state.setItem(COSName.TYPE, COSName.EXT_G_STATE);
+                state.setFloat(COSName.CA, alpha);
+                state.setFloat(COSName.CA_NS, alpha);
+                states.setItem(gs, state);
+            }
+            out.append('/').append(gs).append(" gs ");
+        }
         number(w);
         out.append(" 0 0 ");
         number(h);

@@ -1,8 +1,5 @@
 package io.huikuan.correspondence;
 
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,19 +12,16 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * Renders a document template (Thymeleaf, XHTML) to PDF with the Noto Sans SC font shipped in a Maven artifact
- * ({@code com.helger.font:ph-fonts-noto-sans-sc}) embedded, so Chinese renders the same on any machine. Templates
- * written in the subset of HTML that {@link XhtmlPdfWriter} lays out (the statement of account) go through it, fast
- * enough for thousands of statements a minute; the others (letters, whose bodies are HTML written by users) through
- * openhtmltopdf. Both use the same templates, fragments ({@code correspondence/letterhead}) and the same pool of
- * parsed fonts.
+ * ({@code com.helger.font:ph-fonts-noto-sans-sc}) embedded, so Chinese renders the same on any machine. Every document
+ * (statements, letters) is laid out by one engine, {@link XhtmlPdfWriter}, from its template written in the subset of
+ * HTML it understands, fast enough for thousands of statements a minute; the templates share their fragments
+ * ({@code correspondence/letterhead}) and the renderings a pool of parsed fonts.
  */
 @Component
 class PdfRenderer {
@@ -37,9 +31,6 @@ class PdfRenderer {
 
     /** The statement template. */
     static final String STATEMENT = "correspondence/statement";
-
-    /** The templates laid out by {@link XhtmlPdfWriter}. */
-    static final Set<String> FAST_TEMPLATES = Set.of(STATEMENT);
 
     /**
      * Parsed copies of the font (the file is 10 MB) with their measured widths: a TrueTypeFont is not safe for
@@ -105,40 +96,11 @@ class PdfRenderer {
 
     /** The template rendered with the variables as a PDF. */
     byte[] render(String template, Map<String, Object> variables, Locale locale) {
-        if (FAST_TEMPLATES.contains(template)) {
-            return renderFast(template, variables, locale);
-        }
-        return renderHtml(template, variables, locale);
-    }
-
-    /** A template in {@link XhtmlPdfWriter}'s subset of HTML, laid out by it. */
-    byte[] renderFast(String template, Map<String, Object> variables, Locale locale) {
         String html = templates.process(template, new Context(locale, variables));
         PdfTextMeasure font = borrowFont();
         try {
             Object shared = variables.get(SHARED_TEXT);
             return new XhtmlPdfWriter(font).write(html, shared instanceof String text ? baseCharacters() + text : baseCharacters());
-        } finally {
-            FONTS.offerFirst(font);
-        }
-    }
-
-    /** Any template through Thymeleaf (XHTML) and openhtmltopdf. */
-    byte[] renderHtml(String template, Map<String, Object> variables, Locale locale) {
-        String html = templates.process(template, new Context(locale, variables));
-        PdfTextMeasure font = borrowFont();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(document);
-            // the font file is parsed once, not once per document; each document embeds its subset
-            builder.useFont(new PDFontSupplier(PDType0Font.load(document, font.font(), true)), FONT_FAMILY);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return ToUnicodeRepair.preferIdeographs(out.toByteArray(), font.font());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the PDF could not be rendered: " + e.getMessage(), e);
         } finally {
             FONTS.offerFirst(font);
         }

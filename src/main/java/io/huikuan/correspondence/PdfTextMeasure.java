@@ -124,6 +124,11 @@ final class PdfTextMeasure {
         return lines;
     }
 
+    /** White space that HTML collapses (and the no-break space): not the ideographic space U+3000, which is kept. */
+    static boolean isCollapsible(int cp) {
+        return cp != 0x3000 && (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0xA0);
+    }
+
     static boolean isCjk(char c) {
         return c >= 0x2E80 && !Character.isSurrogate(c);
     }
@@ -139,7 +144,7 @@ final class PdfTextMeasure {
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
             String replacement = null;
-            boolean white = Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0xA0;
+            boolean white = isCollapsible(cp);
             if (white) {
                 replacement = space ? "" : " ";
             } else if (Float.isNaN(advance(cp))) {

@@ -7,16 +7,22 @@ import java.util.List;
 import org.apache.pdfbox.cos.COSName;
 
 /**
- * The fast layout engine for document templates: lays out the XHTML of a Thymeleaf template written in a small,
+ * The layout engine of every document template (statements, letters): lays out the XHTML of a Thymeleaf template written in a small,
  * fixed subset of HTML straight into PDF (no CSS engine; the look of each element comes from its tag and class,
  * matching the {@code <style>} of the templates). What it understands:
  * <ul>
- * <li>{@code h1}, {@code h2}, {@code p}, {@code div} (a block; a div holding blocks is laid out block by block), inline
- * {@code span}/{@code strong}/{@code b} as plain text, {@code br};</li>
+ * <li>{@code h1}, {@code h2}, {@code h3}–{@code h6} (bold), {@code p}, {@code div} (a block; a div holding blocks is laid
+ * out block by block, text between them as blocks of their own), {@code ul}/{@code ol} with {@code li} (see
+ * {@link XhtmlLists}), {@code hr}; inline (see {@link XhtmlInline}) {@code strong}/{@code b} bold, {@code span} in its
+ * class's style, {@code br}, {@code span class="box"} an empty tick box; any other element shows its text;</li>
+ * <li>{@code body class="letter"}: a letter's 10.5 pt text, 18 mm margins and 17 pt title; {@code div class="draft"}: the
+ * draft mark, large, light and slanted behind every page; {@code div class="cut"}: a new page under a dashed cut line
+ * (the reply slip); tables of class {@code invoices} (no cell breaks) and {@code slip} in 8.5 pt, {@code slip-sign}
+ * borderless;</li>
  * <li>classes {@code company}, {@code contacts}, {@code meta} (right-aligned), {@code sub} (centred, grey), {@code note}
  * (small), {@code to}; {@code letterhead} (the logo {@code img} on the left, the company and its contacts beside it, a
- * rule under it: the fragment {@code correspondence/letterhead :: letterhead} that letters use too); {@code sign} (the
- * signature block on the right with the seal {@code img class="seal"});</li>
+ * rule under it: the fragment {@code correspondence/letterhead :: letterhead}); {@code sign} (the
+ * signature block on the right with the seal {@code img class="seal"} at 0.85 opacity);</li>
  * <li>{@code table} with {@code thead} (repeated on every page), {@code tbody}, {@code tr class="totals"} (bold),
  * {@code th}/{@code td} with {@code colspan}; cells of class {@code num} (right-aligned), {@code num}, {@code date} and
  * {@code nowrap} never break: their columns are sized to fit them on one line (the table's text shrinks if it must)
@@ -34,6 +40,9 @@ final class XhtmlPdfWriter {
     static final float WIDTH = PdfCanvas.PAGE.getWidth() - 2 * LEFT;
 
     static final float BODY = 9.5f;
+    /** The text size of letters ({@code body class="letter"}). */
+    static final float LETTER = 10.5f;
+    static final float LETTER_LEFT = 18 * MM;
     /** Line height as a multiple of the font size (the font's ascent + descent, as a browser's "normal"). */
     static final float LEADING = 1.448f;
     /** Distance from the top of a line box to the baseline, in font sizes. */
@@ -57,6 +66,12 @@ final class XhtmlPdfWriter {
     private int images;
     /** The text of the template's {@code div class="footer"}, drawn at the bottom of every page. */
     private String footer;
+    /** The text of the template's {@code div class="draft"}, drawn large, light and slanted behind every page. */
+    private String draft;
+    /** The text style of the body: {@code body class="letter"} has the letters' larger text. */
+    private Style root;
+    /** The left (and right) margin: 15 mm, a letter's 18 mm. */
+    private float left;
 
     XhtmlPdfWriter(PdfTextMeasure measure) {
         this.measure = measure;
@@ -73,8 +88,11 @@ final class XhtmlPdfWriter {
             c.newPage();
             y = PdfCanvas.PAGE.getHeight() - TOP;
             footer = null;
+            draft = null;
+            root = body != null && body.has("letter") ? new Style(LETTER, false, TEXT, Align.LEFT, 0, 0) : BODY_STYLE;
+            left = root.size() == LETTER ? LETTER_LEFT : LEFT;
             if (body != null) {
-                blocks(body, LEFT, WIDTH, BODY_STYLE);
+                blocks(body, left, PdfCanvas.PAGE.getWidth() - 2 * left, root);
             }
             if (footer != null) {
                 footers(footer);
@@ -87,11 +105,30 @@ final class XhtmlPdfWriter {
         }
     }
 
-    private static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
+    static final Style BODY_STYLE = new Style(BODY, false, TEXT, Align.LEFT, 0, 0);
 
-    private void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
-        for (XhtmlNode n : parent.elements()) {
-            block(n, x, width, inherited);
+    /**
+     * The content of a block: its block elements one under the other, the text and inline elements between them as
+     * anonymous blocks (as HTML does), so no text is dropped.
+     */
+    void blocks(XhtmlNode parent, float x, float width, Style inherited) throws IOException {
+        XhtmlInline pending = null;
+        for (Object c : parent.children()) {
+            if (c instanceof XhtmlNode n && isBlock(n)) {
+                if (pending != null && !pending.isEmpty()) {
+                    pending.layout(inherited, x, width);
+                }
+                pending = null;
+                block(n, x, width, inherited);
+            } else {
+                if (pending == null) {
+                    pending = new XhtmlInline(this, measure);
+                }
+                pending.add(c, inherited);
+            }
+        }
+        if (pending != null && !pending.isEmpty()) {
+            pending.layout(inherited, x, width);
         }
     }
 
@@ -100,7 +137,8 @@ final class XhtmlPdfWriter {
         Style s = switch (n.tag()) {
             case "h1" -> new Style(16, true, TEXT, Align.CENTER, 0, 2 * MM);
             case "h2" -> new Style(13, true, TEXT, Align.CENTER, 2 * MM, 3 * MM);
-            case "p" -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 2.5f * MM);
+            case "p", "pre", "blockquote", "ul", "ol" -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 2.5f * MM);
+            case "h3", "h4", "h5", "h6" -> new Style(inherited.size() + 1, true, inherited.color(), inherited.align(), 2 * MM, 1.5f * MM);
             default -> new Style(inherited.size(), inherited.bold(), inherited.color(), inherited.align(), 0, 0);
         };
         if (n.has("company")) {
@@ -114,7 +152,7 @@ final class XhtmlPdfWriter {
         } else if (n.has("note")) {
             s = new Style(8.5f, false, DARK_GREY, Align.LEFT, 6 * MM, 0);
         } else if (n.has("to")) {
-            s = new Style(BODY, false, TEXT, Align.LEFT, 0, 3 * MM);
+            s = new Style(inherited.size(), false, TEXT, Align.LEFT, 0, 3 * MM);
         }
         if (n.has("right")) {
             s = new Style(s.size(), s.bold(), s.color(), Align.RIGHT, s.before(), s.after());
@@ -124,7 +162,8 @@ final class XhtmlPdfWriter {
 
     private static boolean isBlock(XhtmlNode n) {
         return switch (n.tag()) {
-            case "div", "p", "h1", "h2", "table", "img" -> true;
+            case "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "img", "ul", "ol", "li", "blockquote", "pre", "hr",
+                    "section", "article", "header", "footer", "address", "dl", "dt", "dd", "style", "script", "title", "head" -> true;
             default -> false;
         };
     }
@@ -132,8 +171,20 @@ final class XhtmlPdfWriter {
     private void block(XhtmlNode n, float x, float width, Style inherited) throws IOException {
         switch (n.tag()) {
             case "table" -> {
-                y -= n.has("facts") ? 0 : 4 * MM;
+                boolean letterTable = n.has("invoices") || n.has("slip");
+                y -= n.has("facts") ? 0 : letterTable ? 2 * MM : 4 * MM;
                 new XhtmlTableLayout(this, measure).table(n, x, width);
+                y -= letterTable ? 4 * MM : 0;
+                return;
+            }
+            case "ul", "ol" -> {
+                XhtmlLists.list(this, n, x, width, style(n, inherited));
+                return;
+            }
+            case "hr" -> {
+                y -= 2 * MM;
+                canvas.line(GREY, 0.5f, x, y, x + width, y);
+                y -= 2 * MM;
                 return;
             }
             case "img", "style", "script", "title", "head" -> {
@@ -146,38 +197,64 @@ final class XhtmlPdfWriter {
             footer = n.text();
             return;
         }
+        if (n.has("draft")) {
+            draft = measure.clean(n.text()).strip();
+            XhtmlDocumentParts.draftMark(this, draft, left);
+            return;
+        }
+        if (n.has("cut")) {
+            XhtmlDocumentParts.cut(this, n, x, width);
+            return;
+        }
         if (n.has("letterhead")) {
-            letterhead(n, x, width);
+            XhtmlDocumentParts.letterhead(this, n, x, width);
             return;
         }
         if (n.has("sign")) {
-            sign(n, x, width);
+            XhtmlDocumentParts.sign(this, n, x, width);
             return;
         }
         Style s = style(n, inherited);
+        if (n.tag().equals("h1") && root.size() == LETTER) {
+            s = new Style(17, true, TEXT, Align.CENTER, 3 * MM, 5 * MM);
+        }
         y -= s.before();
         if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
             blocks(n, x, width, s);
         } else {
-            text(n.text(), s, x, width);
+            inline(n, s, x, width);
         }
         y -= s.after();
     }
 
-    /** Text wrapped into [x, x + width] from y down, a new page when a line does not fit. */
-    void text(String text, Style s, float x, float width) throws IOException {
-        for (String paragraph : text.split("\u2028")) {
-            if (paragraph.isBlank() && !text.contains("\u2028")) {
-                return;
-            }
-            for (String line : measure.wrap(paragraph, s.size(), width, false)) {
-                if (y - LEADING * s.size() < BOTTOM) {
-                    newPage();
-                }
-                draw(line, s, x, width, y - BASELINE * s.size());
-                y -= LEADING * s.size();
-            }
+    /** The inline content of a block (text, bold, line breaks, boxes) wrapped into [x, x + width]. */
+    void inline(XhtmlNode n, Style s, float x, float width) throws IOException {
+        XhtmlInline in = new XhtmlInline(this, measure);
+        for (Object c : n.children()) {
+            in.add(c, s);
         }
+        if (!in.isEmpty()) {
+            in.layout(s, x, width);
+        }
+    }
+
+    /** An element of a list: an {@code li}'s content, or any other element, laid out in [x, x + width]. */
+    void item(XhtmlNode n, float x, float width, Style s) throws IOException {
+        if (!n.tag().equals("li") && isBlock(n)) {
+            block(n, x, width, s);
+        } else if (n.elements().stream().anyMatch(XhtmlPdfWriter::isBlock)) {
+            blocks(n, x, width, s);
+        } else {
+            inline(n, s, x, width);
+        }
+    }
+
+    Style root() {
+        return root;
+    }
+
+    PdfTextMeasure measure() {
+        return measure;
     }
 
     void draw(String line, Style s, float x, float width, float baseline) throws IOException {
@@ -188,42 +265,6 @@ final class XhtmlPdfWriter {
             case RIGHT -> x + width - w;
         };
         canvas.text(line, s.size(), s.color(), s.bold(), at, baseline);
-    }
-
-    /** The logo on the left (13 mm high), the company's name and contacts beside it, a rule under both. */
-    private void letterhead(XhtmlNode n, float x, float width) throws IOException {
-        float top = y;
-        float indent = 0;
-        XhtmlNode img = n.find("img");
-        PdfImages.Encoded logo = img == null ? null : PdfImages.of(img.attribute("src"));
-        float logoHeight = 13 * MM;
-        if (logo != null) {
-            float w = logoHeight * logo.width() / Math.max(1, logo.height());
-            image(logo, x, top - logoHeight, w, logoHeight);
-            indent = w + 4 * MM;
-        }
-        blocks(n, x + indent, width - indent, BODY_STYLE);
-        y = Math.min(y, logo == null ? y : top - logoHeight) - 2 * MM;
-        canvas.line(RULE, 1.2f, x, y, x + width, y);
-        y -= 5 * MM;
-    }
-
-    /** The signature block: from 95 mm across, the seal (38 mm) behind the company's name, the signatory and the date. */
-    private void sign(XhtmlNode n, float x, float width) throws IOException {
-        y -= 10 * MM;
-        float seal = 38 * MM;
-        if (y - seal < BOTTOM) {
-            newPage();
-        }
-        float left = x + 95 * MM;
-        float top = y;
-        XhtmlNode img = n.find("img");
-        PdfImages.Encoded image = img == null ? null : PdfImages.of(img.attribute("src"));
-        if (image != null) {
-            image(image, left + 8 * MM, top + 6 * MM - seal, seal, seal);
-        }
-        blocks(n, left, width - 95 * MM, BODY_STYLE);
-        y = Math.min(y, top - seal);
     }
 
     /** The footer at the bottom of every page, {@code %page%} and {@code %pages%} replaced by the page's number and the count. */
@@ -237,13 +278,14 @@ final class XhtmlPdfWriter {
         }
     }
 
-    private void image(PdfImages.Encoded image, float x, float bottom, float w, float h) throws IOException {
-        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h);
+    void image(PdfImages.Encoded image, float x, float bottom, float w, float h, float alpha) throws IOException {
+        canvas.image(COSName.getPDFName("Im" + ++images), PdfImages.xobject(canvas.document(), image), x, bottom, w, h, alpha);
     }
 
     void newPage() throws IOException {
         canvas.newPage();
         y = PdfCanvas.PAGE.getHeight() - TOP;
+        XhtmlDocumentParts.draftMark(this, draft, left);
     }
 
     PdfCanvas canvas() {

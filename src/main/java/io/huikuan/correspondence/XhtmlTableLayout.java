@@ -40,14 +40,17 @@ final class XhtmlTableLayout {
     }
 
     void table(XhtmlNode table, float x, float width) throws IOException {
-        boolean plain = table.has("facts");
+        boolean plain = table.has("facts") || table.has("slip-sign");
+        boolean facts = table.has("facts");
+        // a letter's invoice table: no cell breaks (amounts, dates, invoice numbers); letters' tables have smaller text
+        boolean nowrap = table.has("invoices");
         List<Row> head = new ArrayList<>();
         List<Row> body = new ArrayList<>();
         for (XhtmlNode section : table.elements()) {
             switch (section.tag()) {
-                case "thead" -> XhtmlPdfWriter.rows(section).forEach(r -> head.add(row(r)));
-                case "tbody", "tfoot" -> XhtmlPdfWriter.rows(section).forEach(r -> body.add(row(r)));
-                case "tr" -> body.add(row(section));
+                case "thead" -> XhtmlPdfWriter.rows(section).forEach(r -> head.add(row(r, nowrap)));
+                case "tbody", "tfoot" -> XhtmlPdfWriter.rows(section).forEach(r -> body.add(row(r, nowrap)));
+                case "tr" -> body.add(row(section, nowrap));
                 default -> {
                 }
             }
@@ -62,7 +65,7 @@ final class XhtmlTableLayout {
         if (n == 0) {
             return;
         }
-        float size = XhtmlPdfWriter.BODY;
+        float size = nowrap || table.has("slip") ? 8.5f : XhtmlPdfWriter.BODY;
         float[] columns;
         if (plain) {
             columns = new float[n];
@@ -82,14 +85,14 @@ final class XhtmlTableLayout {
             }
         }
         for (Row r : head) {
-            draw(r, columns, x, size, plain, head, true);
+            draw(r, columns, x, size, plain, facts, head, true);
         }
         for (Row r : body) {
-            draw(r, columns, x, size, plain, head, false);
+            draw(r, columns, x, size, plain, facts, head, false);
         }
     }
 
-    private static Row row(XhtmlNode tr) {
+    private static Row row(XhtmlNode tr, boolean nowrap) {
         List<Cell> cells = new ArrayList<>();
         boolean heading = true;
         for (XhtmlNode c : tr.elements()) {
@@ -105,7 +108,7 @@ final class XhtmlTableLayout {
             boolean th = c.tag().equals("th");
             heading &= th;
             boolean num = c.has("num");
-            cells.add(new Cell(c.text(), span, th, num, num || c.has("date") || c.has("nowrap")));
+            cells.add(new Cell(c.text(), span, th, num, num || c.has("date") || c.has("nowrap") || nowrap && !th));
         }
         return new Row(cells, tr.has("totals"), heading && !cells.isEmpty());
     }
@@ -175,7 +178,7 @@ final class XhtmlTableLayout {
         }
     }
 
-    private void draw(Row row, float[] columns, float left, float size, boolean plain, List<Row> head, boolean inHead)
+    private void draw(Row row, float[] columns, float left, float size, boolean plain, boolean facts, List<Row> head, boolean inHead)
             throws IOException {
         int n = row.cells().size();
         float[] x = new float[n];
@@ -205,7 +208,7 @@ final class XhtmlTableLayout {
         if (page.y() - height < XhtmlPdfWriter.BOTTOM && !inHead) {
             page.newPage();
             for (Row h : head) {
-                draw(h, columns, left, size, plain, head, true);
+                draw(h, columns, left, size, plain, facts, head, true);
             }
         }
         float top = page.y();
@@ -220,7 +223,7 @@ final class XhtmlTableLayout {
         }
         for (int i = 0; i < n; i++) {
             Cell cell = row.cells().get(i);
-            boolean right = cell.right() || plain && i == n - 1 && n > 1;
+            boolean right = cell.right() || facts && i == n - 1 && n > 1;
             Style s = new Style(size, row.bold(), XhtmlPdfWriter.TEXT, right ? Align.RIGHT : Align.LEFT, 0, 0);
             List<String> lines = wrapped.get(i);
             for (int j = 0; j < lines.size(); j++) {

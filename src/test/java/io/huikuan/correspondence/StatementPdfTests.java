@@ -7,7 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -266,15 +265,11 @@ class StatementPdfTests {
     }
 
     @Test
-    void theTemplateGivesTheSameTextThroughOpenhtmltopdfAndIdeographsReadBackAsWritten() throws Exception {
+    void ideographsReadBackAsWrittenAndEveryPageIsNumbered() throws Exception {
         Map<String, Object> v = variables(statement("工业人民有限公司", 12), Locale.SIMPLIFIED_CHINESE, null);
         String fast = text(renderer.render(PdfRenderer.STATEMENT, v, Locale.SIMPLIFIED_CHINESE));
-        String html = text(renderer.renderHtml(PdfRenderer.STATEMENT, v, Locale.SIMPLIFIED_CHINESE));
-        // openhtmltopdf's text reads back as written: 工 and 民, not the Kangxi radicals sharing their glyphs
-        assertThat(html).contains("工业人民有限公司", "上海华科工业设备有限公司").doesNotContain("⼯", "⺠");
-        // the same text, but for the page footer that only the PDF layout draws (the browser's CSS hides it)
-        assertThat(fast).contains("第 1 / 1 页");
-        assertThat(characters(fast.replace("第 1 / 1 页", ""))).isEqualTo(characters(html));
+        // 工 and 民, not the Kangxi radicals sharing their glyphs
+        assertThat(fast).contains("工业人民有限公司", "上海华科工业设备有限公司", "第 1 / 1 页").doesNotContain("⼯", "⺠");
     }
 
     private static String text(byte[] pdf) throws Exception {
@@ -283,9 +278,4 @@ class StatementPdfTests {
         }
     }
 
-    /** The characters of a text, sorted, without white space and dashes as "-". */
-    private static String characters(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\p{Pd}", "-").replaceAll("\\s", "");
-        return folded.codePoints().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
 }
