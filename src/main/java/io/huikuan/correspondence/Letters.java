@@ -152,7 +152,7 @@ public class Letters {
         v.put("draft", kind.draft());
         v.put("amount", amount(kind, td));
         v.put("amountUpper", ChineseAmount.upper(amount(kind, td)));
-        v.put("signer", signer(td));
+        v.put("signer", data.letterSigner(td.customer().code(), td.company()));
         v.put("seal", profiles.seal().map(Letters::dataUri).orElse(null));
         v.put("logo", profiles.logo().map(Letters::dataUri).orElse(null));
         v.put("zh", "zh".equals(lang.getLanguage()));
@@ -161,7 +161,8 @@ public class Letters {
     }
 
     /**
-     * Who signs the letter: the customer's collector as they sign (their own signatory, else the company's; see
+     * Who signs a letter rendered from template data alone (previews in tests; issued letters use
+     * {@link TemplateDataBuilder#letterSigner}): the customer's collector as they sign (their own signatory, else their name; see
      * {@link TemplateDataBuilder}), or the company profile's signatory for a customer without an owner; null for neither.
      */
     static TemplateData.Person signer(TemplateData d) {

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The name and title a user signs letters and messages with ("赵敏", "催收专员"), as opposed to their display
- * name in the application ("赵敏(华南/华北/西南/东北)"). Letters use it when the user has one, else the company
- * profile's signatory, and never the display name with its portfolio suffix.
+ * name in the application ("赵敏(华南/华北/西南/东北)"). Letters and messages use it when the user has one, else the
+ * user's display name without that suffix, never the display name with its portfolio suffix.
  *
  * <p>The identity module keeps the signatory per user (columns {@code signatory_name}, {@code signatory_title}
  * of {@code app_user}); {@link UserSignatories} reads them.

@@ -148,6 +148,23 @@ public class TemplateDataBuilder {
         return new Person(s.name(), s.title(), company.phone(), company.email());
     }
 
+    /**
+     * Who signs a letter to a customer: the owner's own signatory (name and title set on the users page), else the
+     * company profile's signatory, else the owner's name without its portfolio suffix; null when there is none of these.
+     */
+    Person letterSigner(String customerCode, CompanyProfiles.CompanyProfile company) {
+        String owner = customers.get(customerCode).owner();
+        java.util.Optional<Signatories.Signatory> own = owner == null ? java.util.Optional.empty()
+                : signatories.of(owner).filter(s -> s.name() != null && !s.name().isBlank());
+        if (own.isPresent()) {
+            return new Person(own.get().name(), own.get().title(), null, null);
+        }
+        if (company.signatoryName() != null && !company.signatoryName().isBlank()) {
+            return new Person(company.signatoryName(), company.signatoryTitle(), null, null);
+        }
+        return owner == null ? null : new Person(signatory(owner, company).name(), null, null, null);
+    }
+
     /** A manager: an enabled user with the MANAGER role in the owner's team, else the first manager by username; named as they sign. */
     private Person manager(String owner, CompanyProfiles.CompanyProfile company) {
         String team = owner == null ? null
@@ -164,14 +181,14 @@ public class TemplateDataBuilder {
                 }).orElse(null);
     }
 
-    /** How a user signs: their own signatory, else the company's, else their display name without a bracketed suffix. */
+    /**
+     * How a user signs: their own signatory (name and title set on the users page), else their display name without a
+     * bracketed suffix. Not the company's signatory: a message from the collector must not speak in someone else's name.
+     */
     Signatories.Signatory signatory(String username, CompanyProfiles.CompanyProfile company) {
         java.util.Optional<Signatories.Signatory> own = signatories.of(username).filter(s -> s.name() != null && !s.name().isBlank());
         if (own.isPresent()) {
             return own.get();
-        }
-        if (company.signatoryName() != null && !company.signatoryName().isBlank()) {
-            return new Signatories.Signatory(company.signatoryName(), company.signatoryTitle());
         }
         String display = jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(username).query(String.class).optional()
                 .orElse(username);

@@ -50,15 +50,17 @@ class LetterSignatoryIntegrationTests {
         assertThat(own.collector().title()).isEqualTo("高级催收专员");
         assertThat(Letters.signer(own).name()).isEqualTo("赵敏");
 
-        // no signatory of their own (the default): the company profile's signatory
-        CompanyProfiles.CompanyProfile company = profiles.current();
+        // no signatory of their own: their name without the portfolio suffix, never the company's signatory
         TemplateData byDefault = builder.forCustomer(code, today);
-        assertThat(byDefault.collector().name()).doesNotContain("(", "华南");
+        assertThat(byDefault.collector().name()).isEqualTo("赵敏");
+        assertThat(byDefault.collector().title()).isNull();
+        CompanyProfiles.CompanyProfile company = profiles.current();
+        TemplateData.Person letterSigner = builder.letterSigner(code, company);
         if (company.signatoryName() != null && !company.signatoryName().isBlank()) {
-            assertThat(byDefault.collector().name()).isEqualTo(company.signatoryName());
-            assertThat(byDefault.collector().title()).isEqualTo(company.signatoryTitle());
+            // a letter without the collector's own signatory is signed by the company profile's signatory
+            assertThat(letterSigner.name()).isEqualTo(company.signatoryName());
         } else {
-            assertThat(byDefault.collector().name()).isEqualTo("赵敏");
+            assertThat(letterSigner.name()).isEqualTo("赵敏");
         }
 
         // the signatory set on the users page signs the user's letters (the application's own wiring)
@@ -66,6 +68,8 @@ class LetterSignatoryIntegrationTests {
         TemplateData set = builder.forCustomer(code, today);
         assertThat(set.collector().name()).isEqualTo("赵敏");
         assertThat(set.collector().title()).isEqualTo("高级催收专员");
+        assertThat(builder.letterSigner(code, profiles.current())).extracting(TemplateData.Person::name, TemplateData.Person::title)
+                .containsExactly("赵敏", "高级催收专员");
 
         assertThat(TemplateDataBuilder.withoutSuffix("赵敏(华南/华北/西南/东北)")).isEqualTo("赵敏");
         assertThat(TemplateDataBuilder.withoutSuffix("陈明（催收主管）")).isEqualTo("陈明");
