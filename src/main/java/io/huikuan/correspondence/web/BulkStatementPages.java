@@ -52,6 +52,6 @@ class BulkStatementPages {
     }
 
     static String safeBack(String back) {
-        return back != null && back.startsWith("/customers") && !back.startsWith("//") && !back.contains("\\") ? back : "/customers";
+        return io.huikuan.common.web.BackLinks.within(back, "/customers", "/customers");
     }
 }

@@ -230,6 +230,6 @@ class WorklistPages {
 
     /** Only a path of this application (never another site). */
     static String safeBack(String back) {
-        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/worklist";
+        return io.huikuan.common.web.BackLinks.within(back, "/", "/worklist");
     }
 }
