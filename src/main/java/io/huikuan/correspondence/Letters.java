@@ -160,20 +160,6 @@ public class Letters {
         return new Draft(kind, text.subject(), bytes, td, text.templateVersionId());
     }
 
-    /**
-     * Who signs a letter rendered from template data alone (previews in tests; issued letters use
-     * {@link TemplateDataBuilder#letterSigner}): the customer's collector as they sign (their own signatory, else their name; see
-     * {@link TemplateDataBuilder}), or the company profile's signatory for a customer without an owner; null for neither.
-     */
-    static TemplateData.Person signer(TemplateData d) {
-        TemplateData.Person c = d.collector();
-        if (c != null && c.name() != null && !c.name().equals(d.company().name())) {
-            return c;
-        }
-        String name = d.company().signatoryName();
-        return name == null || name.isBlank() ? null : new TemplateData.Person(name, d.company().signatoryTitle(), null, null);
-    }
-
     private static String dataUri(CompanyProfiles.Image i) {
         return "data:" + i.contentType() + ";base64," + Base64.getEncoder().encodeToString(i.bytes());
     }

@@ -113,7 +113,7 @@ public class TemplateDataBuilder {
         CompanyProfiles.CompanyProfile company = profiles.current();
         return new TemplateData(new Party(customer.code(), customer.name(), customer.creditCode()), contact(customer.contacts()), rows,
                 upcoming, totals, oldest, collector(customer.owner(), company),
-                manager(customer.owner(), company), company, asOf, asOf.plusDays(company.payByDays()), null);
+                manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null);
     }
 
     /** Interest to date on an open amount overdue for {@code days} under a late clause, rounded HALF_UP to cents. */
@@ -144,7 +144,7 @@ public class TemplateDataBuilder {
         if (owner == null) {
             return new Person(company.name(), null, company.phone(), company.email());
         }
-        Signatories.Signatory s = signatory(owner, company);
+        Signatories.Signatory s = signatory(owner);
         return new Person(s.name(), s.title(), company.phone(), company.email());
     }
 
@@ -154,19 +154,18 @@ public class TemplateDataBuilder {
      */
     Person letterSigner(String customerCode, CompanyProfiles.CompanyProfile company) {
         String owner = customers.get(customerCode).owner();
-        java.util.Optional<Signatories.Signatory> own = owner == null ? java.util.Optional.empty()
-                : signatories.of(owner).filter(s -> s.name() != null && !s.name().isBlank());
+        java.util.Optional<Signatories.Signatory> own = owner == null ? java.util.Optional.empty() : ownSignatory(owner);
         if (own.isPresent()) {
             return new Person(own.get().name(), own.get().title(), null, null);
         }
         if (company.signatoryName() != null && !company.signatoryName().isBlank()) {
             return new Person(company.signatoryName(), company.signatoryTitle(), null, null);
         }
-        return owner == null ? null : new Person(signatory(owner, company).name(), null, null, null);
+        return owner == null ? null : new Person(nameWithoutSuffix(owner), null, null, null);
     }
 
     /** A manager: an enabled user with the MANAGER role in the owner's team, else the first manager by username; named as they sign. */
-    private Person manager(String owner, CompanyProfiles.CompanyProfile company) {
+    private Person manager(String owner) {
         String team = owner == null ? null
                 : jdbc.sql("SELECT team FROM app_user WHERE username = ?").param(owner).query(String.class).optional().orElse(null);
         return jdbc.sql("""
@@ -176,7 +175,7 @@ public class TemplateDataBuilder {
                 FETCH FIRST 1 ROWS ONLY""")
                 .param(team).query(String.class).optional()
                 .map(username -> {
-                    Signatories.Signatory s = signatory(username, company);
+                    Signatories.Signatory s = signatory(username);
                     return new Person(s.name(), s.title(), null, null);
                 }).orElse(null);
     }
@@ -185,14 +184,18 @@ public class TemplateDataBuilder {
      * How a user signs: their own signatory (name and title set on the users page), else their display name without a
      * bracketed suffix. Not the company's signatory: a message from the collector must not speak in someone else's name.
      */
-    Signatories.Signatory signatory(String username, CompanyProfiles.CompanyProfile company) {
-        java.util.Optional<Signatories.Signatory> own = signatories.of(username).filter(s -> s.name() != null && !s.name().isBlank());
-        if (own.isPresent()) {
-            return own.get();
-        }
+    Signatories.Signatory signatory(String username) {
+        return ownSignatory(username).orElseGet(() -> new Signatories.Signatory(nameWithoutSuffix(username), null));
+    }
+
+    private java.util.Optional<Signatories.Signatory> ownSignatory(String username) {
+        return signatories.of(username).filter(s -> s.name() != null && !s.name().isBlank());
+    }
+
+    private String nameWithoutSuffix(String username) {
         String display = jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(username).query(String.class).optional()
                 .orElse(username);
-        return new Signatories.Signatory(withoutSuffix(display == null ? username : display), null);
+        return withoutSuffix(display == null ? username : display);
     }
 
     /** "赵敏(华南/华北/西南/东北)" → "赵敏": a display name without the bracketed note after it. */

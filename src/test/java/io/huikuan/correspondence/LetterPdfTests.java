@@ -81,7 +81,7 @@ class LetterPdfTests {
         v.put("draft", kind.draft());
         v.put("amount", Letters.amount(kind, d));
         v.put("amountUpper", ChineseAmount.upper(Letters.amount(kind, d)));
-        v.put("signer", Letters.signer(d));
+        v.put("signer", d.collector());
         v.put("seal", null);
         v.put("logo", null);
         v.put("zh", "zh".equals(locale.getLanguage()));

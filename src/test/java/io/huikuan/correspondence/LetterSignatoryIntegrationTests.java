@@ -48,7 +48,7 @@ class LetterSignatoryIntegrationTests {
         TemplateData own = withOwn.forCustomer(code, today);
         assertThat(own.collector().name()).isEqualTo("赵敏");
         assertThat(own.collector().title()).isEqualTo("高级催收专员");
-        assertThat(Letters.signer(own).name()).isEqualTo("赵敏");
+        assertThat(withOwn.letterSigner(code, profiles.current()).name()).isEqualTo("赵敏");
 
         // no signatory of their own: their name without the portfolio suffix, never the company's signatory
         TemplateData byDefault = builder.forCustomer(code, today);
