@@ -18,13 +18,22 @@ import java.util.List;
  *        due date speaks of ({@code daysOverdue} and {@code interest} 0)
  * @param oldestDue the due date of the oldest overdue invoice; {@code null} when nothing is overdue
  * @param documentNumber the number of the document being issued, or {@code null} (see {@link #withDocumentNumber})
+ * @param figures the late-payment interest, claim and court-fee estimate of the overdue invoices in the totals' currency
+ *        from the legal module's calculators ({@link LetterFigures}); {@code null} when no calculator is present
  */
 public record TemplateData(Party customer, Person contact, List<InvoiceRow> invoices, List<InvoiceRow> upcoming, Totals totals,
-        LocalDate oldestDue, Person collector, Person manager, CompanyProfile company, LocalDate today, LocalDate payBy, String documentNumber) {
+        LocalDate oldestDue, Person collector, Person manager, CompanyProfile company, LocalDate today, LocalDate payBy, String documentNumber,
+        LetterFigures.Figures figures) {
 
     public TemplateData {
         invoices = List.copyOf(invoices);
         upcoming = List.copyOf(upcoming);
+    }
+
+    /** Data without calculator figures. */
+    public TemplateData(Party customer, Person contact, List<InvoiceRow> invoices, List<InvoiceRow> upcoming, Totals totals,
+            LocalDate oldestDue, Person collector, Person manager, CompanyProfile company, LocalDate today, LocalDate payBy, String documentNumber) {
+        this(customer, contact, invoices, upcoming, totals, oldestDue, collector, manager, company, today, payBy, documentNumber, null);
     }
 
     /** The customer (debtor): code, name and unified social credit code (统一社会信用代码, may be null). */
@@ -92,6 +101,6 @@ public record TemplateData(Party customer, Person contact, List<InvoiceRow> invo
 
     /** The same data for a numbered document ({@code {{document.number}}}). */
     public TemplateData withDocumentNumber(String number) {
-        return new TemplateData(customer, contact, invoices, upcoming, totals, oldestDue, collector, manager, company, today, payBy, number);
+        return new TemplateData(customer, contact, invoices, upcoming, totals, oldestDue, collector, manager, company, today, payBy, number, figures);
     }
 }

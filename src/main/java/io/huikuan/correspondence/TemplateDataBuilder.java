@@ -25,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Builds the {@link TemplateData} of a customer as of a day from the ledger: every invoice open at that day
  * is read with one statement from the balance read model (with its contract's late clause and whether a
  * dispute is open then); the overdue undisputed ones are listed (the undisputed ones not yet due separately), with interest to date = open × rate × days
- * overdue (daily rate) or open × rate × days / 365 (annual rate), exact, rounded HALF_UP to cents per invoice.
+ * overdue (daily rate) or open × rate × days / 365 (annual rate), exact, rounded HALF_UP to cents per invoice. When a
+ * {@link LetterFigures} calculator is present (the legal module), it adds the figures of the overdue invoices in the
+ * totals' currency: interest to date (the contract's clause, else the configured daily rate), claim and court-fee estimate.
  */
 @Service
 public class TemplateDataBuilder {
@@ -57,9 +59,12 @@ public class TemplateDataBuilder {
     private final CustomerService customers;
     private final CompanyProfiles profiles;
     private final Signatories signatories;
+    private final org.springframework.beans.factory.ObjectProvider<LetterFigures> figures;
 
-    TemplateDataBuilder(JdbcClient jdbc, CustomerService customers, CompanyProfiles profiles, Signatories signatories) {
+    TemplateDataBuilder(JdbcClient jdbc, CustomerService customers, CompanyProfiles profiles, Signatories signatories,
+            org.springframework.beans.factory.ObjectProvider<LetterFigures> figures) {
         this.signatories = signatories;
+        this.figures = figures;
         this.jdbc = jdbc;
         this.customers = customers;
         this.profiles = profiles;
@@ -81,6 +86,7 @@ public class TemplateDataBuilder {
                 java.util.Comparator.comparing((String c) -> BASE.equals(c) ? 0 : 1).thenComparing(c -> c));
         List<InvoiceRow> rows = new ArrayList<>();
         List<InvoiceRow> upcoming = new ArrayList<>();
+        List<Open> overdue = new ArrayList<>();
         LocalDate oldest = null;
         for (Open o : open) {
             BigDecimal[] t = sums.computeIfAbsent(o.currency(), c -> zeros()); // overdue, open, interest, not due
@@ -96,6 +102,7 @@ public class TemplateDataBuilder {
             long days = ChronoUnit.DAYS.between(o.due(), asOf);
             BigDecimal i = interest(o.open(), o.clause(), o.rate(), days);
             rows.add(new InvoiceRow(o.number(), o.issued(), o.due(), o.amount(), o.open(), days, i, o.currency()));
+            overdue.add(o);
             t[0] = t[0].add(o.open());
             t[2] = t[2].add(i);
             oldest = oldest == null || o.due().isBefore(oldest) ? o.due() : oldest;
@@ -111,9 +118,12 @@ public class TemplateDataBuilder {
         Totals totals = new Totals(first.currency(), first.overdue(), first.open(), first.interest(), first.overdueWithInterest(),
                 first.upcoming(), perCurrency.subList(1, perCurrency.size()));
         CompanyProfiles.CompanyProfile company = profiles.current();
+        LetterFigures calculator = figures.getIfAvailable();
+        LetterFigures.Figures f = calculator == null ? null : calculator.of(overdue.stream().filter(o -> o.currency().equals(totals.currency()))
+                .map(o -> new LetterFigures.Overdue(o.number(), o.due(), o.open(), o.clause(), o.rate())).toList(), asOf);
         return new TemplateData(new Party(customer.code(), customer.name(), customer.creditCode()), contact(customer.contacts()), rows,
                 upcoming, totals, oldest, collector(customer.owner(), company),
-                manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null);
+                manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null, f);
     }
 
     /** Interest to date on an open amount overdue for {@code days} under a late clause, rounded HALF_UP to cents. */

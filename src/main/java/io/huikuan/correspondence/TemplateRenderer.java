@@ -57,6 +57,7 @@ final class TemplateRenderer {
         values.put("totals.open", perCurrency(Totals::open));
         values.put("totals.interest", perCurrency(Totals::interest));
         values.put("totals.overdueWithInterest", perCurrency(Totals::overdueWithInterest));
+        figures();
         values.put("due.oldest", data.oldestDue() == null ? "" : date(data.oldestDue()));
         values.put("due.daysOverdue", String.valueOf(data.daysOverdue()));
         Person collector = data.collector();
@@ -75,6 +76,39 @@ final class TemplateRenderer {
         values.put("today", date(data.today()));
         values.put("payBy", date(data.payBy()));
         values.put("document.number", data.documentNumber() != null ? data.documentNumber() : zh ? "（发出时编号）" : "(numbered when issued)");
+    }
+
+    /**
+     * The calculator's figures in the totals' currency; without a calculator, the contract interest and its total stand
+     * in and the court fee is left blank.
+     */
+    private void figures() {
+        LetterFigures.Figures f = data.figures();
+        String currency = data.totals().currency();
+        if (f == null) {
+            values.put("interest.total", money(data.totals().interest(), currency));
+            values.put("claim.total", money(data.totals().overdueWithInterest(), currency));
+            values.put("courtFee.estimate", zh ? "（未计算）" : "(not computed)");
+            values.put("interest.basis", zh ? "合同约定" : "the contract");
+            return;
+        }
+        values.put("interest.total", money(f.interest(), currency));
+        values.put("claim.total", money(f.claim(), currency));
+        values.put("courtFee.estimate", money(f.courtFee(), "CNY"));
+        values.put("interest.basis", dailyRate(f.defaultDailyRate()));
+    }
+
+    /** A daily rate as letters say it: 0.0005 → "每日万分之五" / "0.05% a day"; 0 → no interest. */
+    private String dailyRate(BigDecimal rate) {
+        if (rate == null || rate.signum() == 0) {
+            return zh ? "不计利息" : "no interest";
+        }
+        BigDecimal perTenThousand = rate.multiply(BigDecimal.valueOf(10000)).stripTrailingZeros();
+        if (zh && perTenThousand.scale() <= 0 && perTenThousand.intValueExact() >= 1 && perTenThousand.intValueExact() <= 10) {
+            return "每日万分之" + "一二三四五六七八九十".charAt(perTenThousand.intValueExact() - 1);
+        }
+        String percent = rate.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
+        return zh ? "每日" + percent : percent + " a day";
     }
 
     private String text(List<Part> parts) {

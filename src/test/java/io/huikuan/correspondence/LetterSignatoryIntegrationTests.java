@@ -44,7 +44,8 @@ class LetterSignatoryIntegrationTests {
 
         // the user has a signatory of their own
         TemplateDataBuilder withOwn = new TemplateDataBuilder(jdbc, customers, profiles,
-                u -> u.equals(owner) ? Optional.of(new Signatories.Signatory("赵敏", "高级催收专员")) : Optional.empty());
+                u -> u.equals(owner) ? Optional.of(new Signatories.Signatory("赵敏", "高级催收专员")) : Optional.empty(),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(LetterFigures.class));
         TemplateData own = withOwn.forCustomer(code, today);
         assertThat(own.collector().name()).isEqualTo("赵敏");
         assertThat(own.collector().title()).isEqualTo("高级催收专员");
