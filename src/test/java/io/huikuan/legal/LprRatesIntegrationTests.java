@@ -1,0 +1,5 @@
+package io.huikuan.legal;
+
+/** The LPR table on H2. */
+class LprRatesIntegrationTests extends LprRatesBehaviour {
+}
