@@ -53,10 +53,11 @@ public class CourtFees {
     public CourtFee fee(BigDecimal claim, CourtProcedure procedure, boolean mediated) {
         checkClaim(claim);
         if (procedure == null) {
-            throw new ValidationException("procedure", null, "is required: LAWSUIT, SUMMARY, PAYMENT_ORDER or PRESERVATION");
+            throw ValidationException.coded("procedure", null, "required", "is required: LAWSUIT, SUMMARY, PAYMENT_ORDER or PRESERVATION");
         }
         if (mediated && (procedure == CourtProcedure.PAYMENT_ORDER || procedure == CourtProcedure.PRESERVATION)) {
-            throw new ValidationException("mediated", true, "applies to a lawsuit (LAWSUIT or SUMMARY) only: art. 15 halves the acceptance fee of a case");
+            throw ValidationException.coded("mediated", true, "legal.mediatedLawsuitOnly",
+                    "applies to a lawsuit (LAWSUIT or SUMMARY) only: art. 15 halves the acceptance fee of a case");
         }
         if (procedure == CourtProcedure.PRESERVATION) {
             List<Band> bands = computeBands(claim, PRESERVATION_MINIMUM, PRESERVATION_BANDS);
@@ -85,16 +86,16 @@ public class CourtFees {
 
     static void checkClaim(BigDecimal claim) {
         if (claim == null) {
-            throw new ValidationException("claim", null, "is required: the amount claimed, e.g. 1000000.00");
+            throw ValidationException.coded("claim", null, "required", "is required: the amount claimed, e.g. 1000000.00");
         }
         if (claim.signum() <= 0) {
-            throw new ValidationException("claim", claim.toPlainString(), "must be greater than 0");
+            throw ValidationException.coded("claim", claim.toPlainString(), "amount.positive", "must be greater than 0");
         }
         if (claim.stripTrailingZeros().scale() > 2) {
-            throw new ValidationException("claim", claim.toPlainString(), "has at most 2 decimals (cents)");
+            throw ValidationException.coded("claim", claim.toPlainString(), "amount.decimals", "has at most 2 decimals (cents)");
         }
         if (claim.compareTo(MAX_CLAIM) > 0) {
-            throw new ValidationException("claim", claim.toPlainString(), "is at most " + MAX_CLAIM.toPlainString());
+            throw ValidationException.coded("claim", claim.toPlainString(), "legal.atMost", "is at most " + MAX_CLAIM.toPlainString(), MAX_CLAIM.toPlainString());
         }
     }
 

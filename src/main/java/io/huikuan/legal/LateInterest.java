@@ -77,8 +77,9 @@ public class LateInterest {
                 while (!day.isAfter(r.to())) {
                     int i = inForce(table, day);
                     if (i < 0) {
-                        throw new ValidationException("from", day, "no LPR is known for " + day + " (the table starts "
-                                + (table.isEmpty() ? "nowhere" : table.getFirst().effectiveFrom()) + "); an administrator adds rates on /admin/lpr");
+                        String starts = table.isEmpty() ? "nowhere" : table.getFirst().effectiveFrom().toString();
+                        throw ValidationException.coded("from", day, "legal.noLpr", "no LPR is known for " + day + " (the table starts "
+                                + starts + "); an administrator adds rates on /admin/lpr", day.toString(), starts);
                     }
                     LocalDate end = i + 1 < table.size() && !table.get(i + 1).effectiveFrom().isAfter(r.to())
                             ? table.get(i + 1).effectiveFrom().minusDays(1) : r.to();
@@ -114,45 +115,47 @@ public class LateInterest {
     private static int check(Request r, int defaultDayBasis) {
         List<FieldError> errors = new ArrayList<>();
         if (r.principal() == null) {
-            errors.add(new FieldError("principal", null, "is required: the overdue amount, e.g. 100000.00"));
+            errors.add(FieldError.coded("principal", null, "required", "is required: the overdue amount, e.g. 100000.00"));
         } else if (r.principal().signum() <= 0) {
-            errors.add(new FieldError("principal", r.principal().toPlainString(), "must be greater than 0"));
+            errors.add(FieldError.coded("principal", r.principal().toPlainString(), "amount.positive", "must be greater than 0"));
         } else if (r.principal().stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("principal", r.principal().toPlainString(), "has at most 2 decimals (cents)"));
+            errors.add(FieldError.coded("principal", r.principal().toPlainString(), "amount.decimals", "has at most 2 decimals (cents)"));
         } else if (r.principal().compareTo(MAX_PRINCIPAL) > 0) {
-            errors.add(new FieldError("principal", r.principal().toPlainString(), "is at most " + MAX_PRINCIPAL.toPlainString()));
+            errors.add(FieldError.coded("principal", r.principal().toPlainString(), "legal.atMost", "is at most " + MAX_PRINCIPAL.toPlainString(),
+                    MAX_PRINCIPAL.toPlainString()));
         }
         if (r.from() == null) {
-            errors.add(new FieldError("from", null, "is required: the first day late (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("from", null, "required", "is required: the first day late (yyyy-MM-dd)"));
         }
         if (r.to() == null) {
-            errors.add(new FieldError("to", null, "is required: the last day counted (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("to", null, "required", "is required: the last day counted (yyyy-MM-dd)"));
         }
         if (r.from() != null && r.to() != null && r.to().isBefore(r.from())) {
-            errors.add(new FieldError("to", r.to(), "is before from (" + r.from() + "); both days are counted"));
+            errors.add(FieldError.coded("to", r.to(), "legal.toBeforeFrom", "is before from (" + r.from() + "); both days are counted", r.from().toString()));
         }
         if (r.basis() == null) {
-            errors.add(new FieldError("basis", null, "is required: CONTRACT, DAILY_RATE or LPR"));
+            errors.add(FieldError.coded("basis", null, "required", "is required: CONTRACT, DAILY_RATE or LPR"));
         } else if (r.basis() == InterestBasis.LPR) {
             if (r.rate() != null) {
-                errors.add(new FieldError("rate", r.rate().toPlainString(), "does not apply to basis LPR (the table gives the rate; use markup)"));
+                errors.add(FieldError.coded("rate", r.rate().toPlainString(), "legal.rateNotForLpr", "does not apply to basis LPR (the table gives the rate; use markup)"));
             }
             if (r.markup() != null && (r.markup().compareTo(BigDecimal.valueOf(-1)) <= 0 || r.markup().compareTo(BigDecimal.TEN) > 0)) {
-                errors.add(new FieldError("markup", r.markup().toPlainString(), "is a fraction above -1 and at most 10 (0.5 = LPR plus 50%)"));
+                errors.add(FieldError.coded("markup", r.markup().toPlainString(), "legal.markupRange", "is a fraction above -1 and at most 10 (0.5 = LPR plus 50%)"));
             }
         } else {
             if (r.markup() != null) {
-                errors.add(new FieldError("markup", r.markup().toPlainString(), "applies to basis LPR only"));
+                errors.add(FieldError.coded("markup", r.markup().toPlainString(), "legal.markupLprOnly", "applies to basis LPR only"));
             }
             if (r.rate() == null) {
-                errors.add(new FieldError("rate", null, r.basis() == InterestBasis.DAILY_RATE
-                        ? "is required for basis DAILY_RATE: the rate per day, e.g. 0.0005" : "is required for basis CONTRACT: the annual rate, e.g. 0.06"));
+                errors.add(r.basis() == InterestBasis.DAILY_RATE
+                        ? FieldError.coded("rate", null, "legal.dailyRateRequired", "is required for basis DAILY_RATE: the rate per day, e.g. 0.0005")
+                        : FieldError.coded("rate", null, "legal.annualRateRequired", "is required for basis CONTRACT: the annual rate, e.g. 0.06"));
             } else if (r.rate().signum() <= 0 || r.rate().compareTo(BigDecimal.ONE) >= 0) {
-                errors.add(new FieldError("rate", r.rate().toPlainString(), "is a fraction above 0 and below 1 (0.06 = 6%)"));
+                errors.add(FieldError.coded("rate", r.rate().toPlainString(), "legal.rateFraction", "is a fraction above 0 and below 1 (0.06 = 6%)"));
             }
         }
         if (r.dayBasis() != null && r.dayBasis() != 360 && r.dayBasis() != 365) {
-            errors.add(new FieldError("dayBasis", r.dayBasis(), "is 360 or 365"));
+            errors.add(FieldError.coded("dayBasis", r.dayBasis(), "legal.dayBasis", "is 360 or 365"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

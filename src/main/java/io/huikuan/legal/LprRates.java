@@ -101,19 +101,19 @@ public class LprRates {
     private static void check(Entry e) {
         List<FieldError> errors = new ArrayList<>();
         if (e.effectiveFrom() == null) {
-            errors.add(new FieldError("effectiveFrom", null, "is required: the date the rate takes effect (yyyy-MM-dd)"));
+            errors.add(FieldError.coded("effectiveFrom", null, "required", "is required: the date the rate takes effect (yyyy-MM-dd)"));
         } else {
             InputRules.dateRule("effectiveFrom", e.effectiveFrom()).ifPresent(errors::add);
         }
         if (e.rate() == null) {
-            errors.add(new FieldError("rate", null, "is required: the one-year LPR in percent, e.g. 3.10"));
+            errors.add(FieldError.coded("rate", null, "required", "is required: the one-year LPR in percent, e.g. 3.10"));
         } else if (e.rate().signum() <= 0 || e.rate().compareTo(BigDecimal.valueOf(100)) >= 0) {
-            errors.add(new FieldError("rate", e.rate().toPlainString(), "is a percentage above 0 and below 100, e.g. 3.10"));
+            errors.add(FieldError.coded("rate", e.rate().toPlainString(), "legal.lprPercent", "is a percentage above 0 and below 100, e.g. 3.10"));
         } else if (e.rate().stripTrailingZeros().scale() > 4) {
-            errors.add(new FieldError("rate", e.rate().toPlainString(), "has at most 4 decimals"));
+            errors.add(FieldError.coded("rate", e.rate().toPlainString(), "legal.lprDecimals", "has at most 4 decimals"));
         }
         if (e.source() == null || e.source().isBlank()) {
-            errors.add(new FieldError("source", null, "is required: the announcement the rate comes from"));
+            errors.add(FieldError.coded("source", null, "required", "is required: the announcement the rate comes from"));
         } else {
             InputRules.length(errors, "source", e.source().strip(), 500);
         }

@@ -149,7 +149,9 @@ class CalculatorApiIntegrationTests {
                 "id=\"nav-lpr\"");
         String wrong = page("calclegal", "en", "calc", "interest", "principal", "100", "from", "2026-03-10", "to", "2026-03-01", "basis",
                 "DAILY_RATE");
-        assertThat(wrong).contains("Cannot compute", "is before from").doesNotContain("id=\"interest-result\"");
+        assertThat(wrong).contains("Cannot compute", "is before the first day late, 2026-03-10").doesNotContain("id=\"interest-result\"");
+        String zh = page("calclegal", "zh-CN", "calc", "fee", "claim", "-5");
+        assertThat(zh).contains("无法计算", "金额必须大于 0").doesNotContain("id=\"fee-result\"");
     }
 
     private String page(String user, String lang, String... params) throws Exception {

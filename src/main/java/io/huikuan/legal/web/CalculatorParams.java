@@ -28,7 +28,7 @@ final class CalculatorParams {
         CalculatorParams p = new CalculatorParams();
         BigDecimal amount = p.decimal("claim", claim);
         if (amount == null && p.errors.isEmpty()) {
-            p.errors.add(new FieldError("claim", null, "is required: the amount claimed, e.g. 1000000.00"));
+            p.errors.add(FieldError.coded("claim", null, "required", "is required: the amount claimed, e.g. 1000000.00"));
         }
         CourtProcedure proc = p.option("procedure", procedure, CourtProcedure.class, CourtProcedure.LAWSUIT);
         boolean med = p.flag("mediated", mediated);
@@ -49,7 +49,7 @@ final class CalculatorParams {
             try {
                 days = Integer.valueOf(dayBasis.strip());
             } catch (NumberFormatException e) {
-                p.errors.add(new FieldError("dayBasis", dayBasis, "is 360 or 365"));
+                p.errors.add(FieldError.coded("dayBasis", dayBasis, "legal.dayBasis", "is 360 or 365"));
             }
         }
         p.done();
@@ -80,14 +80,14 @@ final class CalculatorParams {
     private <E extends Enum<E>> E option(String field, String raw, Class<E> type, E byDefault) {
         if (raw == null || raw.isBlank()) {
             if (byDefault == null) {
-                errors.add(new FieldError(field, null, "is required: one of " + names(type)));
+                errors.add(FieldError.coded(field, null, "required", "is required: one of " + names(type)));
             }
             return byDefault;
         }
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, raw, "must be one of " + names(type)));
+            errors.add(FieldError.coded(field, raw, "legal.oneOf", "must be one of " + names(type), names(type)));
             return null;
         }
     }
@@ -99,7 +99,7 @@ final class CalculatorParams {
         if (raw.equalsIgnoreCase("true") || raw.equals("on")) {
             return true;
         }
-        errors.add(new FieldError(field, raw, "is true or false"));
+        errors.add(FieldError.coded(field, raw, "legal.flag", "is true or false"));
         return false;
     }
 
