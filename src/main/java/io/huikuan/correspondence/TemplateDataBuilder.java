@@ -126,6 +126,21 @@ public class TemplateDataBuilder {
                 manager(customer.owner()), company, asOf, asOf.plusDays(company.payByDays()), null, f);
     }
 
+    /**
+     * The sample data of the template editor's preview with the calculator's figures, its overdue invoices all under a
+     * contract at {@code dailyRate} a day; unchanged without a calculator.
+     */
+    TemplateData withSampleFigures(TemplateData d, BigDecimal dailyRate) {
+        LetterFigures calculator = figures.getIfAvailable();
+        if (calculator == null) {
+            return d;
+        }
+        LetterFigures.Figures f = calculator.of(d.invoices().stream()
+                .map(r -> new LetterFigures.Overdue(r.number(), r.dueDate(), r.open(), LateClause.DAILY_RATE, dailyRate)).toList(), d.today());
+        return new TemplateData(d.customer(), d.contact(), d.invoices(), d.upcoming(), d.totals(), d.oldestDue(), d.collector(), d.manager(),
+                d.company(), d.today(), d.payBy(), d.documentNumber(), f);
+    }
+
     /** Interest to date on an open amount overdue for {@code days} under a late clause, rounded HALF_UP to cents. */
     static BigDecimal interest(BigDecimal open, LateClause clause, BigDecimal rate, long days) {
         if (clause == LateClause.NONE || rate == null || days <= 0) {

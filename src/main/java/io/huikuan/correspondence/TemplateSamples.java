@@ -14,7 +14,7 @@ import java.util.List;
 /** A made-up customer with three overdue invoices (daily late rate 0.05%) and one not yet due for previewing a template without real data. */
 final class TemplateSamples {
 
-    private static final BigDecimal RATE = new BigDecimal("0.0005");
+    static final BigDecimal RATE = new BigDecimal("0.0005");
 
     private TemplateSamples() {
     }

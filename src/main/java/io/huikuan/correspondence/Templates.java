@@ -194,7 +194,8 @@ public class Templates {
             return new Preview(null, errors);
         }
         LocalDate today = LocalDate.now(clock);
-        TemplateData data = customerCode == null || customerCode.isBlank() ? TemplateSamples.sample(today, profiles.current())
+        TemplateData data = customerCode == null || customerCode.isBlank()
+                ? dataBuilder.withSampleFigures(TemplateSamples.sample(today, profiles.current()), TemplateSamples.RATE)
                 : dataBuilder.forCustomer(customerCode.trim(), today);
         return new Preview(TemplateRenderer.render(0, channel.hasSubject() ? TemplateText.parse("subject", subject).parts() : null,
                 TemplateText.parse("body", body).parts(), Locale.forLanguageTag(loc), data), List.of());

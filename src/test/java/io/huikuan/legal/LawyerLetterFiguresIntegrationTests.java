@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.huikuan.identity.Role;
@@ -75,5 +76,14 @@ class LawyerLetterFiguresIntegrationTests {
         assertThat(zh).contains("逾期利息为人民币98.51元", "本息合计人民币3,599.01元", "每日万分之五", "案件受理费预计为人民币50.00元");
         String en = draft("en");
         assertThat(en).contains("amountstoCNY98.51", "atotalofCNY3,599.01", "0.05%aday", "estimatedatCNY50.00");
+    }
+
+    @Test
+    void theTemplateEditorsSamplePreviewHasTheFiguresToo() throws Exception {
+        // the sample's overdue invoices at 0.05% a day: 86,000 × 45 + 56,500 × 30 + 23,800 × 12 days → 1,935.00 + 847.50 + 142.80
+        // = 2,925.30; claim 166,300.00 + 2,925.30 = 169,225.30; fee 50 + 2,250 + 69,225.30 × 2% = 3,684.506 → 3,684.51
+        Api.call(mvc, post("/api/templates/preview"), "admin", """
+                {"channel":"SMS","locale":"zh-CN","body":"{{interest.total}}|{{claim.total}}|{{courtFee.estimate}}|{{interest.basis}}"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.text").value("人民币2,925.30元|人民币169,225.30元|人民币3,684.51元|每日万分之五"));
     }
 }
