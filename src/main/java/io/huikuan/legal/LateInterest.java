@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * Late-payment interest on a principal from the first day late ({@code from}) to the last day counted ({@code to}), both
  * inclusive: days = to − from + 1.
  * <ul>
- * <li>DAILY_RATE: principal × rate × days (e.g. 0.0005 a day, 保障中小企业款项支付条例 art. 15);</li>
+ * <li>DAILY_RATE: principal × rate × days (e.g. 0.0005 a day, 保障中小企业款项支付条例 art. 17; art. 15 before the 2025 revision);</li>
  * <li>CONTRACT: principal × annual rate × days / day basis;</li>
  * <li>LPR: principal × one-year LPR in force on each day × (1 + markup) × days / day basis, one period per LPR in force
  * (the LPR of the 20th applies from that day); a day before the table's first row answers 400 saying which day.</li>
