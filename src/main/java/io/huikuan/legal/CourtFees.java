@@ -27,12 +27,17 @@ public class CourtFees {
     /** The largest claim the calculator takes (a sanity bound, beyond any real claim). */
     public static final BigDecimal MAX_CLAIM = new BigDecimal("1000000000000.00");
 
-    private static final BigDecimal[][] PROPERTY_BANDS = bands(
-            "10000", "0.025", "100000", "0.02", "200000", "0.015", "500000", "0.01", "1000000", "0.009", "2000000", "0.008",
-            "5000000", "0.007", "10000000", "0.006", "20000000", "0.005", null);
+    /** A rate on the part of the claim over {@code from} up to {@code to} (null: no upper end). */
+    private record Step(BigDecimal from, BigDecimal to, BigDecimal rate) {
+    }
+
+    private static final List<Step> PROPERTY_BANDS = List.of(step("10000", "100000", "0.025"), step("100000", "200000", "0.02"),
+            step("200000", "500000", "0.015"), step("500000", "1000000", "0.01"), step("1000000", "2000000", "0.009"),
+            step("2000000", "5000000", "0.008"), step("5000000", "10000000", "0.007"), step("10000000", "20000000", "0.006"),
+            step("20000000", null, "0.005"));
     private static final BigDecimal PROPERTY_MINIMUM = new BigDecimal("50");
 
-    private static final BigDecimal[][] PRESERVATION_BANDS = bands("1000", "0.01", "100000", "0.005", null);
+    private static final List<Step> PRESERVATION_BANDS = List.of(step("1000", "100000", "0.01"), step("100000", null, "0.005"));
     private static final BigDecimal PRESERVATION_MINIMUM = new BigDecimal("30");
     private static final BigDecimal PRESERVATION_CAP = new BigDecimal("5000");
 
@@ -100,32 +105,21 @@ public class CourtFees {
     }
 
     /** The flat first band, then each rate on the part of the claim inside its band. */
-    private static List<Band> computeBands(BigDecimal claim, BigDecimal minimum, BigDecimal[][] bands) {
+    private static List<Band> computeBands(BigDecimal claim, BigDecimal minimum, List<Step> steps) {
         List<Band> out = new ArrayList<>();
-        out.add(new Band(BigDecimal.ZERO, bands[0][0], null, minimum));
-        for (BigDecimal[] band : bands) {
-            BigDecimal from = band[0];
-            if (claim.compareTo(from) <= 0) {
+        out.add(new Band(BigDecimal.ZERO, steps.getFirst().from(), null, minimum));
+        for (Step step : steps) {
+            if (claim.compareTo(step.from()) <= 0) {
                 break;
             }
-            BigDecimal to = band[2];
-            BigDecimal part = (to == null || claim.compareTo(to) < 0 ? claim : to).subtract(from);
-            out.add(new Band(from, to, band[1], part.multiply(band[1])));
+            BigDecimal upTo = step.to() == null || claim.compareTo(step.to()) < 0 ? claim : step.to();
+            out.add(new Band(step.from(), step.to(), step.rate(), upTo.subtract(step.from()).multiply(step.rate())));
         }
         return out;
     }
 
-    /** {from, rate, to} triples from "limit, rate, limit, rate, …, null". */
-    private static BigDecimal[][] bands(String... limitsAndRates) {
-        List<BigDecimal[]> out = new ArrayList<>();
-        for (int i = 0; i + 2 < limitsAndRates.length + 1 && limitsAndRates[i + 1] != null; i += 2) {
-            String to = limitsAndRates[i + 2];
-            out.add(new BigDecimal[] {new BigDecimal(limitsAndRates[i]), new BigDecimal(limitsAndRates[i + 1]), to == null ? null : new BigDecimal(to)});
-            if (to == null) {
-                break;
-            }
-        }
-        return out.toArray(BigDecimal[][]::new);
+    private static Step step(String from, String to, String rate) {
+        return new Step(new BigDecimal(from), to == null ? null : new BigDecimal(to), new BigDecimal(rate));
     }
 
     private static BigDecimal sum(List<Band> bands) {
