@@ -94,7 +94,9 @@ final class TemplateRenderer {
         }
         values.put("interest.total", money(f.interest(), currency));
         values.put("claim.total", money(f.claim(), currency));
-        values.put("courtFee.estimate", money(f.courtFee(), "CNY"));
+        // court fees are paid in RMB on the claim's RMB value: a claim in another currency needs a rate we do not have here
+        values.put("courtFee.estimate", "CNY".equals(currency) ? money(f.courtFee(), "CNY")
+                : zh ? "（按诉请金额折合人民币后计算）" : "(computed on the claim converted to CNY)");
         values.put("interest.basis", dailyRate(f.defaultDailyRate()));
     }
 
