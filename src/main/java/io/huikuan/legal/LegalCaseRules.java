@@ -25,6 +25,11 @@ public final class LegalCaseRules {
         return CurrentUser.require(action, Role.LEGAL, Role.MANAGER);
     }
 
+    /** The pages that write (the open-a-case form) refuse others before showing the form. */
+    public static void requireWriteForPages() {
+        requireWrite("open legal cases");
+    }
+
     /** Everyone with a role reads; collectors only the cases of their own customers. */
     static CurrentUser requireRead() {
         return CurrentUser.require("see legal cases", Role.LEGAL, Role.MANAGER, Role.FINANCE, Role.COLLECTOR);
