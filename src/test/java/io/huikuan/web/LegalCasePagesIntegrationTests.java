@@ -105,4 +105,21 @@ class LegalCasePagesIntegrationTests {
         mvc.perform(post("/legal/cases").with(csrf()).with(user(collector).roles("COLLECTOR")).param("customerCode", customer).param("kind", "LAWSUIT"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aDeadlineTaskIsOnTheOwnersWorklistAndLeadsToTheCase() throws Exception {
+        var opened = Api.json(Api.call(mvc, post("/api/legal-cases"), "legal", """
+                {"customerCode":"%s","kind":"PAYMENT_ORDER","court":"北京市海淀区人民法院"}""".formatted(customer)).andExpect(status().isCreated()));
+        long id = opened.get("id").asLong();
+        Api.call(mvc, post("/api/legal-cases/" + id + "/stages"), "legal", """
+                {"stage":"FILED","date":"2026-02-20"}""").andExpect(status().isCreated());
+        Api.call(mvc, post("/api/legal-cases/" + id + "/stages"), "legal", """
+                {"stage":"SERVED","date":"2026-03-02"}""").andExpect(status().isCreated());
+        String worklist = html(get("/worklist").param("customer", customer), "legal", Role.LEGAL);
+        assertThat(worklist).contains("href=\"/legal/cases/" + id + "\"", "案件 " + id + "：支付令异议期于 2026-03-17 届满");
+        String casePage = html(get("/legal/cases/" + id), "legal", Role.LEGAL);
+        assertThat(casePage).contains("data-deadline=\"OBJECTION\"", "2026-03-17", "任务 2026-03-18", "/worklist/tasks/");
+        String en = html(get("/worklist").param("customer", customer).param("lang", "en"), "legal", Role.LEGAL);
+        assertThat(en).contains("Case " + id + ": Objection period of the payment order ends 2026-03-17");
+    }
 }
