@@ -19,7 +19,8 @@ import java.util.List;
  * D + 15, the task (decide on an appeal) is due 5 days before, not before the service.</li>
  * <li>ENFORCEMENT: a judgment or mediation (or arbitration award) setting the last day of performance P: enforcement is
  * applied for within two years, counted from P (art. 250); the period ends on P + 2 years, the task (apply if unpaid) is
- * due on P + 1. Gone once enforcement is applied for.</li>
+ * due on P + 1. An effective payment order's last day of performance is the end of its objection period (art. 227).
+ * Gone once enforcement is applied for.</li>
  * <li>HEARING: a reminder 3 days before each hearing.</li>
  * </ul>
  * OBJECTION and APPEAL are gone once the case records the decision as EFFECTIVE; nothing is due on a closed case.
@@ -81,6 +82,10 @@ public final class CaseDeadlines {
         if (decision != null && !enforcementApplied) {
             LocalDate end = periodEnd(decision.performBy(), ENFORCEMENT_PERIOD);
             out.add(deadline(caseId, Kind.ENFORCEMENT, end, decision.performBy().plusDays(1), decision.id()));
+        } else if (kind == LegalCaseKind.PAYMENT_ORDER && served != null && effective && !enforcementApplied) {
+            // an effective payment order was to be paid within the objection period (art. 227): that is its last day of performance
+            LocalDate performBy = periodEnd(served.date(), OBJECTION_PERIOD);
+            out.add(deadline(caseId, Kind.ENFORCEMENT, periodEnd(performBy, ENFORCEMENT_PERIOD), performBy.plusDays(1), served.id()));
         }
         for (StageFact s : stages) {
             if (s.stage() == CaseStage.HEARING) {

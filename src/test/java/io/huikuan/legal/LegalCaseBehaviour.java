@@ -150,10 +150,14 @@ abstract class LegalCaseBehaviour {
         assertThat(t.get(0).assignee()).isEqualTo("legal");
         assertThat(t.get(0).status()).isEqualTo("OPEN");
         assertThat(after.get("deadlines").get(0).get("taskId").isNull()).isFalse();
-        // the order became effective: the objection check is done
-        stage(id, """
+        // the order became effective: the objection check is done; enforcement within two years of its last day of performance
+        JsonNode effective = stage(id, """
                 {"stage":"EFFECTIVE","date":"2026-03-18"}""");
-        assertThat(tasks(c).stream().filter(r -> r.kind().equals("LEGAL_DEADLINE")).map(TaskRow::status)).containsExactly("CANCELLED");
+        assertThat(effective.get("deadlines")).hasSize(1);
+        assertThat(effective.get("deadlines").get(0).get("kind").asString()).isEqualTo("ENFORCEMENT");
+        assertThat(effective.get("deadlines").get(0).get("date").asString()).isEqualTo("2028-03-17");
+        assertThat(tasks(c).stream().filter(r -> r.kind().equals("LEGAL_DEADLINE")).map(r -> r.status() + " " + r.due()))
+                .containsExactly("CANCELLED 2026-03-18", "OPEN 2026-03-18");
     }
 
     @Test
