@@ -391,6 +391,16 @@ abstract class LegalCaseBehaviour {
                 .andExpect(jsonPath("$.errors[0].field").value("servedOn"));
         call(post("/api/legal-cases/" + id + "/stages"), "legal", """
                 {"stage":"FILED","date":"2026-05-09"}""").andExpect(status().isConflict());
+        call(post("/api/legal-cases/" + id + "/stages"), "legal", """
+                {"stage":"ACCEPTED","date":"2026-02-30"}""").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("date"));
+        call(post("/api/legal-cases/" + id + "/stages"), "legal", """
+                {"stage":"CLOSED","date":"2026-06-01"}""").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("stage"));
+        call(get("/api/legal-cases/hearings").param("from", "someday"), "legal", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        call(get("/api/legal-cases").param("status", "PENDING"), "legal", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
         call(post("/api/legal-cases/" + id + "/costs"), "legal", """
                 {"category":"TIP","date":"2026-06-01","amount":1}""").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("category"));
