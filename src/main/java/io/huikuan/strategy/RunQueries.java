@@ -18,7 +18,8 @@ class RunQueries {
     /**
      * Customers with an open item as of :asOf whose oldest undisputed open item is due by :horizon,
      * after customer :after, by id. Balances come from the ledger's balance periods; an item under a
-     * dispute open at :asOf is left out of the anchor and the overdue amount. First invoice and last
+     * dispute open at :asOf, or paused at :asOf by an open legal case ({@link CollectionPauses}), is left out of the anchor and
+     * the overdue amount. First invoice and last
      * payment are looked up per returned customer through the customer indexes. The promise-keeping rate
      * counts a kept promise 1, a partly kept one its paid share, a broken one 0. The overdue amount is in the base
      * currency (segment thresholds and priorities are): when other currencies are in use (%1$s, %2$s filled by
@@ -30,12 +31,14 @@ class RunQueries {
                    (SELECT max(p.payment_date) FROM payment p WHERE p.customer_id = o.customer_id AND p.payment_date <= :asOf) last_payment,
                    pk.rate, pf.customer_id in_force
             FROM (SELECT b.customer_id,
-                         min(CASE WHEN dsp.invoice_id IS NULL THEN b.due_date END) anchor_due,
-                         sum(CASE WHEN dsp.invoice_id IS NULL AND b.due_date < :asOf%1$s THEN b.open_amount ELSE 0 END) overdue,
+                         min(CASE WHEN dsp.invoice_id IS NULL AND lgl.invoice_id IS NULL THEN b.due_date END) anchor_due,
+                         sum(CASE WHEN dsp.invoice_id IS NULL AND lgl.invoice_id IS NULL AND b.due_date < :asOf%1$s THEN b.open_amount ELSE 0 END) overdue,
                          sum(CASE WHEN dsp.invoice_id IS NULL THEN 0 ELSE b.open_amount END) disputed
                   FROM balance_period b
                   LEFT JOIN (SELECT DISTINCT invoice_id FROM invoice_dispute
-                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id%2$s
+                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id
+                  LEFT JOIN (SELECT DISTINCT invoice_id FROM strategy_paused_invoice
+                             WHERE paused_from <= :asOf AND (paused_to IS NULL OR paused_to > :asOf)) lgl ON lgl.invoice_id = b.invoice_id%2$s
                   WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf) AND b.customer_id > :after
                   GROUP BY b.customer_id) o
             JOIN customer c ON c.id = o.customer_id
@@ -93,7 +96,7 @@ class RunQueries {
 
     /**
      * A fingerprint of everything a run reads besides the date: the ledger version (every posting,
-     * import and dispute bumps it), segments, strategies, promises and customers (owner, grade, flags).
+     * import and dispute bumps it), segments, strategies, promises, customers (owner, grade, flags) and legal-case pauses.
      * A second run for a date with the same fingerprint has nothing to create.
      */
     String inputsKey(long ledgerVersion) {
@@ -105,6 +108,8 @@ class RunQueries {
                 .query(String.class).single();
         String cust = jdbc.sql("SELECT count(*) || '/' || COALESCE(CAST(max(updated_at) AS VARCHAR(40)), '-') FROM customer")
                 .query(String.class).single();
-        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust;
+        String paused = jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(CASE WHEN paused_to IS NULL THEN 0 ELSE 1 END), 0) FROM strategy_paused_invoice")
+                .query(String.class).single();
+        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused;
     }
 }

@@ -43,6 +43,7 @@ public final class Priority {
             case PROMISE_BROKEN -> new BigDecimal("2.5");
             case PROMISE_DUE -> BigDecimal.valueOf(2);
             case FOLLOW_UP -> new BigDecimal("1.5");
+            case LEGAL_DEADLINE -> BigDecimal.valueOf(2);
             case STEP -> escalation(channel) ? new BigDecimal("1.5") : BigDecimal.ONE;
         };
     }
@@ -77,6 +78,7 @@ public final class Priority {
                 case PROMISE_BROKEN -> "broken promise";
                 case PROMISE_DUE -> "promise due today";
                 case FOLLOW_UP -> "follow-up";
+                case LEGAL_DEADLINE -> "legal deadline";
                 case STEP -> "escalation";
             };
             s.append("; ").append(why).append(" × ").append(boost.stripTrailingZeros().toPlainString());

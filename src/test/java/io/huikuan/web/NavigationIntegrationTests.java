@@ -51,13 +51,15 @@ class NavigationIntegrationTests {
                 "id=\"nav-payments\"", "id=\"nav-import\"", "id=\"nav-dashboard\"", "id=\"nav-aging\"", "id=\"nav-scripts\"",
                 "id=\"global-search\"", "工作", "客户与账务", "报表", "设置");
         assertThat(page).doesNotContain("id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-provisions\"", "id=\"nav-strategies\"",
-                "id=\"nav-segments\"", "id=\"nav-collection-runs\"", "id=\"nav-templates\"", "id=\"nav-users\"", "id=\"nav-company\"");
+                "id=\"nav-segments\"", "id=\"nav-collection-runs\"", "id=\"nav-templates\"", "id=\"nav-users\"", "id=\"nav-company\"",
+                "id=\"nav-legal-cases\"");
     }
 
     @Test
     void legalStaffHaveAWorklistAndProvisionsButNoImportNorManagersPages() throws Exception {
         String page = page("/", "nav-legal", Role.LEGAL);
-        assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-provisions\"", "id=\"nav-customers\"");
+        assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-provisions\"", "id=\"nav-customers\"", "id=\"nav-legal-cases\"",
+                "id=\"nav-hearings\"");
         assertThat(page).doesNotContain("id=\"nav-import\"", "id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-strategies\"",
                 "id=\"nav-users\"", "id=\"nav-company\"");
     }
@@ -66,7 +68,7 @@ class NavigationIntegrationTests {
     void financeHasTheWorklistTheOutboxAndImportsButNotTheManagersPages() throws Exception {
         String page = page("/", "nav-finance", Role.FINANCE);
         assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-outbox\"", "id=\"nav-import\"", "id=\"nav-provisions\"",
-                "id=\"nav-month-ends\"");
+                "id=\"nav-month-ends\"", "id=\"nav-legal-cases\"");
         assertThat(page).doesNotContain("id=\"nav-approvals\"", "id=\"nav-strategies\"", "id=\"nav-templates\"", "id=\"nav-users\"",
                 "id=\"nav-company\"");
     }
@@ -77,7 +79,7 @@ class NavigationIntegrationTests {
             String page = page("/", who[0], Role.valueOf(who[1]));
             assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-provisions\"",
                     "id=\"nav-strategies\"", "id=\"nav-segments\"", "id=\"nav-collection-runs\"", "id=\"nav-templates\"", "id=\"nav-users\"",
-                    "id=\"nav-company\"", "id=\"nav-import\"");
+                    "id=\"nav-company\"", "id=\"nav-import\"", "id=\"nav-legal-cases\"");
         }
         assertThat(page("/", "nav-manager", Role.MANAGER, "en")).contains(">Work<", ">Customers &amp; ledger<", ">Reports<", ">Setup<",
                 "Search customers, invoices, payments, documents").doesNotContain("??");

@@ -39,9 +39,9 @@ class LayoutModel implements WebMvcConfigurer {
      */
     record Can(boolean editCustomers, boolean editContacts, boolean createInvoices, boolean classify, boolean creditNotes,
             boolean writeOff, boolean postPayments, boolean importData, boolean seeUsers, boolean manage, boolean seeProvisions,
-            boolean seeOutbox, boolean seeLpr) {
+            boolean seeOutbox, boolean seeLpr, boolean legalCases, boolean openLegalCases) {
 
-        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false, false, false, false, false);
+        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
 
         static Can of(CurrentUser u) {
             boolean admin = u.has(Role.ADMIN);
@@ -51,7 +51,7 @@ class LayoutModel implements WebMvcConfigurer {
             boolean legal = u.has(Role.LEGAL);
             return new Can(manager || finance || collector, manager || finance || collector || legal, manager || finance,
                     manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance || collector, manager,
-                    manager, manager || finance || legal, manager || finance, manager || finance || legal);
+                    manager, manager || finance || legal, manager || finance, manager || finance || legal, manager || finance || legal, manager || legal);
         }
     }
 

@@ -61,6 +61,12 @@ final class TaskTexts {
             String offset = (t.stepOffset() >= 0 ? "+" : "") + t.stepOffset();
             return messages.getMessage("worklist.stepLabel", new Object[] {offset, channel}, locale);
         }
+        if (t.kind() == TaskKind.LEGAL_DEADLINE && t.taskKey() != null && t.taskKey().split(":").length >= 5) {
+            // key L:<case>:<deadline kind>:<stage>:<deadline date> (io.huikuan.legal.CaseDeadlines)
+            String[] key = t.taskKey().split(":");
+            return messages.getMessage("worklist.legalDeadlineLabel", new Object[] {key[1],
+                    messages.getMessage("legal.deadline." + key[2], null, key[2], locale), key[4]}, locale);
+        }
         return messages.getMessage("task.kind." + t.kind().name(), null, locale) + " · " + channel;
     }
 }
