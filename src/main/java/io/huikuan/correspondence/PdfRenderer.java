@@ -24,13 +24,13 @@ import org.thymeleaf.context.Context;
  * ({@code correspondence/letterhead}) and the renderings a pool of parsed fonts.
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
     static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     static final String FONT_FAMILY = "Noto Sans SC";
 
     /** The statement template. */
-    static final String STATEMENT = "correspondence/statement";
+    public static final String STATEMENT = "correspondence/statement";
 
     /**
      * Parsed copies of the font (the file is 10 MB) with their measured widths: a TrueTypeFont is not safe for
@@ -95,7 +95,7 @@ class PdfRenderer {
     }
 
     /** The template rendered with the variables as a PDF. */
-    byte[] render(String template, Map<String, Object> variables, Locale locale) {
+    public byte[] render(String template, Map<String, Object> variables, Locale locale) {
         String html = templates.process(template, new Context(locale, variables));
         PdfTextMeasure font = borrowFont();
         try {
