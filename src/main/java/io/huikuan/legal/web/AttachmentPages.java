@@ -113,7 +113,7 @@ class AttachmentPages {
 
     @GetMapping("/customers/{code}/evidence-pack")
     void pack(@PathVariable String code, @RequestParam(required = false) String asOf, @RequestParam(required = false) String invoiceNos,
-            @RequestParam(name = "lang", required = false) String lang, Locale locale, HttpServletRequest request, HttpServletResponse response)
+            @RequestParam(name = "locale", required = false) String lang, Locale locale, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Set<String> numbers = EvidencePacks.invoiceList(invoiceNos);
         LocalDate date;
