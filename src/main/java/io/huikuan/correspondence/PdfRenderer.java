@@ -21,7 +21,8 @@ import org.thymeleaf.context.Context;
  * ({@code com.helger.font:ph-fonts-noto-sans-sc}) embedded, so Chinese renders the same on any machine. Every document
  * (statements, letters) is laid out by one engine, {@link XhtmlPdfWriter}, from its template written in the subset of
  * HTML it understands, fast enough for thousands of statements a minute; the templates share their fragments
- * ({@code correspondence/letterhead}) and the renderings a pool of parsed fonts.
+ * ({@code correspondence/letterhead}) and the renderings a pool of parsed fonts. Public so other modules lay out their
+ * documents with the same engine and font (the legal module's evidence index, {@code templates/legal/evidence-index.html}).
  */
 @Component
 public class PdfRenderer {
