@@ -98,20 +98,37 @@ public class Attachments {
         return user.has(Role.ADMIN) || user.has(Role.LEGAL);
     }
 
+    /** The content of an uploaded file, read only once its size is known to be acceptable. */
+    @FunctionalInterface
+    public interface FileContent {
+        byte[] read() throws java.io.IOException;
+    }
+
     /** Stores an uploaded file ({@code bytes} null: no file was sent) for the customer; answers what was stored. */
     @Transactional
     public Attachment upload(String customerCode, String originalName, byte[] bytes, Upload u) {
+        return upload(customerCode, originalName, bytes == null ? 0 : bytes.length, () -> bytes, u);
+    }
+
+    /**
+     * Stores an uploaded file of {@code size} bytes (0: no file was sent) for the customer, reading its content only when
+     * the size is within the limit; answers what was stored.
+     */
+    @Transactional
+    public Attachment upload(String customerCode, String originalName, long size, FileContent content, Upload u) {
         CurrentUser user = CurrentUser.require("upload documents", Role.LEGAL, Role.MANAGER, Role.FINANCE, Role.COLLECTOR);
         CustomerRef ref = customers.ref(customerCode);
         List<FieldError> errors = new ArrayList<>();
         String name = AttachmentFiles.sanitise(originalName);
         String contentType = null;
-        if (bytes == null || bytes.length == 0) {
+        byte[] bytes = null;
+        if (size <= 0) {
             errors.add(FieldError.coded("file", originalName, "attachment.file.required", "is required: choose a non-empty file"));
-        } else if (bytes.length > maxSize()) {
-            errors.add(FieldError.coded("file", bytes.length, "attachment.file.too-large", "is " + bytes.length + " bytes, larger than the maximum of "
+        } else if (size > maxSize()) {
+            errors.add(FieldError.coded("file", size, "attachment.file.too-large", "is " + size + " bytes, larger than the maximum of "
                     + maxSizeText() + " (huikuan.legal.documents.max-size)", maxSizeText()));
         } else {
+            bytes = read(content);
             contentType = AttachmentFiles.contentType(name).orElse(null);
             if (contentType == null) {
                 errors.add(FieldError.coded("file", name, "attachment.file.type", "'" + name + "' is not an accepted type; allowed: "
@@ -205,6 +222,14 @@ public class Attachments {
             });
         } else {
             store.remove(l.storage(), l.key());
+        }
+    }
+
+    private static byte[] read(FileContent content) {
+        try {
+            return content.read();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the uploaded file could not be read", e);
         }
     }
 

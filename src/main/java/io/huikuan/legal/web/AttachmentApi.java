@@ -41,7 +41,7 @@ class AttachmentApi {
             @RequestParam(required = false) String description, @RequestParam(required = false) String ownerKind,
             @RequestParam(required = false) String ownerId, @RequestParam(required = false) String documentDate) throws IOException {
         Attachments.Attachment a = attachments.upload(code, file == null ? null : file.getOriginalFilename(),
-                file == null || file.isEmpty() ? null : file.getBytes(),
+                file == null ? 0 : file.getSize(), file == null ? () -> null : file::getBytes,
                 new Attachments.Upload(category, invoiceNos, description, ownerKind, ownerId, documentDate));
         return ResponseEntity.created(URI.create("/api/attachments/" + a.id())).body(a);
     }

@@ -81,7 +81,7 @@ class AttachmentPages {
             @RequestParam(required = false) String documentDate, Locale locale, RedirectAttributes redirect) throws IOException {
         try {
             Attachments.Attachment a = attachments.upload(code, file == null ? null : file.getOriginalFilename(),
-                    file == null || file.isEmpty() ? null : file.getBytes(), new Attachments.Upload(category, invoiceNos, description, null, null,
+                    file == null ? 0 : file.getSize(), file == null ? () -> null : file::getBytes, new Attachments.Upload(category, invoiceNos, description, null, null,
                             documentDate));
             redirect.addFlashAttribute("flash", messages.getMessage("attachments.uploaded", new Object[] {a.fileName()}, locale));
         } catch (ValidationException e) {
