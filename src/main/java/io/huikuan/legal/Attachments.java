@@ -193,8 +193,11 @@ public class Attachments {
         return a;
     }
 
-    /** An attachment's file, checked against its SHA-256 (409 when it was changed or lost in the store). */
-    @Transactional(readOnly = true)
+    /**
+     * An attachment's file, checked against its SHA-256 (409 when it was changed or lost in the store; a read, so it leaves
+     * the caller's transaction usable: the evidence pack notes the file and goes on).
+     */
+    @Transactional(readOnly = true, noRollbackFor = ConflictException.class)
     public Content content(long id) {
         get(id);
         AttachmentRows.Location l = rows.location(id);

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The file-system document store ({@code huikuan.legal.documents.store=filesystem}): the upload is a file under the
  * configured directory holding exactly the bytes sent; a file changed on disk is refused with an error naming the
- * SHA-256 mismatch (never served silently), a missing one likewise; deleting removes the file.
+ * SHA-256 mismatch (never served silently, and left out of the evidence pack with a note in its index), a missing one
+ * likewise; deleting removes the file.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -97,6 +98,13 @@ class AttachmentFileSystemIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].field").value("file"))
                 .andExpect(jsonPath("$.detail").value(Matchers.allOf(Matchers.containsString("has been changed"),
                         Matchers.containsString(a.get("sha256").asString()))));
+
+        // the evidence pack leaves the changed file out and its index says so
+        byte[] zip = Api.call(mvc, get("/api/customers/" + code + "/evidence-pack"), "legal", null).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        java.util.Map<String, byte[]> pack = EvidencePackBehaviour.unzip(zip);
+        assertThat(pack.keySet()).contains("01-index.pdf", "05-statements/").noneMatch(k -> k.endsWith("确认.txt"));
+        assertThat(EvidencePackBehaviour.pdfText(pack.get("01-index.pdf"))).contains("确认.txt", "未收入", a.get("sha256").asString());
 
         Files.delete(file);
         Api.call(mvc, get("/api/attachments/" + id), "legal", null).andExpect(status().isConflict())

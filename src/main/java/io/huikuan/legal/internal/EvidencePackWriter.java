@@ -72,14 +72,32 @@ public class EvidencePackWriter {
         this.clock = clock;
     }
 
+    /** Writes the pack of {@code scope} as a ZIP to {@code out} (flushed, not closed). */
     public void write(Scope scope, OutputStream out) throws IOException {
         ZoneId zone = clock.getZone();
+        Instant until = scope.asOf().plusDays(1).atStartOfDay(zone).toInstant();
+        EvidenceSheets sheets = new EvidenceSheets(k -> label(k, scope.locale()), zone);
+        // closing the ZIP releases its compressor; the caller's stream stays open (only flushed)
+        try (ZipOutputStream zip = new ZipOutputStream(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        })) {
+            write(scope, zip, sheets, zone, until);
+        }
+    }
+
+    private void write(Scope scope, ZipOutputStream zip, EvidenceSheets sheets, ZoneId zone, Instant until) throws IOException {
         Locale locale = scope.locale();
         String code = scope.customer().code();
         LocalDate asOf = scope.asOf();
-        Instant until = asOf.plusDays(1).atStartOfDay(zone).toInstant();
-        EvidenceSheets sheets = new EvidenceSheets(k -> label(k, locale), zone);
-        Pack pack = new Pack(new ZipOutputStream(out));
+        Pack pack = new Pack(zip);
         for (String folder : FOLDERS) {
             pack.put(folder + "/", null);
         }
@@ -134,8 +152,6 @@ public class EvidencePackWriter {
 
         byte[] pdf = index.render(scope, invoices, timeline, pack.entries, invoiceClocks != null);
         pack.put("01-index.pdf", pdf);
-        pack.zip.finish();
-        pack.zip.flush();
     }
 
     private String label(String key, Locale locale) {
