@@ -36,6 +36,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,13 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureMockMvc
 abstract class EvidencePackBehaviour {
 
-    static final GreenMail SMTP = TestSmtp.start();
+    /** The SMTP server of the test class running (each subclass starts its own; the context reads its port when it is built). */
+    static GreenMail SMTP;
+
+    @BeforeAll
+    static void startSmtp() {
+        SMTP = TestSmtp.start();
+    }
 
     @AfterAll
     static void stop() {
@@ -70,7 +77,8 @@ abstract class EvidencePackBehaviour {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {
-        TestSmtp.register(r, SMTP);
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
     static final byte[] CONTRACT = "%PDF-1.4\n% 购销合同 No. HT-2025-118\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
