@@ -21,16 +21,17 @@ import org.thymeleaf.context.Context;
  * ({@code com.helger.font:ph-fonts-noto-sans-sc}) embedded, so Chinese renders the same on any machine. Every document
  * (statements, letters) is laid out by one engine, {@link XhtmlPdfWriter}, from its template written in the subset of
  * HTML it understands, fast enough for thousands of statements a minute; the templates share their fragments
- * ({@code correspondence/letterhead}) and the renderings a pool of parsed fonts.
+ * ({@code correspondence/letterhead}) and the renderings a pool of parsed fonts. Public so other modules lay out their
+ * documents with the same engine and font (the legal module's evidence index, {@code templates/legal/evidence-index.html}).
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
     static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     static final String FONT_FAMILY = "Noto Sans SC";
 
     /** The statement template. */
-    static final String STATEMENT = "correspondence/statement";
+    public static final String STATEMENT = "correspondence/statement";
 
     /**
      * Parsed copies of the font (the file is 10 MB) with their measured widths: a TrueTypeFont is not safe for
@@ -95,7 +96,7 @@ class PdfRenderer {
     }
 
     /** The template rendered with the variables as a PDF. */
-    byte[] render(String template, Map<String, Object> variables, Locale locale) {
+    public byte[] render(String template, Map<String, Object> variables, Locale locale) {
         String html = templates.process(template, new Context(locale, variables));
         PdfTextMeasure font = borrowFont();
         try {

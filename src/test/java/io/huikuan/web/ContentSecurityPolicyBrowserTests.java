@@ -67,7 +67,7 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
         login("admin");
         for (String path : List.of("/", "/dashboard", "/worklist", "/aging", "/aging/bucket-sets", "/provisions", "/month-ends",
                 "/scripts", "/templates", "/promises", "/targets", "/strategies", "/segments", "/segments/new", "/collection-runs",
-                "/approvals", "/outbox", "/customers", "/customers/" + code, "/customers/new", "/invoices", "/invoices/" + invoice,
+                "/approvals", "/outbox", "/customers", "/customers/" + code, "/customers/" + code + "/attachments", "/customers/new", "/invoices", "/invoices/" + invoice,
                 "/payments", "/payments/P-" + code, "/payments/new?customer=" + code, "/import", "/admin/users", "/account", "/settings/company",
                 "/help/measures", "/templates/reminder/EMAIL/zh-CN/GENTLE", "/customers?lang=en")) {
             visit(path);
