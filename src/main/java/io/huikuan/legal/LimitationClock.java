@@ -195,7 +195,7 @@ public class LimitationClock {
         CurrentUser user = CurrentUser.get();
         if (customerCode != null && !customerCode.isBlank()) {
             CustomerRef ref = customers.ref(customerCode.strip());
-            return new Scope(" AND b.customer_id = :customerId", null, ref.id());
+            return new Scope(" AND b.invoice_id IN (SELECT ci.id FROM invoice ci WHERE ci.customer_id = :customerId)", null, ref.id());
         }
         return user.portfolioOnly() ? new Scope(OWNER_SCOPE, user.username(), null) : new Scope("", null, null);
     }

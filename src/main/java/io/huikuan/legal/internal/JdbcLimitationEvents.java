@@ -136,8 +136,8 @@ class JdbcLimitationEvents implements LimitationEvents {
         Map<String, Long> found = new LinkedHashMap<>();
         if (invoiceNos == null || invoiceNos.isEmpty()) {
             jdbc.sql("""
-                    SELECT i.invoice_no, i.id FROM balance_period b JOIN invoice i ON i.id = b.invoice_id
-                    WHERE b.customer_id = ? AND b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?) ORDER BY i.invoice_no""")
+                    SELECT i.invoice_no, i.id FROM invoice i JOIN balance_period b ON b.invoice_id = i.id
+                    WHERE i.customer_id = ? AND b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?) ORDER BY i.invoice_no""")
                     .params(customerId, Date.valueOf(date), Date.valueOf(date))
                     .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2))).list();
             if (found.isEmpty()) {
