@@ -89,8 +89,11 @@ public class Promises {
     private final PromiseEvaluator evaluator;
     private final History history;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Promises(JdbcClient jdbc, CustomerService customers, PromiseEvaluator evaluator, History history, Clock clock) {
+    Promises(JdbcClient jdbc, CustomerService customers, PromiseEvaluator evaluator, History history, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.customers = customers;
         this.evaluator = evaluator;
@@ -153,6 +156,8 @@ public class Promises {
         long id = keys.getKeyAs(Number.class).longValue();
         Promise created = find(id).orElseThrow();
         history.record("PROMISE", String.valueOf(id), customer.code(), "CREATE", null, created, user.username(), null);
+        events.publishEvent(new PromiseMade(id, customer.code(), customer.id(), madeOn, p.channel(), created.amount(), created.currency(),
+                created.promisedDate(), blankToNull(p.notes()), user.username()));
         return created;
     }
 

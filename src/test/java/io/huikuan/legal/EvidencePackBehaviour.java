@@ -258,8 +258,17 @@ abstract class EvidencePackBehaviour {
                 .anyMatch(r -> r.contains(statementNo)).anyMatch(r -> r.contains(letterNo)).anyMatch(r -> r.contains("zhou@dongfang.example"));
 
         List<List<String>> limitation = sheet(files.get("09-limitation.xlsx"), 0);
-        assertThat(limitation).hasSize(2);
+        // the manual event, and the events recorded automatically: the demand letter (not counting until its courier
+        // receipt is entered) and the delivered e-mail
+        assertThat(limitation).hasSize(4);
         assertThat(limitation.get(1)).contains("催款送达", "EMS 1180000001 签收 2026-05-10", code + "-A");
+        assertThat(limitation.stream().map(r -> String.join(" ", r)))
+                .anyMatch(r -> r.contains(letterNo) && r.contains("DOCUMENT") && r.contains("否"))
+                .anyMatch(r -> r.contains("zhou@dongfang.example") && r.contains("MESSAGE") && r.contains("是"));
+        List<List<String>> clocks = sheet(files.get("09-limitation.xlsx"), 1);
+        assertThat(clocks.get(0)).hasSize(4);
+        assertThat(clocks.stream().skip(1).map(r -> r.get(0))).containsExactlyInAnyOrder(code + "-A", code + "-B", code + "-C");
+        assertThat(clocks.stream().skip(1).map(r -> r.get(3))).containsOnly("RUNNING");
     }
 
     @Test
