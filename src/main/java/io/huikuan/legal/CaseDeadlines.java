@@ -6,11 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The deadlines of a legal case, computed from its stages (pure logic, no database). Periods follow 民事诉讼法 (2023
  * revision) art. 85: the day the period starts is not counted, so a period of n days after an event ends on the event's
- * date plus n days; a period ending on a statutory holiday ends on the first day after it ({@link #onWorkingDay}).
+ * date plus n days; a period ending on a statutory holiday ends on the first day after it ({@link HolidayCalendar#workingDayFrom}).
  * <ul>
  * <li>OBJECTION: a payment order (支付令) served on D: the debtor pays or objects in writing within 15 days of service
  * (art. 227); the period ends on D + 15, and on the day after it we check whether the debtor objected or the order is
@@ -58,8 +59,16 @@ public final class CaseDeadlines {
     private CaseDeadlines() {
     }
 
-    /** The open deadlines of a case of {@code kind} with these stages, by date. */
+    /** The open deadlines of a case of {@code kind} with these stages, by date, with no holiday calendar. */
     public static List<Deadline> of(long caseId, LegalCaseKind kind, List<StageFact> stages, boolean closed) {
+        return of(caseId, kind, stages, closed, UnaryOperator.identity());
+    }
+
+    /**
+     * The open deadlines of a case of {@code kind} with these stages, by date; a period ending on a statutory rest day
+     * ends on {@code workingDay} of it ({@link HolidayCalendar#workingDayFrom}, art. 85).
+     */
+    public static List<Deadline> of(long caseId, LegalCaseKind kind, List<StageFact> stages, boolean closed, UnaryOperator<LocalDate> workingDay) {
         List<Deadline> out = new ArrayList<>();
         if (closed) {
             return out;
@@ -68,24 +77,24 @@ public final class CaseDeadlines {
         boolean enforcementApplied = stages.stream().anyMatch(s -> s.stage() == CaseStage.ENFORCEMENT_APPLIED);
         StageFact served = latest(stages, CaseStage.SERVED);
         if (kind == LegalCaseKind.PAYMENT_ORDER && served != null && !effective) {
-            LocalDate end = periodEnd(served.date(), OBJECTION_PERIOD);
+            LocalDate end = periodEnd(served.date(), OBJECTION_PERIOD, workingDay);
             out.add(deadline(caseId, Kind.OBJECTION, end, end.plusDays(1), served.id()));
         }
         StageFact judgment = latest(stages, CaseStage.JUDGMENT);
         if (kind == LegalCaseKind.LAWSUIT && judgment != null && judgment.servedOn() != null && !effective) {
-            LocalDate end = periodEnd(judgment.servedOn(), APPEAL_PERIOD);
+            LocalDate end = periodEnd(judgment.servedOn(), APPEAL_PERIOD, workingDay);
             LocalDate task = end.minusDays(APPEAL_TASK_DAYS_BEFORE);
             out.add(deadline(caseId, Kind.APPEAL, end, task.isBefore(judgment.servedOn()) ? judgment.servedOn() : task, judgment.id()));
         }
         StageFact decision = stages.stream().filter(s -> (s.stage() == CaseStage.JUDGMENT || s.stage() == CaseStage.MEDIATION) && s.performBy() != null)
                 .max(Comparator.comparing(StageFact::date).thenComparing(StageFact::id)).orElse(null);
         if (decision != null && !enforcementApplied) {
-            LocalDate end = periodEnd(decision.performBy(), ENFORCEMENT_PERIOD);
+            LocalDate end = periodEnd(decision.performBy(), ENFORCEMENT_PERIOD, workingDay);
             out.add(deadline(caseId, Kind.ENFORCEMENT, end, decision.performBy().plusDays(1), decision.id()));
         } else if (kind == LegalCaseKind.PAYMENT_ORDER && served != null && effective && !enforcementApplied) {
             // an effective payment order was to be paid within the objection period (art. 227): that is its last day of performance
-            LocalDate performBy = periodEnd(served.date(), OBJECTION_PERIOD);
-            out.add(deadline(caseId, Kind.ENFORCEMENT, periodEnd(performBy, ENFORCEMENT_PERIOD), performBy.plusDays(1), served.id()));
+            LocalDate performBy = periodEnd(served.date(), OBJECTION_PERIOD, workingDay);
+            out.add(deadline(caseId, Kind.ENFORCEMENT, periodEnd(performBy, ENFORCEMENT_PERIOD, workingDay), performBy.plusDays(1), served.id()));
         }
         for (StageFact s : stages) {
             if (s.stage() == CaseStage.HEARING) {
@@ -109,15 +118,11 @@ public final class CaseDeadlines {
      * without that day ends on the month's last day, which {@link LocalDate#plus} already does).
      */
     public static LocalDate periodEnd(LocalDate start, Period period) {
-        return onWorkingDay(start.plus(period));
+        return start.plus(period);
     }
 
-    /**
-     * The hook for the holiday calendar (art. 85: a period ending on a statutory holiday ends on the first working day
-     * after it). No calendar is loaded yet, so the day stays as it is; the limitation clock's holiday table (part A of
-     * issue 14) plugs in here.
-     */
-    static LocalDate onWorkingDay(LocalDate day) {
-        return day;
+    /** {@link #periodEnd(LocalDate, Period)} moved off a statutory rest day by {@code workingDay} (art. 85). */
+    static LocalDate periodEnd(LocalDate start, Period period, UnaryOperator<LocalDate> workingDay) {
+        return workingDay.apply(start.plus(period));
     }
 }

@@ -48,6 +48,15 @@ public class HolidayCalendar {
         return years;
     }
 
+    /**
+     * {@code day}, or the first working day after it when it is a statutory rest day of a loaded year (Civil Code art.
+     * 203, 民事诉讼法 art. 85: a period ending on a holiday ends on the first day after it); years not loaded shift nothing.
+     */
+    public LocalDate workingDayFrom(LocalDate day) {
+        return jdbc.sql("SELECT next_working_day FROM legal_rest_day WHERE rest_date = ?").param(Date.valueOf(day)).query(Date.class)
+                .optional().map(Date::toLocalDate).orElse(day);
+    }
+
     /** The listed days of a year, by date. */
     public List<Day> days(int year) {
         return jdbc.sql("SELECT holiday_date, kind, name FROM legal_holiday WHERE holiday_date >= ? AND holiday_date <= ? ORDER BY holiday_date")

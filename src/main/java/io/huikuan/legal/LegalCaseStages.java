@@ -210,7 +210,7 @@ public class LegalCaseStages {
     /** Makes the owner's deadline tasks of the case what its stages say (none once closed). */
     void syncTasks(CaseRow c, boolean closed) {
         List<DeadlineTasks.Wanted> wanted = new ArrayList<>();
-        for (CaseDeadlines.Deadline d : CaseDeadlines.of(c.id(), c.kind(), LegalCases.facts(queries.stages(c.id())), closed)) {
+        for (CaseDeadlines.Deadline d : cases.deadlines(c.id(), c.kind(), LegalCases.facts(queries.stages(c.id())), closed)) {
             wanted.add(new DeadlineTasks.Wanted(d.taskKey(), d.taskDue(), c.claimTotal()));
         }
         tasks.sync(c.customerId(), LegalCases.taskPrefix(c.id()), c.owner(), wanted);

@@ -53,10 +53,11 @@ public class LegalCases {
     private final DeadlineTasks tasks;
     private final ApplicationEventPublisher events;
     private final CollectionPauses pauses;
+    private final HolidayCalendar holidays;
     private final Clock clock;
 
     LegalCases(JdbcClient jdbc, LegalCaseQueries queries, CustomerService customers, UserDirectory users, DeadlineTasks tasks,
-            ApplicationEventPublisher events, CollectionPauses pauses, Clock clock) {
+            ApplicationEventPublisher events, CollectionPauses pauses, HolidayCalendar holidays, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.customers = customers;
@@ -64,6 +65,7 @@ public class LegalCases {
         this.tasks = tasks;
         this.events = events;
         this.pauses = pauses;
+        this.holidays = holidays;
         this.clock = clock;
     }
 
@@ -169,7 +171,7 @@ public class LegalCases {
         BigDecimal costsPaid = sum(money, "COST");
         List<Task> caseTasks = tasks.list(r.customerId(), taskPrefix(id));
         List<LegalCase.DeadlineView> deadlines = new ArrayList<>();
-        for (CaseDeadlines.Deadline d : CaseDeadlines.of(id, r.kind(), facts(stages), !"OPEN".equals(r.status()))) {
+        for (CaseDeadlines.Deadline d : deadlines(id, r.kind(), facts(stages), !"OPEN".equals(r.status()))) {
             Task t = caseTasks.stream().filter(x -> x.taskKey().equals(d.taskKey())).findFirst().orElse(null);
             deadlines.add(new LegalCase.DeadlineView(d.kind(), d.date(), d.daysLeft(today), d.taskDue(), t == null ? null : t.taskId(),
                     t == null ? null : t.status().name()));
@@ -183,6 +185,11 @@ public class LegalCases {
 
     static String taskPrefix(long caseId) {
         return "L:" + caseId + ":";
+    }
+
+    /** The case's open deadlines, periods ending on a statutory rest day moved by the holiday calendar. */
+    List<CaseDeadlines.Deadline> deadlines(long caseId, LegalCaseKind kind, List<CaseDeadlines.StageFact> stages, boolean closed) {
+        return CaseDeadlines.of(caseId, kind, stages, closed, holidays::workingDayFrom);
     }
 
     static List<CaseDeadlines.StageFact> facts(List<LegalCase.Stage> stages) {

@@ -161,6 +161,34 @@ abstract class LegalCaseBehaviour {
     }
 
     @Test
+    void aPeriodEndingOnAStatutoryHolidayEndsOnTheNextWorkingDayOnceTheYearIsLoaded() throws Exception {
+        String c = customer("col1", "华南", "B");
+        invoice(c, "A", "2025-10-01", "2025-12-31", "8000.00");
+        long id = open("legal", """
+                {"customerCode":"%s","kind":"PAYMENT_ORDER","court":"深圳市南山区人民法院"}""".formatted(c));
+        stage(id, """
+                {"stage":"FILED","date":"2026-04-01"}""");
+        // served on 16 April: the 15 days end on 1 May (Labour Day), the first working day after the holiday is 6 May
+        assertThat(stage(id, """
+                {"stage":"SERVED","date":"2026-04-16"}""").get("deadlines").get(0).get("date").asString()).isEqualTo("2026-05-01");
+        try {
+            call(put("/api/legal/holidays/2026").contentType("text/csv").content("""
+                    2026-05-01,HOLIDAY,劳动节
+                    2026-05-02,HOLIDAY,劳动节
+                    2026-05-03,HOLIDAY,劳动节
+                    2026-05-04,HOLIDAY,劳动节
+                    2026-05-05,HOLIDAY,劳动节
+                    2026-05-09,WORKDAY,劳动节调休"""), "admin", null).andExpect(status().isOk());
+            JsonNode moved = stage(id, """
+                    {"stage":"SERVED","date":"2026-04-16","note":"served again after the calendar was loaded"}""");
+            assertThat(moved.get("deadlines").get(0).get("date").asString()).isEqualTo("2026-05-06");
+            assertThat(tasks(c).stream().filter(r -> r.status().equals("OPEN")).map(TaskRow::due)).containsExactly(LocalDate.of(2026, 5, 7));
+        } finally {
+            call(put("/api/legal/holidays/2026").contentType("text/csv").content(""), "admin", null).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void aJudgmentGivesTheAppealAndEnforcementDeadlinesAndHearingsAReminder() throws Exception {
         String c = customer("col1", "华东", "B");
         invoice(c, "A", "2025-10-01", "2025-12-31", "8000.00");
