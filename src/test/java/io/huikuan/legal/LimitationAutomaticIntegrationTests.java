@@ -1,7 +1,9 @@
 package io.huikuan.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -218,5 +221,51 @@ class LimitationAutomaticIntegrationTests {
         JsonNode item = clock();
         assertThat(item.get("runsFrom").asString()).isEqualTo(today.minusDays(1).toString());
         assertThat(item.get("lastEvent").get("kind").asString()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void anOralPromiseCountsFromItsDateOnceItsEvidenceIsAttached() throws Exception {
+        call(post("/api/promises"), "lacol", """
+                {"customerCode":"%s","channel":"phone","amount":1000,"madeOn":"%s","promisedDate":"%s"}"""
+                .formatted(code, today.minusDays(3), today.plusDays(10))).andExpect(status().isCreated());
+        long id = ((Number) awaitEvent("PROMISE").get("id")).longValue();
+        assertThat(clock().get("lastEvent").isNull()).isTrue();
+        byte[] recording = "%PDF-1.4\n% call note signed by the debtor's finance manager\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // bad input: no file, a document of another customer, a collector
+        evidence(id, null, "lalegal").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        String other = "LB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        call(post("/api/customers"), "admin", """
+                {"code":"%s","name":"另一家公司","owner":"lacol"}""".formatted(other)).andExpect(status().isCreated());
+        long foreign = Api.json(mvc.perform(multipart("/api/customers/" + other + "/attachments")
+                .file(new MockMultipartFile("file", "other.pdf", "application/pdf", recording)).param("category", "OTHER")
+                .with(httpBasic("lalegal", "lalegal"))).andExpect(status().isCreated())).get("id").asLong();
+        mvc.perform(multipart("/api/limitation-events/" + id + "/evidence").param("attachmentId", String.valueOf(foreign))
+                .with(httpBasic("lalegal", "lalegal"))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("attachmentId"));
+        evidence(id, recording, "lacol").andExpect(status().isForbidden());
+        assertThat(clock().get("lastEvent").isNull()).as("nothing changed").isTrue();
+
+        JsonNode event = Api.json(evidence(id, recording, "lalegal").andExpect(status().isOk()));
+        assertThat(event.get("counts").asBoolean()).isTrue();
+        assertThat(event.get("attachmentId").isNull()).isFalse();
+        assertThat(event.get("evidence").asString()).contains("call-note.pdf", "sha256:");
+        JsonNode item = clock();
+        assertThat(item.get("runsFrom").asString()).isEqualTo(today.minusDays(3).toString());
+        assertThat(item.get("lastEvent").get("kind").asString()).isEqualTo("ACKNOWLEDGED");
+        // the file is in the document store, linked to the event, and comes back byte for byte
+        assertThat(mvc.perform(get("/api/attachments/" + event.get("attachmentId").asLong()).with(httpBasic("lalegal", "lalegal")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).isEqualTo(recording);
+        // the deletion of evidence an event relies on is refused
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/attachments/" + event.get("attachmentId").asLong())
+                .with(httpBasic("admin", "admin"))).andExpect(status().isConflict());
+    }
+
+    ResultActions evidence(long eventId, byte[] file, String user) throws Exception {
+        var req = multipart("/api/limitation-events/" + eventId + "/evidence");
+        if (file != null) {
+            req.file(new MockMultipartFile("file", "call-note.pdf", "application/pdf", file));
+        }
+        return mvc.perform(req.with(httpBasic(user, user)));
     }
 }

@@ -88,6 +88,14 @@ class JdbcLimitationEvents implements LimitationEvents {
         } else if (e.evidence().length() > 1000) {
             errors.add(new FieldError("evidence", e.evidence().length(), "is at most 1000 characters"));
         }
+        if (e.attachmentId() != null && ref != null) {
+            Long owner = jdbc.sql("SELECT customer_id FROM attachment WHERE id = ?").param(e.attachmentId()).query(Long.class).optional().orElse(null);
+            if (owner == null) {
+                errors.add(new FieldError("attachmentId", e.attachmentId(), "is not a stored document"));
+            } else if (owner != ref.id()) {
+                errors.add(new FieldError("attachmentId", e.attachmentId(), "is a document of another customer"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

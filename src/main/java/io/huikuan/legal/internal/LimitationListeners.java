@@ -87,7 +87,7 @@ class LimitationListeners {
             notCounting = "written promises are switched off in the settings";
         } else if (!p.written()) {
             notCounting = settings.oralPromisesWithEvidence()
-                    ? "oral promise: counts only with evidence attached (record it again with the recording or a confirmation)"
+                    ? "oral promise: counts only with evidence attached (attach the recording or a written confirmation to this event)"
                     : "oral promises do not count (settings)";
         }
         String evidence = "promise " + p.promiseId() + " by " + (p.channel() == null ? "unknown channel" : p.channel().name().toLowerCase())
