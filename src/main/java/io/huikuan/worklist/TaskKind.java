@@ -1,6 +1,10 @@
 package io.huikuan.worklist;
 
-/** Why a task exists: a strategy step, a broken promise's escalation, a promise due today, a follow-up or appointment. */
+/**
+ * Why a task exists: a strategy step, a broken promise's escalation, a promise due today, a follow-up or appointment,
+ * a warning that the limitation period (诉讼时效) of invoices runs out (LIMITATION_WARNING), or the proposal to send a
+ * demand before it does (LIMITATION_DEMAND); the last two are written by the legal module's daily job.
+ */
 public enum TaskKind {
-    STEP, PROMISE_BROKEN, PROMISE_DUE, FOLLOW_UP
+    STEP, PROMISE_BROKEN, PROMISE_DUE, FOLLOW_UP, LIMITATION_WARNING, LIMITATION_DEMAND
 }

@@ -48,7 +48,7 @@ public class Tasks {
     static final String COLUMNS = """
             t.id, t.task_key, t.kind, t.step_offset, t.channel, t.tone, t.owner_role, t.assignee, t.due_date, t.overdue_amount,
             t.days_overdue, t.risk_factor, t.priority, t.reason, t.status, t.segment_code, t.snoozed_until, t.snooze_reason,
-            t.outcome, t.completed_by, t.completed_at, t.activity_id, t.dispatch_note, c.code AS customer_code, c.name AS customer_name""";
+            t.outcome, t.completed_by, t.completed_at, t.activity_id, t.dispatch_note, t.note, t.link, c.code AS customer_code, c.name AS customer_name""";
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
@@ -369,6 +369,7 @@ public class Tasks {
                 rs.getInt("days_overdue"), rs.getBigDecimal("risk_factor"), rs.getString("segment_code"),
                 snoozed == null ? null : snoozed.toLocalDate(), rs.getString("snooze_reason"), TaskStatus.valueOf(rs.getString("status")),
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("completed_by"), completed == null ? null : completed.toInstant(),
-                activityId, kind == TaskKind.FOLLOW_UP && reason != null && reason.contains("; appointment"), rs.getString("dispatch_note"));
+                activityId, kind == TaskKind.FOLLOW_UP && reason != null && reason.contains("; appointment"), rs.getString("dispatch_note"),
+                rs.getString("note"), rs.getString("link"));
     }
 }
