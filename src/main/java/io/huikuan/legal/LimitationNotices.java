@@ -154,7 +154,7 @@ public class LimitationNotices {
         Set<Long> found = new HashSet<>();
         List<Long> ids = items.stream().map(LimitationItem::invoiceId).distinct().toList();
         for (int from = 0; from < ids.size(); from += 1000) {
-            found.addAll(jdbc.sql("SELECT DISTINCT invoice_id FROM limitation_event_invoice WHERE invoice_id IN (:ids) AND event_date > :since"
+            found.addAll(jdbc.sql("SELECT DISTINCT invoice_id FROM limitation_event_invoice WHERE invoice_id IN (:ids) AND event_date >= :since"
                             + " AND event_date <= :asOf")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
                     .param("since", Date.valueOf(asOf.minusDays(settings.demandQuietDays()))).param("asOf", Date.valueOf(asOf))
