@@ -182,6 +182,15 @@ abstract class LimitationListsBehaviour {
                 .formatted(expiring, expiringInvoice)).andExpect(status().isCreated());
         assertThat(invoiceNos("expiring")).containsExactly(laterInvoice);
         assertThat(worklistCustomers("expiring")).containsExactly(expired);
+        // a part payment is part performance (SPC limitation rules art. 14): the period of that invoice runs again
+        call(post("/api/payments"), "finance", """
+                {"paymentRef":"LLP-%s","customerCode":"%s","paymentDate":"2025-11-15","amount":100.00,
+                 "allocations":[{"invoiceNo":"%s","amount":100.00}]}""".formatted(token, expired, laterInvoice)).andExpect(status().isCreated());
+        assertThat(invoiceNos("expiring")).isEmpty();
+        assertThat(invoiceNos("expired")).containsExactly(expiredInvoice);
+        assertThat(worklistCustomers("expiring")).isEmpty();
+        String customerPage = page(call(get("/customers/" + expired + "?lang=en"), "finance", null));
+        assertThat(customerPage).contains("2028-11-15 · 1,080 days left");
     }
 
     @Test
