@@ -91,7 +91,7 @@ public class LimitationNotices {
             Owner o = owners.get(items.getFirst().customerCode());
             LocalDate first = items.getFirst().expiresOn();
             String note = String.join("|", "limitation-warning", String.valueOf(t), first.toString(), named(items), amounts(items));
-            String link = "/legal/limitation?customer=" + o.code;
+            String link = "/legal/limitation/customers/" + o.code;
             String key = "LW" + t + ":" + first;
             written[0] += open(o, key + ":L", TaskKind.LIMITATION_WARNING, Channel.LEGAL_REVIEW, Role.LEGAL, null, asOf, items, note, link);
             written[0] += open(o, key + ":O", TaskKind.LIMITATION_WARNING, Channel.LEGAL_REVIEW, o.owner == null ? Role.MANAGER : Role.COLLECTOR,

@@ -127,7 +127,7 @@ abstract class LimitationNoticeBehaviour {
         assertThat(owner.assignee()).isEqualTo(collector);
         assertThat(owner.dueDate()).isEqualTo(LocalDate.parse("2025-09-11"));
         assertThat(owner.note()).isEqualTo("limitation-warning|180|2026-03-10|" + a + ", " + b + "|CNY 10,000.50");
-        assertThat(owner.link()).isEqualTo("/legal/limitation?customer=" + c);
+        assertThat(owner.link()).isEqualTo("/legal/limitation/customers/" + c);
 
         run("2025-09-11");
         run("2025-09-12");
