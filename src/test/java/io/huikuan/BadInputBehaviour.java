@@ -203,7 +203,12 @@ abstract class BadInputBehaviour {
                 Call.query(get, "/api/invoices", Map.of("q", "BAD", "page", "0", "size", "20")),
                 Call.query(get, "/api/payments", Map.of("q", "BAD", "from", "2026-01-01", "to", "2026-06-30")),
                 Call.query(get, "/api/measures", Map.of("asOf", "2026-06-30")),
-                Call.query(get, "/api/provisions", Map.of("asOf", "2026-06-30")));
+                Call.query(get, "/api/provisions", Map.of("asOf", "2026-06-30")),
+                // issue 14: the limitation clock
+                Call.json(post, "/api/limitation-events", """
+                        {"customerCode":"BAD-1","invoiceNos":["BAD-I1"],"date":"2026-06-20","kind":"ACKNOWLEDGED","evidence":"签回对账函","attachmentId":1}"""),
+                Call.query(get, "/api/limitation", Map.of("asOf", "2026-06-30", "customer", "BAD-1", "status", "EXPIRING", "page", "0", "size", "20"))
+                        .roomy("customer"));
     }
 
     @TestFactory

@@ -90,25 +90,25 @@ public class HolidayCalendar {
                 continue;
             }
             if (r.size() < 3 || r.get(2).isBlank()) {
-                errors.add(new FieldError(field, String.join(",", r.values()), "needs three values: date,HOLIDAY|WORKDAY,name"));
+                errors.add(FieldError.coded(field, String.join(",", r.values()), "holiday.values", "needs three values: date,HOLIDAY|WORKDAY,name"));
                 continue;
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(r.get(0));
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(field, r.get(0), "the date must be yyyy-MM-dd"));
+                errors.add(FieldError.coded(field, r.get(0), "holiday.date", "the date must be yyyy-MM-dd"));
                 continue;
             }
             String kind = r.get(1).toUpperCase(java.util.Locale.ROOT);
             if (date.getYear() != year) {
-                errors.add(new FieldError(field, r.get(0), "is not in " + year));
+                errors.add(FieldError.coded(field, r.get(0), "holiday.year", "is not in " + year, String.valueOf(year)));
             } else if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
-                errors.add(new FieldError(field, r.get(1), "the kind must be HOLIDAY or WORKDAY"));
+                errors.add(FieldError.coded(field, r.get(1), "holiday.kind", "the kind must be HOLIDAY or WORKDAY"));
             } else if (r.get(2).length() > 100) {
-                errors.add(new FieldError(field, r.get(2), "the name is at most 100 characters"));
+                errors.add(FieldError.coded(field, r.get(2), "holiday.name", "the name is at most 100 characters"));
             } else if (days.containsKey(date)) {
-                errors.add(new FieldError(field, r.get(0), "lists " + date + " a second time"));
+                errors.add(FieldError.coded(field, r.get(0), "holiday.duplicate", "lists " + date + " a second time", date.toString()));
             } else {
                 days.put(date, new Day(date, kind, r.get(2)));
             }

@@ -273,6 +273,47 @@ abstract class LimitationBehaviour {
         assertThat(clock("2025-01-01").get("items").get(2).get("runsFrom").asString()).isEqualTo("2024-10-10");
     }
 
+    ResultActions holidays(int year, String csv, String user) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/legal/holidays/" + year)
+                .contentType("text/csv").content(csv)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user, user)));
+    }
+
+    @Test
+    void aLastDayOnAStatutoryRestDayMovesToTheNextWorkingDayOnlyWhenItsYearIsLoaded() throws Exception {
+        String holiday = invoice("H", "2026-06-01", "2026-10-02", "100.00");
+        String sunday = invoice("S", "2026-06-01", "2026-09-30", "100.00");
+        String worked = invoice("W", "2026-06-01", "2026-09-29", "100.00");
+        java.util.function.Function<JsonNode, java.util.Map<String, String>> expiries = body -> {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            body.get("items").forEach(i -> m.put(i.get("invoiceNo").asString(), i.get("expiresOn").asString()));
+            return m;
+        };
+        assertThat(expiries.apply(clock("2026-11-01"))).containsEntry(holiday, "2029-10-02").containsEntry(sunday, "2029-09-30")
+                .containsEntry(worked, "2029-09-29");
+        holidays(2029, "2029-10-01,HOLIDAY,国庆节", "legal").andExpect(status().isForbidden());
+        holidays(2029, "2029-10-01,HOLIDAY,国庆节\n2029-10-40,HOLIDAY,x", "admin").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line 2"));
+        try {
+            holidays(2029, """
+                    2029-10-01,HOLIDAY,国庆节
+                    2029-10-02,HOLIDAY,国庆节
+                    2029-10-03,HOLIDAY,国庆节
+                    2029-10-04,HOLIDAY,国庆节
+                    2029-10-05,HOLIDAY,国庆节
+                    2029-09-29,WORKDAY,国庆节调休
+                    """, "admin").andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(6));
+            JsonNode shifted = clock("2026-11-01");
+            assertThat(expiries.apply(shifted)).containsEntry(holiday, "2029-10-08").containsEntry(sunday, "2029-10-08")
+                    .containsEntry(worked, "2029-09-29");
+            assertThat(shifted.get("items").get(0).get("invoiceNo").asString()).isEqualTo(worked);
+            assertThat(shifted.get("items").get(1).get("invoiceNo").asString()).as("same last day: by invoice number").isEqualTo(holiday);
+        } finally {
+            holidays(2029, "", "admin").andExpect(status().isOk());
+        }
+        assertThat(expiries.apply(clock("2026-11-01"))).containsEntry(holiday, "2029-10-02");
+    }
+
     @Test
     void collectorsReadTheirOwnCustomersButMayNotRecordEvents() throws Exception {
         String no = invoice("1", "2023-02-01", "2023-03-10", "8000.00");

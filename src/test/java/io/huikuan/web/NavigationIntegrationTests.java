@@ -57,7 +57,7 @@ class NavigationIntegrationTests {
     @Test
     void legalStaffHaveAWorklistAndProvisionsButNoImportNorManagersPages() throws Exception {
         String page = page("/", "nav-legal", Role.LEGAL);
-        assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-provisions\"", "id=\"nav-customers\"");
+        assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-provisions\"", "id=\"nav-customers\"", "id=\"nav-limitation\"");
         assertThat(page).doesNotContain("id=\"nav-import\"", "id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-strategies\"",
                 "id=\"nav-users\"", "id=\"nav-company\"");
     }

@@ -1,5 +1,6 @@
 package io.huikuan.legal.internal;
 
+import io.huikuan.common.InputRules;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
@@ -54,6 +55,17 @@ class JdbcLimitationEvents implements LimitationEvents {
     public long record(NewEvent e, String by) {
         List<FieldError> errors = new ArrayList<>();
         CustomerRef ref = null;
+        InputRules.textRule("customerCode", e.customerCode()).ifPresent(errors::add);
+        InputRules.textRule("evidence", e.evidence()).ifPresent(errors::add);
+        InputRules.dateRule("date", e.date()).ifPresent(errors::add);
+        if (e.invoiceNos() != null) {
+            for (int i = 0; i < e.invoiceNos().size(); i++) {
+                InputRules.textRule("invoiceNos[" + i + "]", e.invoiceNos().get(i)).ifPresent(errors::add);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         if (e.customerCode() == null || e.customerCode().isBlank()) {
             errors.add(new FieldError("customerCode", e.customerCode(), "is required"));
         } else {
@@ -187,6 +199,11 @@ class JdbcLimitationEvents implements LimitationEvents {
     public Event enterCourierReceipt(long eventId, String courierNo, LocalDate deliveredOn, String by) {
         Event event = find(eventId).orElseThrow(() -> new NotFoundException("limitation event", String.valueOf(eventId)));
         List<FieldError> errors = new ArrayList<>();
+        InputRules.textRule("courierNo", courierNo).ifPresent(errors::add);
+        InputRules.dateRule("deliveredOn", deliveredOn).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         if (courierNo == null || courierNo.isBlank()) {
             errors.add(new FieldError("courierNo", courierNo, "is required: the courier's tracking number"));
         } else if (courierNo.strip().length() > 64) {

@@ -61,6 +61,9 @@ class LimitationApi {
             @RequestParam(required = false) String status, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : InputRules.date("asOf", asOf);
+        InputRules.textRule("customer", customer).ifPresent(e -> {
+            throw new ValidationException(List.of(e));
+        });
         LimitationStatus s = status(status);
         int p = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE, "a page number from 0");
         int n = number("size", size, 50, 1, MAX_SIZE, "a page size from 1 to " + MAX_SIZE);
@@ -72,6 +75,9 @@ class LimitationApi {
     @Operation(summary = "Open amounts by the month their limitation period ends (24 months from asOf's month, then LATER), "
             + "with EXPIRED and IN_PROCEEDINGS apart, per currency")
     List<LimitationClock.ExpiryMonth> months(@RequestParam(required = false) String asOf, @RequestParam(required = false) String customer) {
+        InputRules.textRule("customer", customer).ifPresent(e -> {
+            throw new ValidationException(List.of(e));
+        });
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : InputRules.date("asOf", asOf);
         return limitation.byExpiryMonth(date, customer, 24);
     }
@@ -93,6 +99,9 @@ class LimitationApi {
     @GetMapping("/api/limitation-events")
     @Operation(summary = "A customer's limitation events dated on or before asOf (default today), oldest first, with whether each counts")
     List<LimitationEvents.Event> timeline(@RequestParam String customer, @RequestParam(required = false) String asOf) {
+        InputRules.textRule("customer", customer).ifPresent(e -> {
+            throw new ValidationException(List.of(e));
+        });
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : InputRules.date("asOf", asOf);
         return events.timeline(customer, date);
     }
