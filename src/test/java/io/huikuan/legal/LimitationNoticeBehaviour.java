@@ -48,6 +48,10 @@ abstract class LimitationNoticeBehaviour {
     MovableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     String collector;
     String token;
@@ -147,6 +151,20 @@ abstract class LimitationNoticeBehaviour {
         assertThat(ofKind(c, "LIMITATION_WARNING")).extracting(Written::key).containsExactly("LW180:2026-03-10:L", "LW180:2026-03-10:O",
                 "LW90:2026-03-10:L", "LW90:2026-03-10:O", "LW30:2026-03-10:L", "LW30:2026-03-10:O");
         assertThat(ofKind(c, "LIMITATION_WARNING").get(4).note()).startsWith("limitation-warning|30|2026-03-10|");
+    }
+
+    @Test
+    void theDailyCollectionRunTriggersTheNoticesAsOfItsDate() throws Exception {
+        String c = customer("J", collector);
+        invoice(c, "A", "2023-03-10", "700.00");
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(s -> publisher.publishEvent(new io.huikuan.strategy.CollectionRunCompleted(-1, LocalDate.parse("2025-12-10"))));
+        long until = System.currentTimeMillis() + 20_000;
+        while (ofKind(c, "LIMITATION_WARNING").size() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(ofKind(c, "LIMITATION_WARNING")).extracting(Written::key).containsExactly("LW90:2026-03-10:L", "LW90:2026-03-10:O");
+        assertThat(ofKind(c, "LIMITATION_DEMAND")).extracting(Written::dueDate).containsExactly(LocalDate.parse("2025-12-10"));
     }
 
     @Test
