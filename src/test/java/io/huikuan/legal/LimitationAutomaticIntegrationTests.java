@@ -128,6 +128,46 @@ class LimitationAutomaticIntegrationTests {
                 .param(code).query(Long.class).single()).as("a statement is not a demand").isZero();
     }
 
+    void companyProfile() throws Exception {
+        call(put("/api/company-profile"), "laboss", """
+                {"name":"上海汇通工业品有限公司","address":"上海市浦东新区张江路 88 号","phone":"021-5555 8888","email":"ar@huitong.example",
+                 "bankName":"招商银行上海张江支行","bankAccount":"1219 0888 0000 6666","taxId":"91310115MA1H000000",
+                 "signatoryName":"周明","signatoryTitle":"财务总监","payByDays":10}""").andExpect(status().isOk());
+    }
+
+    @Test
+    void aBalanceConfirmationCountsOnlyOnceItsSignedReplyIsRecorded() throws Exception {
+        companyProfile();
+        JsonNode doc = Api.json(call(post("/api/customers/" + code + "/letters").param("kind", "BALANCE_CONFIRMATION"), "laboss", null)
+                .andExpect(status().isCreated()));
+        long id = doc.get("id").asLong();
+        Thread.sleep(500);
+        assertThat(clock().get("lastEvent").isNull()).as("issuing a confirmation interrupts nothing").isTrue();
+        String html = Api.json(call(get("/api/limitation-events").param("customer", code), "lalegal", null).andExpect(status().isOk())).toString();
+        assertThat(html).isEqualTo("[]");
+
+        String body = """
+                {"customerCode":"%s","documentId":%d,"signedOn":"%s","evidence":"原件已收，盖有公章"}""";
+        call(post("/api/limitation-events/signed-confirmations"), "lacol", body.formatted(code, id, today)).andExpect(status().isForbidden());
+        call(post("/api/limitation-events/signed-confirmations"), "lalegal", body.formatted(code, id, today.minusDays(400)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("signedOn"));
+        call(post("/api/limitation-events/signed-confirmations"), "lalegal", body.formatted(code, id + 100000, today))
+                .andExpect(status().isNotFound());
+        assertThat(call(get("/legal/limitation/customers/" + code), "lalegal", null).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"limitation-confirmations\"", doc.get("number").asString(),
+                "登记签回").doesNotContain("??");
+        call(post("/api/limitation-events/signed-confirmations"), "lalegal", body.formatted(code, id, today)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("ACKNOWLEDGED")).andExpect(jsonPath("$.counts").value(true))
+                .andExpect(jsonPath("$.source").value("CONFIRMATION"));
+        call(post("/api/limitation-events/signed-confirmations"), "lalegal", body.formatted(code, id, today)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("documentId"));
+        assertThat(call(get("/legal/limitation/customers/" + code), "lalegal", null).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("已登记签回", "对账确认函");
+        JsonNode item = clock();
+        assertThat(item.get("runsFrom").asString()).isEqualTo(today.toString());
+        assertThat(item.get("lastEvent").get("evidence").asString()).contains("balance confirmation " + doc.get("number").asString());
+    }
+
     @Test
     void aDemandLetterCountsFromTheDayItsCourierReceiptSaysItWasDelivered() throws Exception {
         call(put("/api/company-profile"), "laboss", """

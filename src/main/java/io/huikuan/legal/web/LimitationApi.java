@@ -39,18 +39,39 @@ class LimitationApi {
     record CourierReceipt(String courierNo, LocalDate deliveredOn) {
     }
 
+    /** The body of POST /api/limitation-events/signed-confirmations. */
+    record SignedReply(String customerCode, Long documentId, LocalDate signedOn, String evidence) {
+    }
+
     /** The answer of GET /api/limitation. */
     record Items(List<LimitationItem> items, long total, int page, int size, LocalDate asOf) {
     }
 
     private final LimitationClock limitation;
     private final LimitationEvents events;
+    private final io.huikuan.legal.SignedConfirmations confirmations;
     private final Clock clock;
 
-    LimitationApi(LimitationClock limitation, LimitationEvents events, Clock clock) {
+    LimitationApi(LimitationClock limitation, LimitationEvents events, io.huikuan.legal.SignedConfirmations confirmations, Clock clock) {
         this.limitation = limitation;
         this.events = events;
+        this.confirmations = confirmations;
         this.clock = clock;
+    }
+
+    @PostMapping("/api/limitation-events/signed-confirmations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Records the debtor's signed reply to an issued balance confirmation (documentId) as ACKNOWLEDGED on signedOn for "
+            + "every invoice of the customer open that day; once per confirmation; legal, managers and admins")
+    LimitationEvents.Event signedConfirmation(@RequestBody SignedReply body) {
+        if (body == null || body.documentId() == null) {
+            throw new ValidationException("documentId", null, "is required: the id of the issued balance confirmation");
+        }
+        if (body.customerCode() == null || body.customerCode().isBlank()) {
+            throw new ValidationException("customerCode", null, "is required");
+        }
+        long id = confirmations.record(body.customerCode().strip(), body.documentId(), body.signedOn(), body.evidence());
+        return events.find(id).orElseThrow();
     }
 
     @GetMapping("/api/limitation")

@@ -43,10 +43,13 @@ class LimitationPages {
 
     private final LimitationClock limitation;
     private final LimitationEvents events;
+    private final io.huikuan.legal.SignedConfirmations confirmations;
     private final MessageSource messages;
     private final Clock clock;
 
-    LimitationPages(LimitationClock limitation, LimitationEvents events, MessageSource messages, Clock clock) {
+    LimitationPages(LimitationClock limitation, LimitationEvents events, io.huikuan.legal.SignedConfirmations confirmations,
+            MessageSource messages, Clock clock) {
+        this.confirmations = confirmations;
         this.limitation = limitation;
         this.events = events;
         this.messages = messages;
@@ -117,6 +120,10 @@ class LimitationPages {
         model.addAttribute("items", limitation.items(date, code, null, 0, 1000));
         model.addAttribute("timeline", events.timeline(code, date));
         model.addAttribute("form", new EventForm(code, "", LocalDate.now(clock).toString(), "ACKNOWLEDGED", ""));
+        var confirmationList = confirmations.confirmations(code);
+        model.addAttribute("confirmations", confirmationList);
+        model.addAttribute("confirmationRecorded", confirmationList.stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.id(), d -> confirmations.recorded(d.id()))));
         if (errors.any()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -178,6 +185,26 @@ class LimitationPages {
             flash.addFlashAttribute("flashError", String.join("; ", errors.all()));
         }
         return "redirect:/legal/limitation/customers/" + org.springframework.web.util.UriUtils.encodePathSegment(event.customerCode(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/legal/limitation/customers/{code}/confirmations/{id}/signed")
+    String signedConfirmation(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) String signedOn,
+            @RequestParam(required = false) String evidence, Locale locale, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate day = errors.date("signedOn", signedOn, true);
+        try {
+            if (!errors.any()) {
+                confirmations.record(code, id, day, evidence);
+                flash.addFlashAttribute("flash", messages.getMessage("limitation.signedRecorded", null, locale));
+            }
+        } catch (ValidationException e) {
+            errors.addAll(e);
+        }
+        if (errors.any()) {
+            flash.addFlashAttribute("flashError", String.join("; ", errors.all()));
+        }
+        return "redirect:/legal/limitation/customers/" + org.springframework.web.util.UriUtils.encodePathSegment(code,
                 java.nio.charset.StandardCharsets.UTF_8);
     }
 
