@@ -47,7 +47,11 @@ public class LedgerQueries {
     private final Currencies currencies;
     private final AccountCurrencies accountCurrencies;
 
-    LedgerQueries(JdbcClient jdbc, Clock clock, Currencies currencies, AccountCurrencies accountCurrencies) {
+    private final org.springframework.beans.factory.ObjectProvider<InvoiceExpiries> expiries;
+
+    LedgerQueries(JdbcClient jdbc, Clock clock, Currencies currencies, AccountCurrencies accountCurrencies,
+            org.springframework.beans.factory.ObjectProvider<InvoiceExpiries> expiries) {
+        this.expiries = expiries;
         this.jdbc = jdbc;
         this.clock = clock;
         this.currencies = currencies;
@@ -317,8 +321,16 @@ public class LedgerQueries {
         return new Overview(totals, overdue, currencies.otherCurrencies(today, user.portfolioOnly() ? user.username() : null));
     }
 
-    /** Filters of the invoice list. status: open, overdue, paid or blank. */
-    public record InvoiceFilter(String customerCode, String status, String q, LocalDate dueFrom, LocalDate dueTo, String owner) {
+    /**
+     * Filters of the invoice list. status: open, overdue, paid or blank. limitation: the invoice is open and its
+     * limitation period (诉讼时效) ends within the warning window (EXPIRING) or has ended (EXPIRED) today.
+     */
+    public record InvoiceFilter(String customerCode, String status, String q, LocalDate dueFrom, LocalDate dueTo, String owner,
+            InvoiceExpiries.Filter limitation) {
+
+        public InvoiceFilter(String customerCode, String status, String q, LocalDate dueFrom, LocalDate dueTo, String owner) {
+            this(customerCode, status, q, dueFrom, dueTo, owner, null);
+        }
     }
 
     public Page<InvoiceView> invoices(InvoiceFilter f, String sort, boolean desc, int page, int size) {
@@ -333,6 +345,13 @@ public class LedgerQueries {
             case "paid" -> where.and(OPEN + " = 0");
             default -> {
             }
+        }
+        if (f.limitation() != null) {
+            InvoiceExpiries clocks = expiries.getIfAvailable();
+            if (clocks == null) {
+                throw new io.huikuan.common.ValidationException("limitation", f.limitation().name(), "the limitation clock is not available");
+            }
+            where.and("i.id IN (SELECT lf.invoice_id FROM (" + clocks.matching(f.limitation(), today) + ") lf)");
         }
         String order = INVOICE_SORTS.getOrDefault(sort == null ? "" : sort, "i.due_date") + (desc ? " DESC" : " ASC") + ", i.invoice_no";
         String status = f.status() == null ? "" : f.status();

@@ -10,13 +10,15 @@ import java.time.LocalDate;
  * {@code "FOLLOW_UP"}). {@code reason} is the stored English text of the priority; {@code appointment} is true
  * for a follow-up agreed for a time (its priority has the appointment boost). {@code dispatchNote}: for a step that writes to
  * the customer, what became of its message or letter, coded {@code what|arg|arg} (e.g. {@code queued|44},
- * {@code no-email}); labels {@code dispatch.what}.
+ * {@code no-email}); labels {@code dispatch.what}. {@code note}: what a limitation task is about, coded {@code what|arg|arg}
+ * (labels {@code task.note.what}); {@code link}: the page it leads to (the customer's limitation view, the demand
+ * letter form); both null for other tasks.
  */
 public record Task(long taskId, String customerCode, String customerName, String step, Channel channel, LocalDate dueDate,
         BigDecimal priority, String reason, TaskKind kind, String taskKey, Integer stepOffset, Tone tone, String assignee,
         String ownerRole, BigDecimal overdueAmount, int daysOverdue, BigDecimal riskFactor, String segment, LocalDate snoozedUntil,
         String snoozeReason, TaskStatus status, Outcome outcome, String completedBy, Instant completedAt, Long activityId,
-        boolean appointment, String dispatchNote) {
+        boolean appointment, String dispatchNote, String note, String link) {
 
     /** The step label of a task. */
     public static String step(TaskKind kind, Integer offset, Channel channel) {

@@ -10,6 +10,7 @@ import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
 import io.huikuan.identity.UserDirectory;
+import io.huikuan.ledger.InvoiceExpiries;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,26 +42,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tasks {
 
-    /** What the worklist is narrowed to; null fields do not narrow. {@code customer}: code or name contains. */
+    /**
+     * What the worklist is narrowed to; null fields do not narrow. {@code customer}: code or name contains.
+     * {@code limitation}: the customer has an open invoice whose limitation period ends within the warning window
+     * (EXPIRING) or has ended (EXPIRED) as of the list's date.
+     */
     public record Query(LocalDate date, String owner, Channel channel, TaskKind kind, String segment, String customer,
-            BigDecimal minAmount, int page, int size) {
+            BigDecimal minAmount, int page, int size, InvoiceExpiries.Filter limitation) {
+
+        public Query(LocalDate date, String owner, Channel channel, TaskKind kind, String segment, String customer, BigDecimal minAmount,
+                int page, int size) {
+            this(date, owner, channel, kind, segment, customer, minAmount, page, size, null);
+        }
     }
 
     static final String COLUMNS = """
             t.id, t.task_key, t.kind, t.step_offset, t.channel, t.tone, t.owner_role, t.assignee, t.due_date, t.overdue_amount,
             t.days_overdue, t.risk_factor, t.priority, t.reason, t.status, t.segment_code, t.snoozed_until, t.snooze_reason,
-            t.outcome, t.completed_by, t.completed_at, t.activity_id, t.dispatch_note, c.code AS customer_code, c.name AS customer_name""";
+            t.outcome, t.completed_by, t.completed_at, t.activity_id, t.dispatch_note, t.note, t.link, c.code AS customer_code, c.name AS customer_name""";
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final TaskCounts counts;
     private final Clock clock;
+    private final ObjectProvider<InvoiceExpiries> expiries;
 
-    Tasks(JdbcClient jdbc, UserDirectory users, TaskCounts counts, Clock clock) {
+    Tasks(JdbcClient jdbc, UserDirectory users, TaskCounts counts, Clock clock, ObjectProvider<InvoiceExpiries> expiries) {
         this.jdbc = jdbc;
         this.users = users;
         this.counts = counts;
         this.clock = clock;
+        this.expiries = expiries;
     }
 
     public LocalDate today() {
@@ -119,6 +132,13 @@ public class Tasks {
         if (q.minAmount() != null) {
             where.append(" AND t.overdue_amount >= ?");
             params.add(q.minAmount());
+        }
+        if (q.limitation() != null) {
+            InvoiceExpiries clocks = expiries.getIfAvailable();
+            if (clocks == null) {
+                throw new ValidationException("limitation", q.limitation().name(), "the limitation clock is not available");
+            }
+            where.append(" AND t.customer_id IN (SELECT lf.customer_id FROM (").append(clocks.matching(q.limitation(), date)).append(") lf)");
         }
         String countSql = "SELECT count(*) FROM collection_task t" + (byCustomer ? " JOIN customer c ON c.id = t.customer_id" : "") + where;
         long total = counts.count(countSql, params, () -> jdbc.sql(countSql).params(params).query(Long.class).single());
@@ -369,6 +389,7 @@ public class Tasks {
                 rs.getInt("days_overdue"), rs.getBigDecimal("risk_factor"), rs.getString("segment_code"),
                 snoozed == null ? null : snoozed.toLocalDate(), rs.getString("snooze_reason"), TaskStatus.valueOf(rs.getString("status")),
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("completed_by"), completed == null ? null : completed.toInstant(),
-                activityId, kind == TaskKind.FOLLOW_UP && reason != null && reason.contains("; appointment"), rs.getString("dispatch_note"));
+                activityId, kind == TaskKind.FOLLOW_UP && reason != null && reason.contains("; appointment"), rs.getString("dispatch_note"),
+                rs.getString("note"), rs.getString("link"));
     }
 }

@@ -86,6 +86,7 @@ class DashboardPages {
         model.addAttribute("topOverdue", f.topOverdue());
         model.addAttribute("baseCurrency", total.currency());
         model.addAttribute("currencyTotals", currencyTotals(total, notDueIndex));
+        model.addAttribute("seesLimitation", LimitationKpi.sees(io.huikuan.identity.CurrentUser.get()));
         panels.addWork(model);
         return "aging/dashboard";
     }

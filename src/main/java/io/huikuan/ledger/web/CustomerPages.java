@@ -70,9 +70,14 @@ class CustomerPages {
     private final HistoryRows historyRows;
     private final UserDirectory users;
     private final MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<io.huikuan.ledger.InvoiceExpiries> expiries;
+    private final java.time.Clock clock;
 
     CustomerPages(LedgerQueries queries, CustomerService customers, ContractService contracts, History history, HistoryRows historyRows,
-            UserDirectory users, MessageSource messages) {
+            UserDirectory users, MessageSource messages, org.springframework.beans.factory.ObjectProvider<io.huikuan.ledger.InvoiceExpiries> expiries,
+            java.time.Clock clock) {
+        this.expiries = expiries;
+        this.clock = clock;
         this.queries = queries;
         this.customers = customers;
         this.contracts = contracts;
@@ -243,7 +248,13 @@ class CustomerPages {
         model.addAttribute("baseOpen", summary.openIn(io.huikuan.ledger.Currencies.BASE));
         model.addAttribute("baseCurrency", io.huikuan.ledger.Currencies.BASE);
         model.addAttribute("contracts", contracts.forCustomer(code));
-        model.addAttribute("openInvoices", queries.openInvoices(ref.id()));
+        List<io.huikuan.ledger.InvoiceView> open = queries.openInvoices(ref.id());
+        model.addAttribute("openInvoices", open);
+        // the limitation column of the open invoices (legal's clock, when the module is there), one query
+        io.huikuan.ledger.InvoiceExpiries clocks = expiries.getIfAvailable();
+        model.addAttribute("showLimitation", clocks != null);
+        model.addAttribute("limits", clocks == null || open.isEmpty() ? java.util.Map.of()
+                : clocks.ofInvoices(open.stream().map(io.huikuan.ledger.InvoiceView::invoiceNo).toList(), java.time.LocalDate.now(clock)));
         model.addAttribute("payments", queries.payments(new PaymentFilter(code, null, null, null, null), "paymentDate", true, 0, 20));
         Page<io.huikuan.ledger.HistoryEntry> entries = history.forCustomer(code, Math.max(historyPage, 0), 20);
         model.addAttribute("history", new Page<>(historyRows.rows(entries.items()), entries.total(), entries.page(), entries.size()));

@@ -62,8 +62,9 @@ class InvoiceApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
             @RequestParam(required = false) String owner, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) Integer size) {
-        return queries.invoices(new InvoiceFilter(customer, status, q, dueFrom, dueTo, owner), sort, desc, Math.max(page, 0),
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String limitation) {
+        return queries.invoices(new InvoiceFilter(customer, status, q, dueFrom, dueTo, owner, io.huikuan.ledger.InvoiceExpiries.Filter.parse(limitation)),
+                sort, desc, Math.max(page, 0),
                 Page.clampSize(size));
     }
 

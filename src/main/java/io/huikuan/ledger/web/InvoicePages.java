@@ -12,6 +12,7 @@ import io.huikuan.ledger.CreditNote;
 import io.huikuan.ledger.DisputeService;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.Invoice;
+import io.huikuan.ledger.InvoiceExpiries;
 import io.huikuan.ledger.InvoiceService;
 import io.huikuan.ledger.InvoiceView;
 import io.huikuan.ledger.LedgerQueries;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -65,9 +67,11 @@ class InvoicePages {
     private final HistoryRows historyRows;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObjectProvider<InvoiceExpiries> expiries;
 
     InvoicePages(LedgerQueries queries, InvoiceService invoices, AdjustmentService adjustments, History history, DisputeService disputes,
-            HistoryRows historyRows, MessageSource messages, Clock clock) {
+            HistoryRows historyRows, MessageSource messages, Clock clock, ObjectProvider<InvoiceExpiries> expiries) {
+        this.expiries = expiries;
         this.disputes = disputes;
         this.queries = queries;
         this.invoices = invoices;
@@ -82,7 +86,7 @@ class InvoicePages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) String customerCode, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
-            @RequestParam(defaultValue = "dueDate") String sort, @RequestParam(defaultValue = "false") boolean desc,
+            @RequestParam(required = false) String limitation, @RequestParam(defaultValue = "dueDate") String sort, @RequestParam(defaultValue = "false") boolean desc,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model, Locale locale) {
         int pageSize = Math.clamp(size, 5, 200);
         FormErrors errors = new FormErrors(messages, locale);
@@ -90,13 +94,26 @@ class InvoicePages {
         LocalDate to = errors.date("dueTo", dueTo, false);
         // open invoices unless the user chose otherwise ("all" shows every invoice)
         String chosen = status == null || status.isBlank() ? "open" : status;
-        InvoiceFilter filter = new InvoiceFilter(customerCode, "all".equals(chosen) ? null : chosen, q, from, to, owner);
+        InvoiceExpiries clocks = expiries.getIfAvailable();
+        InvoiceExpiries.Filter byLimitation = null;
+        try {
+            byLimitation = clocks == null ? null : InvoiceExpiries.Filter.parse(limitation);
+        } catch (io.huikuan.common.ValidationException e) {
+            errors.addAll(e);
+        }
+        InvoiceFilter filter = new InvoiceFilter(customerCode, "all".equals(chosen) ? null : chosen, q, from, to, owner, byLimitation);
         Page<InvoiceView> result = queries.invoices(filter, sort, desc, Math.max(page, 0), pageSize);
         if (result.beyondEnd()) {
             result = queries.invoices(filter, sort, desc, result.lastPage(), pageSize); // a page after the last: show the last
         }
         ListLinks links = new ListLinks("/invoices", sort, desc).filter("q", q).filter("status", chosen)
-                .filter("customerCode", customerCode).filter("owner", owner).filter("dueFrom", from).filter("dueTo", to);
+                .filter("customerCode", customerCode).filter("owner", owner).filter("dueFrom", from).filter("dueTo", to)
+                .filter("limitation", byLimitation == null ? null : limitation);
+        // the limitation column: the clocks of the page's open invoices, one query
+        model.addAttribute("showLimitation", clocks != null);
+        model.addAttribute("limitation", byLimitation == null ? "" : byLimitation.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("limits", clocks == null || result.items().isEmpty() ? java.util.Map.of()
+                : clocks.ofInvoices(result.items().stream().map(InvoiceView::invoiceNo).toList(), LocalDate.now(clock)));
         if (pageSize != 25) {
             links.filter("size", pageSize);
         }
@@ -109,7 +126,7 @@ class InvoicePages {
         model.addAttribute("errors", errors);
         model.addAttribute("links", links);
         model.addAttribute("filtered", !"open".equals(chosen) || links.filtered() && (notBlank(q) || notBlank(customerCode)
-                || notBlank(owner) || from != null || to != null));
+                || notBlank(owner) || from != null || to != null || byLimitation != null));
         return "ledger/invoices";
     }
 

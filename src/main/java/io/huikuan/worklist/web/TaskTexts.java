@@ -16,8 +16,8 @@ import org.springframework.context.MessageSource;
  */
 final class TaskTexts {
 
-    /** A task as a page row shows it: localized step and reason. */
-    record Row(Task task, String step, String reason, String dispatch) {
+    /** A task as a page row shows it: localized step, reason, dispatch and note (what a limitation task is about). */
+    record Row(Task task, String step, String reason, String dispatch, String note) {
     }
 
     private final MessageSource messages;
@@ -27,7 +27,7 @@ final class TaskTexts {
     }
 
     Row row(Task t, Locale locale) {
-        return new Row(t, step(t, locale), reason(t, locale), dispatch(t.dispatchNote(), locale));
+        return new Row(t, step(t, locale), reason(t, locale), dispatch(t.dispatchNote(), locale), note(t.note(), locale));
     }
 
     String reason(Task t, Locale locale) {
@@ -53,6 +53,16 @@ final class TaskTexts {
         String[] parts = note.split("\\|", -1);
         Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
         return messages.getMessage("dispatch." + parts[0], args, note, locale);
+    }
+
+    /** A task's note ({@code what|arg|arg}, labels {@code task.note.what}) in the user's language; null without one. */
+    String note(String note, Locale locale) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        String[] parts = note.split("\\|", -1);
+        Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+        return messages.getMessage("task.note." + parts[0], args, note, locale);
     }
 
     String step(Task t, Locale locale) {

@@ -40,15 +40,16 @@ class WorklistApi {
     @Operation(summary = "Open tasks due by date (default today) and not snoozed beyond it, by priority desc, due date, id: "
             + "{items:[{customerCode, step, channel, dueDate, priority, reason, ...}], total}. owner omitted: a manager sees all, others "
             + "their own; owner=USER: USER's tasks plus the unassigned queues of USER's roles other than COLLECTOR (managers only for "
-            + "others). Filters channel, kind (STEP|PROMISE_BROKEN|PROMISE_DUE|FOLLOW_UP), segment, customer (code or name contains), "
-            + "minAmount (overdue amount); page from 0, size default 50")
+            + "others). Filters channel, kind (STEP|PROMISE_BROKEN|PROMISE_DUE|FOLLOW_UP|LIMITATION_WARNING|LIMITATION_DEMAND), "
+            + "segment, customer (code or name contains), minAmount (overdue amount), limitation (expiring: the customer has an open invoice whose limitation period ends within the "
+            + "warning window, default 180 days; expired: one whose period has ended); page from 0, size default 50")
     Page<Task> list(@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String segment, @RequestParam(required = false) String customer,
             @RequestParam(required = false) BigDecimal minAmount, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String limitation) {
         return tasks.list(new Tasks.Query(date, owner, parse(Channel.class, "channel", channel), parse(TaskKind.class, "kind", kind), segment,
-                customer, minAmount, page, size));
+                customer, minAmount, page, size, io.huikuan.ledger.InvoiceExpiries.Filter.parse(limitation)));
     }
 
     @GetMapping("/api/worklist/{taskId}")

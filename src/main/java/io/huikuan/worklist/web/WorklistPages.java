@@ -10,6 +10,7 @@ import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
 import io.huikuan.identity.UserDirectory;
+import io.huikuan.ledger.InvoiceExpiries;
 import io.huikuan.worklist.Activities;
 import io.huikuan.worklist.Channel;
 import io.huikuan.worklist.NewActivity;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorklistPages {
 
     /** The list filter as typed. */
-    record FilterForm(String date, String owner, String channel, String kind, String segment, String customer, String minAmount) {
+    record FilterForm(String date, String owner, String channel, String kind, String segment, String customer, String minAmount,
+            String limitation) {
     }
 
     private final Tasks tasks;
@@ -53,9 +56,11 @@ class WorklistPages {
     private final UserDirectory users;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObjectProvider<InvoiceExpiries> expiries;
 
     WorklistPages(Tasks tasks, Targets targets, Activities activities, ActivityFormModel formModel, CallSheet callSheet, UserDirectory users,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, ObjectProvider<InvoiceExpiries> expiries) {
+        this.expiries = expiries;
         this.tasks = tasks;
         this.targets = targets;
         this.activities = activities;
@@ -74,23 +79,32 @@ class WorklistPages {
         BigDecimal minAmount = filterErrors.amount("minAmount", f.minAmount(), false);
         Channel channel = null;
         TaskKind kind = null;
+        InvoiceExpiries.Filter limitation = null;
+        InvoiceExpiries clocks = expiries.getIfAvailable();
         try {
             channel = WorklistApi.parse(Channel.class, "channel", f.channel());
             kind = WorklistApi.parse(TaskKind.class, "kind", f.kind());
+            limitation = clocks == null ? null : InvoiceExpiries.Filter.parse(f.limitation());
         } catch (ValidationException e) {
             filterErrors.addAll(e);
         }
         int pageSize = Math.clamp(size, 5, 200);
         Page<Task> result = tasks.list(new Tasks.Query(date, f.owner(), channel, kind, f.segment(), f.customer(), minAmount, Math.max(page, 0),
-                pageSize));
+                pageSize, limitation));
         if (result.beyondEnd()) {
             // a page after the last: show the last
-            result = tasks.list(new Tasks.Query(date, f.owner(), channel, kind, f.segment(), f.customer(), minAmount, result.lastPage(), pageSize));
+            result = tasks.list(new Tasks.Query(date, f.owner(), channel, kind, f.segment(), f.customer(), minAmount, result.lastPage(), pageSize,
+                    limitation));
         }
+        LocalDate asOf = date == null ? tasks.today() : date;
+        // the limitation column: per task the customer's open invoice whose period ends first, one query for the page
+        model.addAttribute("limits", clocks == null || result.items().isEmpty() ? java.util.Map.of()
+                : clocks.earliestOfCustomers(result.items().stream().map(Task::customerCode).toList(), asOf));
+        model.addAttribute("showLimitation", clocks != null);
         TaskTexts texts = new TaskTexts(messages);
         ListLinks links = new ListLinks("/worklist", null, false).filter("date", f.date()).filter("owner", f.owner())
                 .filter("channel", f.channel()).filter("kind", f.kind()).filter("segment", f.segment()).filter("customer", f.customer())
-                .filter("minAmount", f.minAmount());
+                .filter("minAmount", f.minAmount()).filter("limitation", f.limitation());
         if (pageSize != 50) {
             links.filter("size", pageSize);
         }
@@ -219,6 +233,9 @@ class WorklistPages {
         formModel.add(model, t.customerCode(), t, form, errors, target, false);
         model.addAttribute("action", "/worklist/tasks/" + t.taskId() + "/activity");
         model.addAttribute("until", until);
+        CurrentUser me = CurrentUser.get();
+        // a demand letter (催款函) is issued by managers and legal (the letters' rule); others are told whom to ask
+        model.addAttribute("mayIssueDemand", me.has(Role.MANAGER) || me.has(Role.LEGAL) || me.has(Role.ADMIN));
         model.addAttribute("snoozeReason", reason);
         model.addAttribute("snoozeErrors", snoozeErrors);
         model.addAttribute("minUntil", tasks.today().plusDays(1));
