@@ -59,7 +59,11 @@ class NavigationIntegrationTests {
     void legalStaffHaveAWorklistAndProvisionsButNoImportNorManagersPages() throws Exception {
         String page = page("/", "nav-legal", Role.LEGAL);
         assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-provisions\"", "id=\"nav-customers\"", "id=\"nav-legal-cases\"",
-                "id=\"nav-hearings\"", "id=\"nav-limitation\"");
+                "id=\"nav-hearings\"", "id=\"nav-limitation\"", "id=\"menu-legal\"");
+        // every legal page sits in the legal menu
+        String legalMenu = page.substring(page.indexOf("id=\"menu-legal\""), page.indexOf("id=\"menu-setup\""));
+        assertThat(legalMenu).contains("id=\"nav-legal-cases\"", "id=\"nav-hearings\"", "id=\"nav-limitation\"", "id=\"nav-legal-calculators\"")
+                .doesNotContain("id=\"nav-holidays\"");
         assertThat(page).doesNotContain("id=\"nav-import\"", "id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-strategies\"",
                 "id=\"nav-users\"", "id=\"nav-company\"");
     }
@@ -80,6 +84,7 @@ class NavigationIntegrationTests {
             assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-provisions\"",
                     "id=\"nav-strategies\"", "id=\"nav-segments\"", "id=\"nav-collection-runs\"", "id=\"nav-templates\"", "id=\"nav-users\"",
                     "id=\"nav-company\"", "id=\"nav-import\"", "id=\"nav-legal-cases\"");
+            assertThat(page.contains("id=\"nav-holidays\"")).as("only administrators load the holiday calendar").isEqualTo(who[1].equals("ADMIN"));
         }
         assertThat(page("/", "nav-manager", Role.MANAGER, "en")).contains(">Work<", ">Customers &amp; ledger<", ">Reports<", ">Setup<",
                 "Search customers, invoices, payments, documents").doesNotContain("??");
