@@ -54,27 +54,28 @@ public class BalancePeriods {
             SELECT s.invoice_id, s.customer_id, s.issue_date, s.due_date, s.amount, s.d,
                    s.amount - sum(s.reduced) OVER (PARTITION BY s.invoice_id ORDER BY s.d ROWS UNBOUNDED PRECEDING) bal,
                    lead(s.d) OVER (PARTITION BY s.invoice_id ORDER BY s.d) next_d,
-                   sum(s.paid) OVER (PARTITION BY s.invoice_id) paid
+                   sum(s.paid) OVER (PARTITION BY s.invoice_id) paid,
+                   max(s.paid_on) OVER (PARTITION BY s.invoice_id ORDER BY s.d ROWS UNBOUNDED PRECEDING) last_paid_on
             FROM (SELECT i.id invoice_id, i.customer_id, i.issue_date, i.due_date, i.amount,
                          CASE WHEN e.d < i.issue_date THEN i.issue_date ELSE e.d END d,
-                         sum(e.amount) reduced, sum(e.paid) paid
+                         sum(e.amount) reduced, sum(e.paid) paid, max(e.paid_on) paid_on
                   FROM invoice i
-                  JOIN (SELECT i.id invoice_id, i.issue_date d, 0 amount, 0 paid FROM invoice i WHERE %1$s
+                  JOIN (SELECT i.id invoice_id, i.issue_date d, 0 amount, 0 paid, CAST(NULL AS DATE) paid_on FROM invoice i WHERE %1$s
                         UNION ALL
-                        SELECT a.invoice_id, p.payment_date, a.amount, a.amount FROM allocation a JOIN payment p ON p.id = a.payment_id
+                        SELECT a.invoice_id, p.payment_date, a.amount, a.amount, p.payment_date FROM allocation a JOIN payment p ON p.id = a.payment_id
                         WHERE %3$s
                         UNION ALL
-                        SELECT invoice_id, note_date, amount, 0 FROM credit_note WHERE %2$s
+                        SELECT invoice_id, note_date, amount, 0, CAST(NULL AS DATE) FROM credit_note WHERE %2$s
                         UNION ALL
-                        SELECT invoice_id, write_off_date, amount, 0 FROM write_off WHERE %2$s) e ON e.invoice_id = i.id
+                        SELECT invoice_id, write_off_date, amount, 0, CAST(NULL AS DATE) FROM write_off WHERE %2$s) e ON e.invoice_id = i.id
                   WHERE %1$s
                   GROUP BY i.id, i.customer_id, i.issue_date, i.due_date, i.amount,
                            CASE WHEN e.d < i.issue_date THEN i.issue_date ELSE e.d END) s""";
 
     private static final String INSERT_PERIODS = """
             INSERT INTO balance_period (invoice_id, customer_id, issue_date, due_date, valid_from, valid_to, open_amount,
-                                        from_month, to_month, due_key)
-            SELECT t.invoice_id, t.customer_id, t.issue_date, t.due_date, t.d, t.next_d, t.bal, %s, %s, %s
+                                        from_month, to_month, due_key, last_paid_on)
+            SELECT t.invoice_id, t.customer_id, t.issue_date, t.due_date, t.d, t.next_d, t.bal, %s, %s, %s, t.last_paid_on
             FROM (%%s) t WHERE t.bal > 0""".formatted(SqlDates.monthIndex("t.d"), SqlDates.monthIndex("t.next_d"),
             SqlDates.firstMonthEndAfter("t.due_date"));
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * The ledger's and the worklist's view of the limitation clock ({@link InvoiceExpiries}), with the rules of
  * {@link LimitationSql}: the period runs from the latest of the due date, the last counting interruption and (when
  * part payments count) the last payment dated on or before the as-of date (Civil Code art. 188, 195; SPC limitation
- * rules art. 14), ends on the same calendar day {@code years} later (art. 201–202), moved past a statutory rest day
- * of a loaded year (art. 203). The last interruption and payment of each invoice are indexed correlated sub-queries:
+ * rules art. 14; read from the balance period open at the date, see BalancePeriods), ends on the same calendar day {@code years} later (art. 201–202), moved past a statutory rest day
+ * of a loaded year (art. 203). The last interruption of each invoice is an indexed correlated sub-query:
  * a page looks up its own invoices only, a list filter only the invoices due early enough to have reached the window.
  */
 @Component
@@ -104,11 +104,11 @@ class LimitationExpiries implements InvoiceExpiries {
     /**
      * The clock of the invoices open at {@code :asOf} that match {@code condition} (on invoice {@code i} and balance
      * period {@code b}): columns invoice_id, customer_id, in_proc (1/0), expires_on, and with {@code named} invoice_no
-     * and customer_code. The last interruption and payment are indexed correlated sub-queries per invoice.
+     * and customer_code. The last interruptions are indexed correlated sub-queries per invoice.
      */
     private String clockSql(String condition, boolean named) {
         String paid = settings.partPayments()
-                ? "(SELECT max(p.payment_date) FROM allocation a JOIN payment p ON p.id = a.payment_id WHERE a.invoice_id = i.id AND p.payment_date <= :asOf)"
+                ? "b.last_paid_on"
                 : "CAST(NULL AS DATE)";
         return """
                 SELECT x.*, COALESCE(r.next_working_day, x.expires_raw) expires_on

@@ -30,13 +30,9 @@ final class LimitationSql {
      * {@code :asOf}; {@code scope} is extra conditions on the balance period {@code b}.
      */
     static String clock(int years, boolean partPayments, String scope) {
-        // the allocations of the open invoices only (a semi-join on the same open set): most open invoices have none, so the
-        // aggregate is over the part-paid ones instead of every allocation ever made
-        String payments = partPayments ? """
-                LEFT JOIN (SELECT a.invoice_id, max(p.payment_date) last_paid FROM allocation a JOIN payment p ON p.id = a.payment_id
-                           WHERE p.payment_date <= :asOf AND a.invoice_id IN (%s) GROUP BY a.invoice_id) pp ON pp.invoice_id = o.invoice_id"""
-                .formatted(OPEN.formatted("b.invoice_id", scope).replace("b.", "b2.").replace("balance_period b ", "balance_period b2 "))
-                : "LEFT JOIN (SELECT CAST(NULL AS BIGINT) invoice_id, CAST(NULL AS DATE) last_paid FROM legal_rest_day WHERE 1 = 0) pp ON pp.invoice_id = o.invoice_id";
+        // the latest payment dated on or before the date is on the balance period open at it (a period starts on every
+        // day the balance is reduced, BalancePeriods): no aggregate over the allocations
+        String paid = partPayments ? "o.last_paid_on" : "CAST(NULL AS DATE)";
         return """
                 SELECT k.invoice_id, k.customer_id, k.due_date, k.open_amount, k.in_proc, k.runs_from,
                        COALESCE(r.next_working_day, k.expires_raw) expires_on
@@ -44,16 +40,15 @@ final class LimitationSql {
                       FROM (SELECT o.invoice_id, o.customer_id, o.due_date, o.open_amount,
                                    CASE WHEN ev.last_filed IS NOT NULL AND (ev.last_ended IS NULL OR ev.last_ended < ev.last_filed)
                                         THEN 1 ELSE 0 END in_proc,
-                                   GREATEST(o.due_date, COALESCE(ev.last_counting, o.due_date), COALESCE(pp.last_paid, o.due_date)) runs_from
+                                   GREATEST(o.due_date, COALESCE(ev.last_counting, o.due_date), COALESCE(%s, o.due_date)) runs_from
                             FROM (%s) o
                             LEFT JOIN (SELECT invoice_id, max(event_date) last_counting,
                                               max(CASE WHEN kind = 'PROCEEDINGS_FILED' THEN event_date END) last_filed,
                                               max(CASE WHEN kind = 'PROCEEDINGS_ENDED' THEN event_date END) last_ended
                                        FROM limitation_event_invoice WHERE counts = TRUE AND event_date <= :asOf
-                                       GROUP BY invoice_id) ev ON ev.invoice_id = o.invoice_id
-                            %s) c) k
-                LEFT JOIN legal_rest_day r ON r.rest_date = k.expires_raw""".formatted(years,
-                OPEN.formatted("b.invoice_id, b.customer_id, b.due_date, b.open_amount", scope), payments);
+                                       GROUP BY invoice_id) ev ON ev.invoice_id = o.invoice_id) c) k
+                LEFT JOIN legal_rest_day r ON r.rest_date = k.expires_raw""".formatted(years, paid,
+                OPEN.formatted("b.invoice_id, b.customer_id, b.due_date, b.open_amount, b.last_paid_on", scope));
     }
 
     /** {@link #clock} with a {@code status} column; parameter {@code :windowEnd} (asOf plus the warning window). */
