@@ -46,6 +46,13 @@ public class LegalCases {
             Boolean counterObligation, Boolean debtorInMainland) {
     }
 
+    /**
+     * How the interest is computed ({@link ClaimEstimates}): the basis for invoices whose contract has no late clause, its
+     * rate or LPR markup, and the last day counted ({@code asOf}, null: today).
+     */
+    public record InterestMethod(InterestBasis basis, BigDecimal rate, BigDecimal markup, LocalDate asOf) {
+    }
+
     private final JdbcClient jdbc;
     private final LegalCaseQueries queries;
     private final CustomerService customers;
@@ -53,10 +60,12 @@ public class LegalCases {
     private final DeadlineTasks tasks;
     private final ApplicationEventPublisher events;
     private final CollectionPauses pauses;
+    private final ClaimEstimates estimates;
     private final Clock clock;
 
     LegalCases(JdbcClient jdbc, LegalCaseQueries queries, CustomerService customers, UserDirectory users, DeadlineTasks tasks,
-            ApplicationEventPublisher events, CollectionPauses pauses, Clock clock) {
+            ApplicationEventPublisher events, CollectionPauses pauses, ClaimEstimates estimates, Clock clock) {
+        this.estimates = estimates;
         this.jdbc = jdbc;
         this.queries = queries;
         this.customers = customers;
@@ -71,9 +80,19 @@ public class LegalCases {
         return LocalDate.now(clock);
     }
 
-    /** Opens a case; all or nothing, every bad field named. Publishes {@link LegalCaseOpened}. */
+    /** Opens a case with the claim as entered; all or nothing, every bad field named. Publishes {@link LegalCaseOpened}. */
     @Transactional
     public LegalCase open(NewCase c) {
+        return open(c, null);
+    }
+
+    /**
+     * Opens a case; with {@code method} the interest and costs left empty are computed from the calculators
+     * ({@link ClaimEstimates}: the invoices' late interest, the court fee of the procedure) and the method is kept for the
+     * case page. All or nothing, every bad field named. Publishes {@link LegalCaseOpened}.
+     */
+    @Transactional
+    public LegalCase open(NewCase c, InterestMethod method) {
         CurrentUser me = LegalCaseRules.requireWrite("open legal cases");
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();
@@ -108,18 +127,31 @@ public class LegalCases {
             throw new ValidationException(errors);
         }
         BigDecimal principal = c.principal() != null ? c.principal() : invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
-        // the seam for the calculators (issue 14, part D): interest and costs default to what is entered by hand;
-        // "compute the claim" will fill them from LateInterest and CourtFees here
+        BigDecimal interest = c.interest();
+        BigDecimal costs = c.costs();
+        LocalDate interestAsOf = null;
+        if (method != null) {
+            // the claim computed from the calculators: what the user left empty is filled from the estimate
+            ClaimEstimates.Estimate e = estimates.estimate(new ClaimEstimates.Request(customer.code(), invoices.stream().map(OpenInvoice::invoiceNo)
+                    .toList(), c.kind(), c.procedure(), method.asOf() == null ? today : method.asOf(), method.basis(), method.rate(), method.markup()));
+            interest = interest != null ? interest : e.interest();
+            costs = costs != null ? costs : e.courtFee();
+            method = new InterestMethod(e.basis(), e.rate(), e.markup(), e.asOf());
+            interestAsOf = e.asOf();
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO legal_case (customer_id, kind, lawsuit_procedure, court, case_no, lawyer, principal, interest, penalty, claim_costs, owner,
-                                        status, counter_obligation, debtor_in_mainland, opened_on, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""")
+                                        status, counter_obligation, debtor_in_mainland, opened_on, created_by, created_at, interest_basis,
+                                        interest_rate, interest_markup, interest_as_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(customer.id(), c.kind().name(), c.kind() == LegalCaseKind.LAWSUIT
                                 ? Objects.requireNonNullElse(c.procedure(), LawsuitProcedure.ORDINARY).name() : null,
-                        blank(c.court()), blank(c.caseNo()), blank(c.lawyer()), LegalCaseRules.money(principal), LegalCaseRules.money(c.interest()),
-                        LegalCaseRules.money(c.penalty()), LegalCaseRules.money(c.costs()), owner, Boolean.TRUE.equals(c.counterObligation()),
-                        c.debtorInMainland(), Date.valueOf(today), me.username(), Timestamp.from(clock.instant()))
+                        blank(c.court()), blank(c.caseNo()), blank(c.lawyer()), LegalCaseRules.money(principal), LegalCaseRules.money(interest),
+                        LegalCaseRules.money(c.penalty()), LegalCaseRules.money(costs), owner, Boolean.TRUE.equals(c.counterObligation()),
+                        c.debtorInMainland(), Date.valueOf(today), me.username(), Timestamp.from(clock.instant()),
+                        method == null ? null : method.basis().name(), method == null ? null : method.rate(), method == null ? null : method.markup(),
+                        interestAsOf == null ? null : Date.valueOf(interestAsOf))
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (OpenInvoice i : invoices) {
@@ -178,7 +210,15 @@ public class LegalCases {
                 r.interest(), r.penalty(), r.costs(), r.claimTotal(), r.owner(), r.status(), r.outcome(), r.closeNote(), r.closedOn(), r.openedOn(),
                 r.counterObligation(), r.debtorInMainland(), invoices.stream().map(OpenInvoice::invoiceNo).toList(),
                 invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), recovered, costsPaid, stages, deadlines,
-                money, r.createdBy());
+                money, r.createdBy(), interestMethod(id));
+    }
+
+    private InterestMethod interestMethod(long id) {
+        return jdbc.sql("SELECT interest_basis, interest_rate, interest_markup, interest_as_of FROM legal_case WHERE id = ? AND interest_basis IS NOT NULL")
+                .param(id).query((rs, n) -> new InterestMethod(InterestBasis.valueOf(rs.getString(1).strip()),
+                        rs.getBigDecimal(2) == null ? null : rs.getBigDecimal(2).stripTrailingZeros(),
+                        rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros(), rs.getDate(4).toLocalDate()))
+                .optional().orElse(null);
     }
 
     static String taskPrefix(long caseId) {

@@ -3,7 +3,13 @@ package io.huikuan.legal.web;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.legal.AttachmentCategory;
+import io.huikuan.legal.Attachments;
 import io.huikuan.legal.CaseOutcome;
+import io.huikuan.legal.ClaimEstimates;
+import io.huikuan.legal.EvidencePacks;
+import io.huikuan.legal.internal.AttachmentFiles;
 import io.huikuan.legal.CaseStage;
 import io.huikuan.legal.LegalCase;
 import io.huikuan.legal.LegalCaseMoney;
@@ -56,9 +62,14 @@ class LegalCaseDetailPages {
     private final LegalCases cases;
     private final LegalCaseStages stages;
     private final LegalCaseMoney money;
+    private final ClaimEstimates estimates;
+    private final Attachments attachments;
     private final MessageSource messages;
 
-    LegalCaseDetailPages(LegalCases cases, LegalCaseStages stages, LegalCaseMoney money, MessageSource messages) {
+    LegalCaseDetailPages(LegalCases cases, LegalCaseStages stages, LegalCaseMoney money, ClaimEstimates estimates, Attachments attachments,
+            MessageSource messages) {
+        this.estimates = estimates;
+        this.attachments = attachments;
         this.cases = cases;
         this.stages = stages;
         this.money = money;
@@ -132,6 +143,16 @@ class LegalCaseDetailPages {
         model.addAttribute("costCategories", LegalCaseMoney.CostCategory.values());
         model.addAttribute("outcomes", CaseOutcome.values());
         model.addAttribute("hearings", c.stages().stream().filter(s -> s.stage() == CaseStage.HEARING).toList());
+        claim(c, model);
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("caseDocuments", attachments.forCustomer(c.customerCode()).stream()
+                .filter(a -> "CASE".equals(a.ownerKind()) && String.valueOf(c.id()).equals(a.ownerId())).toList());
+        model.addAttribute("mayUploadDocs", Attachments.mayUpload(me) && !me.portfolioOnly());
+        model.addAttribute("mayPack", EvidencePacks.mayMake(me));
+        model.addAttribute("docCategories", List.of(AttachmentCategory.JUDGMENT, AttachmentCategory.OTHER, AttachmentCategory.CONTRACT,
+                AttachmentCategory.INVOICE, AttachmentCategory.DELIVERY, AttachmentCategory.ACCEPTANCE, AttachmentCategory.COURIER_RECEIPT,
+                AttachmentCategory.SIGNED_CONFIRMATION, AttachmentCategory.BANK_RECEIPT));
+        model.addAttribute("accept", "." + AttachmentFiles.ALLOWED.replace(", ", ",."));
         for (String name : List.of("stageErrors", "costErrors", "recoveryErrors", "closeErrors")) {
             if (!model.containsAttribute(name)) {
                 model.addAttribute(name, FormErrors.none());
@@ -152,4 +173,17 @@ class LegalCaseDetailPages {
         return "legal/case";
     }
 
+    /** How the interest was computed: the estimate recomputed with the case's method for its invoices (null when entered by hand). */
+    private void claim(LegalCase c, Model model) {
+        LegalCases.InterestMethod m = c.interestMethod();
+        if (m == null) {
+            return;
+        }
+        try {
+            model.addAttribute("claimEstimate", estimates.estimate(new ClaimEstimates.Request(c.customerCode(), c.invoiceNos(), c.kind(), c.procedure(),
+                    m.asOf(), m.basis(), m.rate(), m.markup())));
+        } catch (ValidationException e) {
+            model.addAttribute("claimUnavailable", String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList()));
+        }
+    }
 }
