@@ -72,8 +72,12 @@ class CaseClaimPagesIntegrationTests {
     }
 
     MockHttpServletRequestBuilder form(String path) {
+        return form(path, "0.0005");
+    }
+
+    MockHttpServletRequestBuilder form(String path, String rate) {
         return post(path).with(csrf()).param("customerCode", customer).param("invoiceNos", invoice).param("kind", "LAWSUIT")
-                .param("procedure", "ORDINARY").param("interestBasis", "DAILY_RATE").param("interestRate", "0.0005");
+                .param("procedure", "ORDINARY").param("interestBasis", "DAILY_RATE").param("interestRate", rate);
     }
 
     @Test
@@ -91,8 +95,8 @@ class CaseClaimPagesIntegrationTests {
                 "name=\"costs\" value=\"50.00\"", "所选方式").doesNotContain("??");
         assertThat(html(form("/legal/cases/new/claim").param("lang", "en"), "legal", Role.LEGAL)).contains("Court fee", "chosen basis")
                 .doesNotContain("??");
-        String bad = html(form("/legal/cases/new/claim").param("interestRate", "2"), "legal", Role.LEGAL);
-        assertThat(bad).contains("请更正").doesNotContain("id=\"claim-estimate\"");
+        String bad = html(form("/legal/cases/new/claim", "2"), "legal", Role.LEGAL);
+        assertThat(bad).contains("请更正", "0.06 表示 6%").doesNotContain("id=\"claim-estimate\"");
 
         // opened with the computed figures (the user may still have edited them): the case keeps the method
         String location = mvc.perform(form("/legal/cases").param("interest", interest.toPlainString()).param("costs", "50.00")
