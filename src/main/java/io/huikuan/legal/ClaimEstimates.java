@@ -118,7 +118,7 @@ public class ClaimEstimates {
     }
 
     /** The court-fee procedure of a case kind (null: no court fee of its own). */
-    static CourtProcedure courtProcedure(LegalCaseKind kind, LawsuitProcedure procedure) {
+    public static CourtProcedure courtProcedure(LegalCaseKind kind, LawsuitProcedure procedure) {
         return switch (kind) {
             case LAWSUIT -> procedure == LawsuitProcedure.SUMMARY ? CourtProcedure.SUMMARY : CourtProcedure.LAWSUIT;
             case PAYMENT_ORDER -> CourtProcedure.PAYMENT_ORDER;

@@ -14,7 +14,16 @@ public record LegalCase(long id, String customerCode, String customerName, Legal
         String caseNo, String lawyer, BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal costs, BigDecimal claimTotal,
         String owner, String status, CaseOutcome outcome, String closeNote, LocalDate closedOn, LocalDate openedOn, boolean counterObligation,
         Boolean debtorInMainland, List<String> invoiceNos, BigDecimal openAmount, BigDecimal recovered, BigDecimal costsPaid,
-        List<Stage> stages, List<DeadlineView> deadlines, List<Money> money, String createdBy, LegalCases.InterestMethod interestMethod) {
+        List<Stage> stages, List<DeadlineView> deadlines, List<Money> money, String createdBy, InterestComputation interestMethod) {
+
+    /**
+     * How the interest was computed when the case was opened: the basis for invoices whose contract says nothing, its
+     * rate or LPR markup, the last day counted, the court fee the calculators gave (null with {@code courtFeeNote} when
+     * left to the user) and each invoice's interest.
+     */
+    public record InterestComputation(InterestBasis basis, BigDecimal rate, BigDecimal markup, LocalDate asOf, BigDecimal courtFee,
+            String courtFeeNote, List<io.huikuan.legal.internal.InvoiceInterest.Line> lines) {
+    }
 
     /** A stage with its date; HEARING has a time (HH:mm) and place, JUDGMENT/MEDIATION the service date and the last day of performance. */
     public record Stage(long id, CaseStage stage, LocalDate date, String time, String place, LocalDate servedOn, LocalDate performBy, String note,

@@ -61,11 +61,14 @@ public class LegalCases {
     private final ApplicationEventPublisher events;
     private final CollectionPauses pauses;
     private final ClaimEstimates estimates;
+    private final io.huikuan.legal.internal.ClaimQueries claims;
     private final Clock clock;
 
     LegalCases(JdbcClient jdbc, LegalCaseQueries queries, CustomerService customers, UserDirectory users, DeadlineTasks tasks,
-            ApplicationEventPublisher events, CollectionPauses pauses, ClaimEstimates estimates, Clock clock) {
+            ApplicationEventPublisher events, CollectionPauses pauses, ClaimEstimates estimates, io.huikuan.legal.internal.ClaimQueries claims,
+            Clock clock) {
         this.estimates = estimates;
+        this.claims = claims;
         this.jdbc = jdbc;
         this.queries = queries;
         this.customers = customers;
@@ -130,10 +133,12 @@ public class LegalCases {
         BigDecimal interest = c.interest();
         BigDecimal costs = c.costs();
         LocalDate interestAsOf = null;
+        ClaimEstimates.Estimate estimate = null;
         if (method != null) {
             // the claim computed from the calculators: what the user left empty is filled from the estimate
             ClaimEstimates.Estimate e = estimates.estimate(new ClaimEstimates.Request(customer.code(), invoices.stream().map(OpenInvoice::invoiceNo)
                     .toList(), c.kind(), c.procedure(), method.asOf() == null ? today : method.asOf(), method.basis(), method.rate(), method.markup()));
+            estimate = e;
             interest = interest != null ? interest : e.interest();
             costs = costs != null ? costs : e.courtFee();
             method = new InterestMethod(e.basis(), e.rate(), e.markup(), e.asOf());
@@ -156,6 +161,9 @@ public class LegalCases {
         long id = key.getKey().longValue();
         for (OpenInvoice i : invoices) {
             jdbc.sql("INSERT INTO legal_case_invoice (case_id, invoice_id) VALUES (?, ?)").params(id, i.id()).update();
+        }
+        if (estimate != null) {
+            claims.save(id, estimate, invoices.stream().collect(java.util.stream.Collectors.toMap(OpenInvoice::invoiceNo, OpenInvoice::id)));
         }
         List<Long> invoiceIds = invoices.stream().map(OpenInvoice::id).toList();
         pauses.pause(CollectionPauses.LEGAL_CASE, String.valueOf(id), customer.id(), invoiceIds, today);
@@ -210,16 +218,9 @@ public class LegalCases {
                 r.interest(), r.penalty(), r.costs(), r.claimTotal(), r.owner(), r.status(), r.outcome(), r.closeNote(), r.closedOn(), r.openedOn(),
                 r.counterObligation(), r.debtorInMainland(), invoices.stream().map(OpenInvoice::invoiceNo).toList(),
                 invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), recovered, costsPaid, stages, deadlines,
-                money, r.createdBy(), interestMethod(id));
+                money, r.createdBy(), claims.computation(id).orElse(null));
     }
 
-    private InterestMethod interestMethod(long id) {
-        return jdbc.sql("SELECT interest_basis, interest_rate, interest_markup, interest_as_of FROM legal_case WHERE id = ? AND interest_basis IS NOT NULL")
-                .param(id).query((rs, n) -> new InterestMethod(InterestBasis.valueOf(rs.getString(1).strip()),
-                        rs.getBigDecimal(2) == null ? null : rs.getBigDecimal(2).stripTrailingZeros(),
-                        rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros(), rs.getDate(4).toLocalDate()))
-                .optional().orElse(null);
-    }
 
     static String taskPrefix(long caseId) {
         return "L:" + caseId + ":";

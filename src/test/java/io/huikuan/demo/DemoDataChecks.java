@@ -250,6 +250,7 @@ abstract class DemoDataChecks {
         // the claims were computed from the calculators: interest at 万分之五 on debts over half a year late, the court fee in the costs
         assertThat(jdbc.sql("SELECT count(*) FROM legal_case WHERE interest_basis = 'DAILY_RATE' AND interest > 0").query(Long.class).single())
                 .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(DISTINCT case_id) FROM legal_case_interest_line WHERE interest > 0").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM legal_case WHERE kind = 'LAWSUIT' AND status = 'OPEN' AND claim_costs > 0").query(Long.class)
                 .single()).isEqualTo(1);
         assertThat(jdbc.sql("""

@@ -193,6 +193,18 @@ abstract class CaseClaimBehaviour {
         assertThat(c.get("claimTotal").decimalValue()).isEqualByComparingTo("106309.00");
         assertThat(c.get("interestMethod").get("basis").asString()).isEqualTo("DAILY_RATE");
         assertThat(c.get("interestMethod").get("asOf").asString()).isEqualTo("2026-03-31");
+        // the computation is kept as it was: each invoice's interest and the court fee
+        assertThat(c.get("interestMethod").get("courtFee").decimalValue()).isEqualByComparingTo("2359.00");
+        assertThat(c.get("interestMethod").get("lines").size()).isEqualTo(1);
+        assertThat(c.get("interestMethod").get("lines").get(0).get("days").asLong()).isEqualTo(59);
+        assertThat(c.get("interestMethod").get("lines").get(0).get("interest").decimalValue()).isEqualByComparingTo("2950.00");
+        // a payment later changes the open amount, not the computation the case was opened with
+        call(post("/api/payments"), "finance", """
+                {"paymentRef":"%s-Q","customerCode":"%s","paymentDate":"2026-06-30","amount":1000.00,"allocations":[{"invoiceNo":"%s-A","amount":1000.00}]}"""
+                .formatted(code, code, code)).andExpect(status().isCreated());
+        call(get("/api/legal-cases/" + c.get("id").asLong()), "legal", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.interestMethod.lines[0].open").value(100000.00))
+                .andExpect(jsonPath("$.openAmount").value(99000.00));
         // figures given are kept; the method is still recorded
         JsonNode given = Api.json(call(post("/api/legal-cases"), "legal", """
                 {"customerCode":"%s","kind":"PAYMENT_ORDER","interest":100,"interestBasis":"DAILY_RATE"}""".formatted(code))

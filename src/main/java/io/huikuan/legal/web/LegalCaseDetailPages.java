@@ -62,13 +62,10 @@ class LegalCaseDetailPages {
     private final LegalCases cases;
     private final LegalCaseStages stages;
     private final LegalCaseMoney money;
-    private final ClaimEstimates estimates;
     private final Attachments attachments;
     private final MessageSource messages;
 
-    LegalCaseDetailPages(LegalCases cases, LegalCaseStages stages, LegalCaseMoney money, ClaimEstimates estimates, Attachments attachments,
-            MessageSource messages) {
-        this.estimates = estimates;
+    LegalCaseDetailPages(LegalCases cases, LegalCaseStages stages, LegalCaseMoney money, Attachments attachments, MessageSource messages) {
         this.attachments = attachments;
         this.cases = cases;
         this.stages = stages;
@@ -173,17 +170,18 @@ class LegalCaseDetailPages {
         return "legal/case";
     }
 
-    /** How the interest was computed: the estimate recomputed with the case's method for its invoices (null when entered by hand). */
+    /** How the interest was computed, as kept when the case was opened (nothing when it was entered by hand). */
     private void claim(LegalCase c, Model model) {
-        LegalCases.InterestMethod m = c.interestMethod();
+        LegalCase.InterestComputation m = c.interestMethod();
         if (m == null) {
             return;
         }
-        try {
-            model.addAttribute("claimEstimate", estimates.estimate(new ClaimEstimates.Request(c.customerCode(), c.invoiceNos(), c.kind(), c.procedure(),
-                    m.asOf(), m.basis(), m.rate(), m.markup())));
-        } catch (ValidationException e) {
-            model.addAttribute("claimUnavailable", String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList()));
-        }
+        BigDecimal principal = m.lines().stream().map(io.huikuan.legal.internal.InvoiceInterest.Line::open).reduce(BigDecimal.ZERO.setScale(2),
+                BigDecimal::add);
+        BigDecimal interest = m.lines().stream().map(io.huikuan.legal.internal.InvoiceInterest.Line::interest)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        model.addAttribute("claimEstimate", new ClaimEstimates.Estimate(c.customerCode(), m.asOf(), c.kind(), c.procedure(), null, m.basis(),
+                m.rate(), m.markup(), principal, interest, m.lines(), m.courtFee() == null ? null : ClaimEstimates.courtProcedure(c.kind(),
+                c.procedure()), m.courtFee(), m.courtFeeNote(), principal.add(interest).add(m.courtFee() == null ? BigDecimal.ZERO : m.courtFee())));
     }
 }
