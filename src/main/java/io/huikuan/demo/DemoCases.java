@@ -64,11 +64,10 @@ class DemoCases {
         int n = 0;
         int closed = 0;
         int year = today.getYear();
-        LegalCases.InterestMethod method = new LegalCases.InterestMethod(InterestBasis.DAILY_RATE, new BigDecimal("0.0005"), null, null);
         if (debtors.size() > 0) {
             // a payment order served a week ago: the 15-day objection period (民事诉讼法 art. 227) ends next week
             LegalCase c = cases.open(newCase(debtors.get(0), LegalCaseKind.PAYMENT_ORDER, null, "上海市浦东新区人民法院",
-                    "(" + year + ")沪0115民督" + (100 + today.getDayOfYear()) + "号", "张伟"), method);
+                    "(" + year + ")沪0115民督" + (100 + today.getDayOfYear()) + "号", "张伟"), interestTo(today.minusDays(21)));
             stage(c, CaseStage.FILED, today.minusDays(21), null, null, "提交支付令申请书及证据材料");
             stage(c, CaseStage.ACCEPTED, today.minusDays(16), null, null, "法院受理");
             stage(c, CaseStage.SERVED, today.minusDays(7), null, null, "支付令已向债务人送达");
@@ -77,7 +76,7 @@ class DemoCases {
         if (debtors.size() > 1) {
             // a lawsuit in the ordinary procedure with the hearing next week
             LegalCase c = cases.open(newCase(debtors.get(1), LegalCaseKind.LAWSUIT, LawsuitProcedure.ORDINARY, "上海市浦东新区人民法院",
-                    "(" + year + ")沪0115民初" + (2000 + today.getDayOfYear()) + "号", "上海某某律师事务所 王律师"), method);
+                    "(" + year + ")沪0115民初" + (2000 + today.getDayOfYear()) + "号", "上海某某律师事务所 王律师"), interestTo(today.minusDays(60)));
             stage(c, CaseStage.FILED, today.minusDays(60), null, null, "递交起诉状");
             stage(c, CaseStage.ACCEPTED, today.minusDays(53), null, null, "立案受理，已缴纳诉讼费");
             stage(c, CaseStage.SERVED, today.minusDays(40), null, null, "起诉状副本已送达被告");
@@ -90,7 +89,7 @@ class DemoCases {
             // a summary lawsuit closed by mediation, the amount recovered posted as a payment
             Debtor d = debtors.get(2);
             LegalCase c = cases.open(newCase(d, LegalCaseKind.LAWSUIT, LawsuitProcedure.SUMMARY, "苏州市吴中区人民法院",
-                    "(" + year + ")苏0506民初" + (500 + today.getDayOfYear()) + "号", "张伟"), method);
+                    "(" + year + ")苏0506民初" + (500 + today.getDayOfYear()) + "号", "张伟"), interestTo(today.minusDays(120)));
             stage(c, CaseStage.FILED, today.minusDays(120), null, null, "递交起诉状");
             stage(c, CaseStage.ACCEPTED, today.minusDays(113), null, null, "适用简易程序");
             stages.add(c.id(), new LegalCaseStages.NewStage(CaseStage.HEARING, today.minusDays(80), "14:00", "第三法庭", null, null, "当庭调解"));
@@ -105,6 +104,11 @@ class DemoCases {
             closed++;
         }
         return new Opened(n, closed);
+    }
+
+    /** The claim computed at 万分之五 a day (where the contract says nothing) up to the day the case was filed. */
+    private static LegalCases.InterestMethod interestTo(LocalDate filed) {
+        return new LegalCases.InterestMethod(InterestBasis.DAILY_RATE, new BigDecimal("0.0005"), null, filed);
     }
 
     private static LegalCases.NewCase newCase(Debtor d, LegalCaseKind kind, LawsuitProcedure procedure, String court, String caseNo, String lawyer) {

@@ -57,7 +57,8 @@ class EvidenceIndex {
         vars.put("sharedText", scope.customer().name());
         EvidencePackWriter.CaseFacts c = scope.legalCase();
         vars.put("caseLine", c == null ? null : bundle.getMessage("pdf.evidence.case", new Object[] {"#" + c.id(),
-                bundle.getMessage("legal.kind." + c.kind(), null, c.kind(), scope.locale()) + (c.court() == null ? "" : ", " + c.court()),
+                bundle.getMessage("legal.kind." + c.kind(), null, c.kind(), scope.locale())
+                        + (c.court() == null ? "" : ("en".equals(scope.locale().getLanguage()) ? ", " : "，") + c.court()),
                 c.caseNo() == null ? "—" : c.caseNo()}, scope.locale()));
         vars.put("claimLine", c == null ? null : bundle.getMessage("pdf.evidence.caseClaim", new Object[] {money(c.principal()), money(c.interest()),
                 money(c.penalty()), money(c.costs()), money(c.claimTotal())}, scope.locale()));

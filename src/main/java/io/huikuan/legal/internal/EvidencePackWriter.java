@@ -120,7 +120,7 @@ public class EvidencePackWriter {
         for (Attachments.Attachment a : uploaded(scope)) {
             boolean ofCase = scope.legalCase() != null && ownedBy(a, scope.legalCase().id());
             String folder = ofCase ? CASE_FOLDER : a.category().folder();
-            String proves = (ofCase ? label("proves.case", locale) + ": " : "") + label("proves." + a.category().name(), locale)
+            String proves = (ofCase ? label("proves.case", locale) + ("en".equals(locale.getLanguage()) ? ": " : "：") : "") + label("proves." + a.category().name(), locale)
                     + (a.description() == null ? "" : " — " + a.description())
                     + (a.invoiceNos().isEmpty() ? "" : " (" + String.join(", ", a.invoiceNos()) + ")");
             try {
