@@ -50,10 +50,12 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DemoStory story;
+    private final DemoCases demoCases;
 
     DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader, CollectionRuns runs,
-            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock, DemoStory story) {
+            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock, DemoStory story, DemoCases demoCases) {
         this.story = story;
+        this.demoCases = demoCases;
         this.profiles = profiles;
         this.env = env;
         this.dataSource = dataSource;
@@ -99,6 +101,9 @@ class DemoData implements ApplicationRunner {
             long started = System.nanoTime();
             DemoStory.Told told = story.tell(LocalDate.now(clock));
             log.info("demo story: {} in {} ms", told, (System.nanoTime() - started) / 1_000_000);
+            // a few legal cases on the longest-overdue customers, so the legal pages start filled (their invoices leave the run)
+            DemoCases.Opened opened = demoCases.open(LocalDate.now(clock));
+            log.info("demo legal cases: {}", opened);
             // the collectors' worklists are filled at once, not only after the first nightly run
             CollectionRun run = runs.run(LocalDate.now(clock), "DEMO");
             log.info("collection run for the demo data: {} tasks created", run.tasksCreated());

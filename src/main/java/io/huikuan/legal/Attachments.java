@@ -268,6 +268,8 @@ public class Attachments {
             errors.add(FieldError.coded("ownerId", id, "attachment.owner-id", "is required with ownerKind (at most 64 characters)"));
         } else if (k.equals("LIMITATION_EVENT") && !(i.matches("\\d{1,18}") && rows.limitationEventOfCustomer(Long.parseLong(i), ref.id()))) {
             errors.add(FieldError.coded("ownerId", i, "attachment.owner-event", "is not a limitation event of customer " + ref.code(), ref.code()));
+        } else if (k.equals("CASE") && !(i.matches("\\d{1,18}") && rows.caseOfCustomer(Long.parseLong(i), ref.id()))) {
+            errors.add(FieldError.coded("ownerId", i, "attachment.owner-case", "is not a legal case of customer " + ref.code(), ref.code()));
         }
         return new String[] {k, i};
     }

@@ -35,9 +35,11 @@ public class EvidencePacks {
     private final CustomerService customers;
     private final EvidencePackQueries queries;
     private final EvidencePackWriter writer;
+    private final LegalCases cases;
     private final Clock clock;
 
-    EvidencePacks(CustomerService customers, EvidencePackQueries queries, EvidencePackWriter writer, Clock clock) {
+    EvidencePacks(CustomerService customers, EvidencePackQueries queries, EvidencePackWriter writer, LegalCases cases, Clock clock) {
+        this.cases = cases;
         this.customers = customers;
         this.queries = queries;
         this.writer = writer;
@@ -94,6 +96,43 @@ public class EvidencePacks {
         LocalDate date = check(customerCode, numbers, asOf);
         Locale lang = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         writer.write(new EvidencePackWriter.Scope(customers.ref(customerCode), Set.copyOf(numbers), date, lang), out);
+    }
+
+    /** Today in the company's zone (the default as-of date). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The pack's file name for a legal case: {@code evidence-case-<id>-<asOf>.zip}. */
+    public static String caseFileName(long caseId, LocalDate asOf) {
+        return "evidence-case-" + caseId + "-" + asOf + ".zip";
+    }
+
+    /**
+     * Checks a case's pack request before anything is written: the case visible to the user (404 otherwise), the user's
+     * role, {@code asOf} not after today. Answers the case.
+     */
+    @Transactional(readOnly = true)
+    public LegalCase checkCase(long caseId, LocalDate asOf) {
+        CurrentUser.require("make evidence packs", Role.LEGAL, Role.MANAGER, Role.FINANCE);
+        LegalCase c = cases.get(caseId);
+        check(c.customerCode(), Set.copyOf(c.invoiceNos()), asOf);
+        return c;
+    }
+
+    /**
+     * Writes the evidence pack of a legal case: the customer's pack restricted to the case's invoices, plus every document
+     * uploaded for the case (ownerKind CASE, in {@code 11-case/}), its index naming the case (kind, court, case number,
+     * claim). Validation errors ({@link #checkCase}) come before the first byte is written.
+     */
+    @Transactional(readOnly = true)
+    public void writeCase(long caseId, LocalDate asOf, Locale locale, OutputStream out) throws IOException {
+        LegalCase c = checkCase(caseId, asOf);
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        Locale lang = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        EvidencePackWriter.CaseFacts facts = new EvidencePackWriter.CaseFacts(c.id(), c.kind().name(), c.court(), c.caseNo(), c.principal(),
+                c.interest(), c.penalty(), c.costs(), c.claimTotal());
+        writer.write(new EvidencePackWriter.Scope(customers.ref(c.customerCode()), Set.copyOf(c.invoiceNos()), date, lang, facts), out);
     }
 
     /** Invoice numbers from a comma list (blank: none). */

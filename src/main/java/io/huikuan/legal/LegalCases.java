@@ -46,6 +46,13 @@ public class LegalCases {
             Boolean counterObligation, Boolean debtorInMainland) {
     }
 
+    /**
+     * How the interest is computed ({@link ClaimEstimates}): the basis for invoices whose contract has no late clause, its
+     * rate or LPR markup, and the last day counted ({@code asOf}, null: today).
+     */
+    public record InterestMethod(InterestBasis basis, BigDecimal rate, BigDecimal markup, LocalDate asOf) {
+    }
+
     private final JdbcClient jdbc;
     private final LegalCaseQueries queries;
     private final CustomerService customers;
@@ -54,10 +61,15 @@ public class LegalCases {
     private final ApplicationEventPublisher events;
     private final CollectionPauses pauses;
     private final HolidayCalendar holidays;
+    private final ClaimEstimates estimates;
+    private final io.huikuan.legal.internal.ClaimQueries claims;
     private final Clock clock;
 
     LegalCases(JdbcClient jdbc, LegalCaseQueries queries, CustomerService customers, UserDirectory users, DeadlineTasks tasks,
-            ApplicationEventPublisher events, CollectionPauses pauses, HolidayCalendar holidays, Clock clock) {
+            ApplicationEventPublisher events, CollectionPauses pauses, HolidayCalendar holidays, ClaimEstimates estimates,
+            io.huikuan.legal.internal.ClaimQueries claims, Clock clock) {
+        this.estimates = estimates;
+        this.claims = claims;
         this.jdbc = jdbc;
         this.queries = queries;
         this.customers = customers;
@@ -73,9 +85,19 @@ public class LegalCases {
         return LocalDate.now(clock);
     }
 
-    /** Opens a case; all or nothing, every bad field named. Publishes {@link LegalCaseOpened}. */
+    /** Opens a case with the claim as entered; all or nothing, every bad field named. Publishes {@link LegalCaseOpened}. */
     @Transactional
     public LegalCase open(NewCase c) {
+        return open(c, null);
+    }
+
+    /**
+     * Opens a case; with {@code method} the interest and costs left empty are computed from the calculators
+     * ({@link ClaimEstimates}: the invoices' late interest, the court fee of the procedure) and the method is kept for the
+     * case page. All or nothing, every bad field named. Publishes {@link LegalCaseOpened}.
+     */
+    @Transactional
+    public LegalCase open(NewCase c, InterestMethod method) {
         CurrentUser me = LegalCaseRules.requireWrite("open legal cases");
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();
@@ -110,22 +132,40 @@ public class LegalCases {
             throw new ValidationException(errors);
         }
         BigDecimal principal = c.principal() != null ? c.principal() : invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
-        // the seam for the calculators (issue 14, part D): interest and costs default to what is entered by hand;
-        // "compute the claim" will fill them from LateInterest and CourtFees here
+        BigDecimal interest = c.interest();
+        BigDecimal costs = c.costs();
+        LocalDate interestAsOf = null;
+        ClaimEstimates.Estimate estimate = null;
+        if (method != null) {
+            // the claim computed from the calculators: what the user left empty is filled from the estimate
+            ClaimEstimates.Estimate e = estimates.estimate(new ClaimEstimates.Request(customer.code(), invoices.stream().map(OpenInvoice::invoiceNo)
+                    .toList(), c.kind(), c.procedure(), method.asOf() == null ? today : method.asOf(), method.basis(), method.rate(), method.markup()));
+            estimate = e;
+            interest = interest != null ? interest : e.interest();
+            costs = costs != null ? costs : e.courtFee();
+            method = new InterestMethod(e.basis(), e.rate(), e.markup(), e.asOf());
+            interestAsOf = e.asOf();
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO legal_case (customer_id, kind, lawsuit_procedure, court, case_no, lawyer, principal, interest, penalty, claim_costs, owner,
-                                        status, counter_obligation, debtor_in_mainland, opened_on, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""")
+                                        status, counter_obligation, debtor_in_mainland, opened_on, created_by, created_at, interest_basis,
+                                        interest_rate, interest_markup, interest_as_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(customer.id(), c.kind().name(), c.kind() == LegalCaseKind.LAWSUIT
                                 ? Objects.requireNonNullElse(c.procedure(), LawsuitProcedure.ORDINARY).name() : null,
-                        blank(c.court()), blank(c.caseNo()), blank(c.lawyer()), LegalCaseRules.money(principal), LegalCaseRules.money(c.interest()),
-                        LegalCaseRules.money(c.penalty()), LegalCaseRules.money(c.costs()), owner, Boolean.TRUE.equals(c.counterObligation()),
-                        c.debtorInMainland(), Date.valueOf(today), me.username(), Timestamp.from(clock.instant()))
+                        blank(c.court()), blank(c.caseNo()), blank(c.lawyer()), LegalCaseRules.money(principal), LegalCaseRules.money(interest),
+                        LegalCaseRules.money(c.penalty()), LegalCaseRules.money(costs), owner, Boolean.TRUE.equals(c.counterObligation()),
+                        c.debtorInMainland(), Date.valueOf(today), me.username(), Timestamp.from(clock.instant()),
+                        method == null ? null : method.basis().name(), method == null ? null : method.rate(), method == null ? null : method.markup(),
+                        interestAsOf == null ? null : Date.valueOf(interestAsOf))
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (OpenInvoice i : invoices) {
             jdbc.sql("INSERT INTO legal_case_invoice (case_id, invoice_id) VALUES (?, ?)").params(id, i.id()).update();
+        }
+        if (estimate != null) {
+            claims.save(id, estimate, invoices.stream().collect(java.util.stream.Collectors.toMap(OpenInvoice::invoiceNo, OpenInvoice::id)));
         }
         List<Long> invoiceIds = invoices.stream().map(OpenInvoice::id).toList();
         pauses.pause(CollectionPauses.LEGAL_CASE, String.valueOf(id), customer.id(), invoiceIds, today);
@@ -180,8 +220,9 @@ public class LegalCases {
                 r.interest(), r.penalty(), r.costs(), r.claimTotal(), r.owner(), r.status(), r.outcome(), r.closeNote(), r.closedOn(), r.openedOn(),
                 r.counterObligation(), r.debtorInMainland(), invoices.stream().map(OpenInvoice::invoiceNo).toList(),
                 invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), recovered, costsPaid, stages, deadlines,
-                money, r.createdBy());
+                money, r.createdBy(), claims.computation(id).orElse(null));
     }
+
 
     static String taskPrefix(long caseId) {
         return "L:" + caseId + ":";

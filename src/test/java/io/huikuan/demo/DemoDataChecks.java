@@ -241,6 +241,36 @@ abstract class DemoDataChecks {
         assertThat(jdbc.sql("SELECT count(*) FROM invoice WHERE invoice_no LIKE 'CV%'").query(Long.class).single()).isEqualTo(2000);
     }
 
+    /** The legal pages start filled: a served payment order, a lawsuit with a hearing next week, a case closed by mediation with its recovery. */
+    @Test
+    void theDemoHasLegalCasesOnLongOverdueCustomers() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Map<String, Long> byKind = counts("SELECT kind || '/' || status, count(*) FROM legal_case GROUP BY kind, status");
+        assertThat(byKind).containsEntry("PAYMENT_ORDER/OPEN", 1L).containsEntry("LAWSUIT/OPEN", 1L).containsEntry("LAWSUIT/CLOSED", 1L);
+        // the claims were computed from the calculators: interest at 万分之五 on debts over half a year late, the court fee in the costs
+        assertThat(jdbc.sql("SELECT count(*) FROM legal_case WHERE interest_basis = 'DAILY_RATE' AND interest > 0").query(Long.class).single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(DISTINCT case_id) FROM legal_case_interest_line WHERE interest > 0").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM legal_case WHERE kind = 'LAWSUIT' AND status = 'OPEN' AND claim_costs > 0").query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM legal_case_stage s JOIN legal_case k ON k.id = s.case_id
+                WHERE k.kind = 'LAWSUIT' AND s.stage = 'HEARING' AND s.stage_date > ? AND s.stage_date <= ?""")
+                .params(java.sql.Date.valueOf(today), java.sql.Date.valueOf(today.plusDays(7))).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM legal_case_stage s JOIN legal_case k ON k.id = s.case_id
+                WHERE k.kind = 'PAYMENT_ORDER' AND s.stage = 'SERVED' AND s.stage_date >= ?""")
+                .param(java.sql.Date.valueOf(today.minusDays(14))).query(Long.class).single()).isEqualTo(1);
+        // the recovery of the closed case is a payment in the ledger, its mediation document is on file
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM legal_case_money m JOIN legal_case k ON k.id = m.case_id JOIN payment p ON p.payment_ref = m.payment_ref
+                WHERE k.status = 'CLOSED' AND m.direction = 'RECOVERY' AND p.amount = m.amount""").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM attachment WHERE owner_kind = 'CASE'").query(Long.class).single()).isEqualTo(1);
+        // the payment order's objection deadline is a task for the legal user
+        assertThat(jdbc.sql("SELECT count(*) FROM collection_task WHERE assignee = 'legal' AND status = 'OPEN' AND task_key LIKE 'L:%'")
+                .query(Long.class).single()).isPositive();
+    }
+
     @Test
     void generateWritesAPortfolioOfTheRequestedSizeOnce() throws Exception {
         GenerateCommand command = new GenerateCommand(loader, users, env, clock);

@@ -71,6 +71,10 @@ public class AttachmentRows {
                 .query(Long.class).single() > 0;
     }
 
+    public boolean caseOfCustomer(long caseId, long customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM legal_case WHERE id = ? AND customer_id = ?").params(caseId, customerId).query(Long.class).single() > 0;
+    }
+
     /** The limitation events that name the attachment as their evidence. */
     public List<Long> referencingEvents(long id) {
         return jdbc.sql("SELECT id FROM limitation_event WHERE attachment_id = ? ORDER BY id").param(id).query(Long.class).list();

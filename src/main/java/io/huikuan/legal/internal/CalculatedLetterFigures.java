@@ -1,11 +1,9 @@
 package io.huikuan.legal.internal;
 
 import io.huikuan.correspondence.LetterFigures;
-import io.huikuan.ledger.LateClause;
 import io.huikuan.legal.CourtFees;
 import io.huikuan.legal.InterestBasis;
 import io.huikuan.legal.InterestProperties;
-import io.huikuan.legal.LateInterest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,17 +14,17 @@ import org.springframework.stereotype.Component;
  * to the letter's date (both counted) under its contract's late clause (DAILY_RATE as a daily rate, ANNUAL_RATE as a
  * contract rate on the configured day basis), else at {@code huikuan.legal.interest.letter-daily-rate} (default 0.0005,
  * 万分之五); the claim is the overdue amount plus that interest, and the court fee the acceptance fee of an ordinary
- * lawsuit on the claim (诉讼费用交纳办法 art. 13).
+ * lawsuit on the claim (诉讼费用交纳办法 art. 13). The per-invoice rule is {@link InvoiceInterest}, shared with the case claim.
  */
 @Component
 class CalculatedLetterFigures implements LetterFigures {
 
-    private final LateInterest interest;
+    private final InvoiceInterest perInvoice;
     private final CourtFees fees;
     private final InterestProperties props;
 
-    CalculatedLetterFigures(LateInterest interest, CourtFees fees, InterestProperties props) {
-        this.interest = interest;
+    CalculatedLetterFigures(InvoiceInterest perInvoice, CourtFees fees, InterestProperties props) {
+        this.perInvoice = perInvoice;
         this.fees = fees;
         this.props = props;
     }
@@ -45,17 +43,8 @@ class CalculatedLetterFigures implements LetterFigures {
     }
 
     private BigDecimal interestOf(Overdue o, LocalDate asOf) {
-        LocalDate from = o.dueDate().plusDays(1);
-        if (o.open().signum() <= 0 || from.isAfter(asOf)) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        boolean ownRate = o.clause() != null && o.clause() != LateClause.NONE && o.rate() != null && o.rate().signum() > 0
-                && o.rate().compareTo(BigDecimal.ONE) < 0;
-        if (!ownRate && props.letterDailyRate().signum() == 0) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        InterestBasis basis = !ownRate || o.clause() == LateClause.DAILY_RATE ? InterestBasis.DAILY_RATE : InterestBasis.CONTRACT;
-        BigDecimal rate = ownRate ? o.rate() : props.letterDailyRate();
-        return interest.compute(new LateInterest.Request(o.open(), from, asOf, basis, rate, null, null)).interest();
+        InvoiceInterest.Fallback fallback = props.letterDailyRate().signum() == 0 ? null
+                : new InvoiceInterest.Fallback(InterestBasis.DAILY_RATE, props.letterDailyRate(), null);
+        return perInvoice.of(o.invoiceNo(), o.dueDate(), o.open(), o.clause(), o.rate(), asOf, fallback).interest();
     }
 }

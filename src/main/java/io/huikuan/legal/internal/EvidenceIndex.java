@@ -26,10 +26,12 @@ class EvidenceIndex {
     }
 
     private final PdfRenderer pdf;
+    private final org.springframework.context.MessageSource bundle;
     private final Clock clock;
 
-    EvidenceIndex(PdfRenderer pdf, Clock clock) {
+    EvidenceIndex(PdfRenderer pdf, org.springframework.context.MessageSource bundle, Clock clock) {
         this.pdf = pdf;
+        this.bundle = bundle;
         this.clock = clock;
     }
 
@@ -53,6 +55,18 @@ class EvidenceIndex {
         vars.put("events", events);
         vars.put("clockIncluded", clockIncluded);
         vars.put("sharedText", scope.customer().name());
+        EvidencePackWriter.CaseFacts c = scope.legalCase();
+        vars.put("caseLine", c == null ? null : bundle.getMessage("pdf.evidence.case", new Object[] {"#" + c.id(),
+                bundle.getMessage("legal.kind." + c.kind(), null, c.kind(), scope.locale())
+                        + (c.court() == null ? "" : ("en".equals(scope.locale().getLanguage()) ? ", " : "，") + c.court()),
+                c.caseNo() == null ? "—" : c.caseNo()}, scope.locale()));
+        vars.put("claimLine", c == null ? null : bundle.getMessage("pdf.evidence.caseClaim", new Object[] {money(c.principal()), money(c.interest()),
+                money(c.penalty()), money(c.costs()), money(c.claimTotal())}, scope.locale()));
         return pdf.render(TEMPLATE, vars, scope.locale());
+    }
+
+    private static String money(BigDecimal v) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return f.format(v);
     }
 }

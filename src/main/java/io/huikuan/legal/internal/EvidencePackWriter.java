@@ -45,8 +45,20 @@ public class EvidencePackWriter {
         }
     }
 
-    /** What a pack covers. */
-    public record Scope(CustomerRef customer, Set<String> invoiceNos, LocalDate asOf, Locale locale) {
+    /** The folder of the documents uploaded for a legal case (ownerKind CASE) in that case's pack. */
+    public static final String CASE_FOLDER = "11-case";
+
+    /** What a pack covers; {@code legalCase} the case whose pack it is (null: the customer's pack). */
+    public record Scope(CustomerRef customer, Set<String> invoiceNos, LocalDate asOf, Locale locale, CaseFacts legalCase) {
+
+        public Scope(CustomerRef customer, Set<String> invoiceNos, LocalDate asOf, Locale locale) {
+            this(customer, invoiceNos, asOf, locale, null);
+        }
+    }
+
+    /** The case a pack is for, as its index names it: id, kind, court, case number and the claim. */
+    public record CaseFacts(long id, String kind, String court, String caseNo, java.math.BigDecimal principal, java.math.BigDecimal interest,
+            java.math.BigDecimal penalty, java.math.BigDecimal costs, java.math.BigDecimal claimTotal) {
     }
 
     private final Attachments attachments;
@@ -101,19 +113,21 @@ public class EvidencePackWriter {
         for (String folder : FOLDERS) {
             pack.put(folder + "/", null);
         }
+        if (scope.legalCase() != null) {
+            pack.put(CASE_FOLDER + "/", null);
+        }
 
-        List<Attachments.Attachment> uploaded = new ArrayList<>(attachments.forCustomer(code, asOf, scope.invoiceNos()));
-        uploaded.sort(Comparator.comparing((Attachments.Attachment a) -> a.category().folder()).thenComparing(Attachments.Attachment::documentDate)
-                .thenComparing(Attachments.Attachment::id));
-        for (Attachments.Attachment a : uploaded) {
-            String proves = label("proves." + a.category().name(), locale) + (a.description() == null ? "" : " — " + a.description())
+        for (Attachments.Attachment a : uploaded(scope)) {
+            boolean ofCase = scope.legalCase() != null && ownedBy(a, scope.legalCase().id());
+            String folder = ofCase ? CASE_FOLDER : a.category().folder();
+            String proves = (ofCase ? label("proves.case", locale) + ("en".equals(locale.getLanguage()) ? ": " : "：") : "") + label("proves." + a.category().name(), locale)
+                    + (a.description() == null ? "" : " — " + a.description())
                     + (a.invoiceNos().isEmpty() ? "" : " (" + String.join(", ", a.invoiceNos()) + ")");
             try {
                 byte[] bytes = attachments.content(a.id()).bytes();
-                pack.add(a.category().folder(), a.documentDate() + "_" + a.fileName(), a.documentDate(), bytes, proves, null);
+                pack.add(folder, a.documentDate() + "_" + a.fileName(), a.documentDate(), bytes, proves, null);
             } catch (ConflictException e) {
-                pack.skip(a.category().folder(), a.documentDate() + "_" + a.fileName(), a.documentDate(), a.sha256(), a.size(), proves,
-                        label("tampered", locale));
+                pack.skip(folder, a.documentDate() + "_" + a.fileName(), a.documentDate(), a.sha256(), a.size(), proves, label("tampered", locale));
             }
         }
 
@@ -152,6 +166,29 @@ public class EvidencePackWriter {
 
         byte[] pdf = index.render(scope, invoices, timeline, pack.entries, invoiceClocks != null);
         pack.put("01-index.pdf", pdf);
+    }
+
+    /**
+     * The uploaded documents of the pack: the customer's dated on or before asOf about the pack's invoices (or none in
+     * particular); in a case's pack also every document uploaded for the case (whatever invoices it names), and none
+     * uploaded for another case.
+     */
+    private List<Attachments.Attachment> uploaded(Scope scope) {
+        String code = scope.customer().code();
+        List<Attachments.Attachment> out = new ArrayList<>(attachments.forCustomer(code, scope.asOf(), scope.invoiceNos()));
+        if (scope.legalCase() != null) {
+            long id = scope.legalCase().id();
+            out.removeIf(a -> "CASE".equals(a.ownerKind()) && !ownedBy(a, id));
+            Set<Long> in = new HashSet<>(out.stream().map(Attachments.Attachment::id).toList());
+            attachments.forCustomer(code, scope.asOf(), Set.of()).stream().filter(a -> ownedBy(a, id) && !in.contains(a.id())).forEach(out::add);
+        }
+        out.sort(Comparator.comparing((Attachments.Attachment a) -> a.category().folder()).thenComparing(Attachments.Attachment::documentDate)
+                .thenComparing(Attachments.Attachment::id));
+        return out;
+    }
+
+    private static boolean ownedBy(Attachments.Attachment a, long caseId) {
+        return "CASE".equals(a.ownerKind()) && String.valueOf(caseId).equals(a.ownerId());
     }
 
     private String label(String key, Locale locale) {

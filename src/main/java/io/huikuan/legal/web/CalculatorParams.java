@@ -56,6 +56,22 @@ final class CalculatorParams {
         return new LateInterest.Request(amount, first, last, b, r, m, days);
     }
 
+    /** The claim estimate: customer, invoice numbers (comma list), case kind and procedure, as-of date, interest basis, rate, markup. */
+    static io.huikuan.legal.ClaimEstimates.Request claim(String customer, String invoiceNos, String kind, String procedure, String asOf,
+            String basis, String rate, String markup) {
+        CalculatorParams p = new CalculatorParams();
+        io.huikuan.legal.LegalCaseKind k = p.option("kind", kind, io.huikuan.legal.LegalCaseKind.class, null);
+        io.huikuan.legal.LawsuitProcedure proc = p.option("procedure", procedure, io.huikuan.legal.LawsuitProcedure.class,
+                io.huikuan.legal.LawsuitProcedure.ORDINARY);
+        LocalDate date = p.date("asOf", asOf);
+        InterestBasis b = p.option("basis", basis, InterestBasis.class, InterestBasis.DAILY_RATE);
+        BigDecimal r = p.decimal("rate", rate);
+        BigDecimal m = p.decimal("markup", markup);
+        p.done();
+        return new io.huikuan.legal.ClaimEstimates.Request(customer, List.copyOf(io.huikuan.legal.EvidencePacks.invoiceList(invoiceNos)), k,
+                k == io.huikuan.legal.LegalCaseKind.LAWSUIT ? proc : procedure == null || procedure.isBlank() ? null : proc, date, b, r, m);
+    }
+
     private BigDecimal decimal(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;

@@ -48,6 +48,24 @@ class EvidencePackApi {
         out.flush();
     }
 
+    @GetMapping("/api/legal-cases/{id}/evidence-pack")
+    @Operation(summary = "The evidence pack of a legal case as a ZIP (evidence-case-<id>-<asOf>.zip): the customer's pack restricted to the "
+            + "case's invoices, plus the documents uploaded for the case (ownerKind CASE, ownerId the case id) in 11-case/; the index names the case "
+            + "(kind, court, case number, claim). asOf YYYY-MM-DD (default today), locale zh-CN (default) or en. Legal, managers, administrators, finance")
+    void casePack(@PathVariable long id, @RequestParam(required = false) String asOf, @RequestParam(required = false) String locale,
+            HttpServletResponse response) throws IOException {
+        LocalDate requested = parse(asOf);
+        packs.checkCase(id, requested);
+        LocalDate date = requested == null ? packs.today() : requested;
+        Locale lang = language(locale);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(EvidencePacks.caseFileName(id, date), StandardCharsets.UTF_8).build().toString());
+        OutputStream out = response.getOutputStream();
+        packs.writeCase(id, date, lang, out);
+        out.flush();
+    }
+
     static LocalDate parse(String asOf) {
         if (asOf == null || asOf.isBlank()) {
             return null;

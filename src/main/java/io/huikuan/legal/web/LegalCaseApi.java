@@ -34,7 +34,16 @@ class LegalCaseApi {
     /** A case as a client sends it; enums as text so a bad one is named. */
     record CaseRequest(String customerCode, List<String> invoiceNos, String kind, String procedure, String court, String caseNo, String lawyer,
             BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal costs, String owner, Boolean counterObligation,
-            Boolean debtorInMainland) {
+            Boolean debtorInMainland, String interestBasis, BigDecimal interestRate, BigDecimal interestMarkup, LocalDate interestAsOf) {
+
+        /** The interest method when one of its fields is given (then interest and costs left out are computed). */
+        LegalCases.InterestMethod method() {
+            if (interestBasis == null && interestRate == null && interestMarkup == null && interestAsOf == null) {
+                return null;
+            }
+            return new LegalCases.InterestMethod(LegalCaseRules.parse(io.huikuan.legal.InterestBasis.class, "interestBasis", interestBasis),
+                    interestRate, interestMarkup, interestAsOf);
+        }
     }
 
     record StageRequest(String stage, LocalDate date, String time, String place, LocalDate servedOn, LocalDate performBy, String note) {
@@ -62,11 +71,12 @@ class LegalCaseApi {
     @Operation(summary = "Open a legal case (LEGAL, MANAGER, ADMIN): customerCode, invoiceNos (default: every overdue open invoice), kind "
             + "LAWYER_LETTER|PAYMENT_ORDER|LAWSUIT|ARBITRATION|PRESERVATION|ENFORCEMENT, procedure ORDINARY|SUMMARY (lawsuits), court, caseNo, lawyer, "
             + "principal (default: open amount of the invoices), interest, penalty, costs, owner (a LEGAL user, default you), counterObligation, "
-            + "debtorInMainland. While it is open its invoices leave the collection strategy")
+            + "debtorInMainland; interestBasis DAILY_RATE|CONTRACT|LPR, interestRate, interestMarkup, interestAsOf: interest and costs left out are "
+            + "then computed as GET /api/legal-cases/claim-estimate does. While it is open its invoices leave the collection strategy")
     ResponseEntity<LegalCase> open(@RequestBody CaseRequest r) {
         LegalCase c = cases.open(new LegalCases.NewCase(r.customerCode(), r.invoiceNos(), LegalCaseRules.parse(LegalCaseKind.class, "kind", r.kind()),
                 LegalCaseRules.parse(LawsuitProcedure.class, "procedure", r.procedure()), r.court(), r.caseNo(), r.lawyer(), r.principal(),
-                r.interest(), r.penalty(), r.costs(), r.owner(), r.counterObligation(), r.debtorInMainland()));
+                r.interest(), r.penalty(), r.costs(), r.owner(), r.counterObligation(), r.debtorInMainland()), r.method());
         return ResponseEntity.created(URI.create("/api/legal-cases/" + c.id())).body(c);
     }
 

@@ -3,7 +3,13 @@ package io.huikuan.legal.web;
 import io.huikuan.common.ConflictException;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
+import io.huikuan.identity.CurrentUser;
+import io.huikuan.legal.AttachmentCategory;
+import io.huikuan.legal.Attachments;
 import io.huikuan.legal.CaseOutcome;
+import io.huikuan.legal.ClaimEstimates;
+import io.huikuan.legal.EvidencePacks;
+import io.huikuan.legal.internal.AttachmentFiles;
 import io.huikuan.legal.CaseStage;
 import io.huikuan.legal.LegalCase;
 import io.huikuan.legal.LegalCaseMoney;
@@ -56,9 +62,11 @@ class LegalCaseDetailPages {
     private final LegalCases cases;
     private final LegalCaseStages stages;
     private final LegalCaseMoney money;
+    private final Attachments attachments;
     private final MessageSource messages;
 
-    LegalCaseDetailPages(LegalCases cases, LegalCaseStages stages, LegalCaseMoney money, MessageSource messages) {
+    LegalCaseDetailPages(LegalCases cases, LegalCaseStages stages, LegalCaseMoney money, Attachments attachments, MessageSource messages) {
+        this.attachments = attachments;
         this.cases = cases;
         this.stages = stages;
         this.money = money;
@@ -132,6 +140,16 @@ class LegalCaseDetailPages {
         model.addAttribute("costCategories", LegalCaseMoney.CostCategory.values());
         model.addAttribute("outcomes", CaseOutcome.values());
         model.addAttribute("hearings", c.stages().stream().filter(s -> s.stage() == CaseStage.HEARING).toList());
+        claim(c, model);
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("caseDocuments", attachments.forCustomer(c.customerCode()).stream()
+                .filter(a -> "CASE".equals(a.ownerKind()) && String.valueOf(c.id()).equals(a.ownerId())).toList());
+        model.addAttribute("mayUploadDocs", Attachments.mayUpload(me) && !me.portfolioOnly());
+        model.addAttribute("mayPack", EvidencePacks.mayMake(me));
+        model.addAttribute("docCategories", List.of(AttachmentCategory.JUDGMENT, AttachmentCategory.OTHER, AttachmentCategory.CONTRACT,
+                AttachmentCategory.INVOICE, AttachmentCategory.DELIVERY, AttachmentCategory.ACCEPTANCE, AttachmentCategory.COURIER_RECEIPT,
+                AttachmentCategory.SIGNED_CONFIRMATION, AttachmentCategory.BANK_RECEIPT));
+        model.addAttribute("accept", "." + AttachmentFiles.ALLOWED.replace(", ", ",."));
         for (String name : List.of("stageErrors", "costErrors", "recoveryErrors", "closeErrors")) {
             if (!model.containsAttribute(name)) {
                 model.addAttribute(name, FormErrors.none());
@@ -152,4 +170,18 @@ class LegalCaseDetailPages {
         return "legal/case";
     }
 
+    /** How the interest was computed, as kept when the case was opened (nothing when it was entered by hand). */
+    private void claim(LegalCase c, Model model) {
+        LegalCase.InterestComputation m = c.interestMethod();
+        if (m == null) {
+            return;
+        }
+        BigDecimal principal = m.lines().stream().map(io.huikuan.legal.internal.InvoiceInterest.Line::open).reduce(BigDecimal.ZERO.setScale(2),
+                BigDecimal::add);
+        BigDecimal interest = m.lines().stream().map(io.huikuan.legal.internal.InvoiceInterest.Line::interest)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        model.addAttribute("claimEstimate", new ClaimEstimates.Estimate(c.customerCode(), m.asOf(), c.kind(), c.procedure(), null, m.basis(),
+                m.rate(), m.markup(), principal, interest, m.lines(), m.courtFee() == null ? null : ClaimEstimates.courtProcedure(c.kind(),
+                c.procedure()), m.courtFee(), m.courtFeeNote(), principal.add(interest).add(m.courtFee() == null ? BigDecimal.ZERO : m.courtFee())));
+    }
 }

@@ -8,6 +8,7 @@ import io.huikuan.identity.Role;
 import io.huikuan.identity.UserAccount;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.legal.CaseOutcome;
+import io.huikuan.legal.ClaimEstimates;
 import io.huikuan.legal.LawsuitProcedure;
 import io.huikuan.legal.LegalCase;
 import io.huikuan.legal.LegalCaseKind;
@@ -38,15 +39,33 @@ class LegalCasePages {
 
     /** The open-a-case form as typed; {@code debtorInMainland} is "", "true" or "false". */
     record CaseForm(String customerCode, List<String> invoiceNos, String kind, String procedure, String court, String caseNo, String lawyer,
-            String principal, String interest, String penalty, String costs, String owner, Boolean counterObligation, String debtorInMainland) {
+            String principal, String interest, String penalty, String costs, String owner, Boolean counterObligation, String debtorInMainland,
+            String interestBasis, String interestRate, String interestMarkup) {
+
+        /** The same form with the computed figures filled in. */
+        CaseForm withClaim(ClaimEstimates.Estimate e) {
+            return new CaseForm(customerCode, invoiceNos, kind, procedure, court, caseNo, lawyer, e.principal().toPlainString(),
+                    e.interest().toPlainString(), penalty, e.courtFee() == null ? costs : e.courtFee().toPlainString(), owner, counterObligation,
+                    debtorInMainland, e.basis().name(), e.rate() == null ? "" : e.rate().stripTrailingZeros().toPlainString(),
+                    e.markup() == null ? "" : e.markup().stripTrailingZeros().toPlainString());
+        }
+
+        /** The form as typed, with the defaults of a sent form (no invoice ticked: none; the check's answers). */
+        CaseForm sent() {
+            return new CaseForm(customerCode, invoiceNos == null ? List.of() : invoiceNos, kind, procedure, court, caseNo, lawyer, principal, interest,
+                    penalty, costs, owner, Boolean.TRUE.equals(counterObligation), debtorInMainland == null ? "" : debtorInMainland, interestBasis,
+                    interestRate, interestMarkup);
+        }
     }
 
     private final LegalCases cases;
     private final PaymentOrderCheck check;
+    private final ClaimEstimates estimates;
     private final UserDirectory users;
     private final MessageSource messages;
 
-    LegalCasePages(LegalCases cases, PaymentOrderCheck check, UserDirectory users, MessageSource messages) {
+    LegalCasePages(LegalCases cases, PaymentOrderCheck check, ClaimEstimates estimates, UserDirectory users, MessageSource messages) {
+        this.estimates = estimates;
         this.cases = cases;
         this.check = check;
         this.users = users;
@@ -83,7 +102,7 @@ class LegalCasePages {
         CaseForm form = new CaseForm(code == null ? "" : code, chosen, firstOpen ? "LAWSUIT" : typed.kind(), typed.procedure(), typed.court(),
                 typed.caseNo(), typed.lawyer(), typed.principal(), typed.interest(), typed.penalty(), typed.costs(),
                 typed.owner() == null ? CurrentUser.get().username() : typed.owner(), Boolean.TRUE.equals(typed.counterObligation()),
-                typed.debtorInMainland() == null ? "" : typed.debtorInMainland());
+                typed.debtorInMainland() == null ? "" : typed.debtorInMainland(), typed.interestBasis(), typed.interestRate(), typed.interestMarkup());
         return page(form, open, FormErrors.none(), model, locale);
     }
 
@@ -92,11 +111,34 @@ class LegalCasePages {
     String checkPaymentOrder(@ModelAttribute CaseForm typed, Model model, Locale locale) {
         LegalCaseRules.requireWriteForPages();
         List<OpenInvoice> open = typed.customerCode() == null || typed.customerCode().isBlank() ? List.of() : invoices(typed.customerCode());
-        CaseForm form = new CaseForm(typed.customerCode(), typed.invoiceNos() == null ? List.of() : typed.invoiceNos(), typed.kind(), typed.procedure(),
-                typed.court(), typed.caseNo(), typed.lawyer(), typed.principal(), typed.interest(), typed.penalty(), typed.costs(), typed.owner(),
-                Boolean.TRUE.equals(typed.counterObligation()), typed.debtorInMainland() == null ? "" : typed.debtorInMainland());
         model.addAttribute("checkAsked", true);
-        return page(form, open, FormErrors.none(), model, locale);
+        return page(typed.sent(), open, FormErrors.none(), model, locale);
+    }
+
+    /**
+     * The form sent back with the claim computed from the calculators for the ticked invoices as of today (principal,
+     * interest, court fee), its breakdown shown; the user may still edit the figures. Nothing is saved.
+     */
+    @PostMapping("/legal/cases/new/claim")
+    String computeClaim(@ModelAttribute CaseForm typed, Model model, Locale locale) {
+        LegalCaseRules.requireWriteForPages();
+        CaseForm form = typed.sent();
+        List<OpenInvoice> open = form.customerCode() == null || form.customerCode().isBlank() ? List.of() : invoices(form.customerCode());
+        FormErrors errors = new FormErrors(messages, locale);
+        try {
+            ClaimEstimates.Estimate e = estimates.estimate(CalculatorParams.claim(form.customerCode(), String.join(",", form.invoiceNos()),
+                    form.kind(), "LAWSUIT".equalsIgnoreCase(form.kind()) ? form.procedure() : null, null,
+                    blankToNull(form.interestBasis()), blankToNull(form.interestRate()), blankToNull(form.interestMarkup())));
+            model.addAttribute("estimate", e);
+            form = form.withClaim(e);
+        } catch (ValidationException e) {
+            errors.addAll(e);
+        }
+        return page(form, open, errors, model, locale);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @PostMapping("/legal/cases")
@@ -119,7 +161,7 @@ class LegalCasePages {
                 LegalCase c = cases.open(new LegalCases.NewCase(form.customerCode(), form.invoiceNos() == null ? List.of() : form.invoiceNos(), kind,
                         procedure, form.court(), form.caseNo(), form.lawyer(), principal, interest, penalty, costs, form.owner(),
                         Boolean.TRUE.equals(form.counterObligation()),
-                        mainland(form.debtorInMainland())));
+                        mainland(form.debtorInMainland())), method(form));
                 redirect.addFlashAttribute("flash", messages.getMessage("legal.case.opened", new Object[] {c.id()}, locale));
                 return "redirect:/legal/cases/" + c.id();
             } catch (ValidationException e) {
@@ -128,6 +170,16 @@ class LegalCasePages {
         }
         List<OpenInvoice> open = form.customerCode() == null || form.customerCode().isBlank() ? List.of() : invoices(form.customerCode());
         return page(form, open, errors, model, locale);
+    }
+
+    /** The interest method of a form whose claim was computed (a basis is set), else null: the figures are as entered. */
+    private static LegalCases.InterestMethod method(CaseForm form) {
+        if (form.interestBasis() == null || form.interestBasis().isBlank()) {
+            return null;
+        }
+        ClaimEstimates.Request r = CalculatorParams.claim(form.customerCode(), null, form.kind(), null, null, form.interestBasis(),
+                blankToNull(form.interestRate()), blankToNull(form.interestMarkup()));
+        return new LegalCases.InterestMethod(r.basis(), r.rate(), r.markup(), null);
     }
 
     private List<OpenInvoice> invoices(String code) {
@@ -145,6 +197,7 @@ class LegalCasePages {
         model.addAttribute("today", cases.today());
         model.addAttribute("kinds", LegalCaseKind.values());
         model.addAttribute("procedures", LawsuitProcedure.values());
+        model.addAttribute("bases", io.huikuan.legal.InterestBasis.values());
         model.addAttribute("owners", users.all().stream().filter(UserAccount::enabled).filter(u -> u.roles().contains(Role.LEGAL))
                 .map(UserAccount::username).toList());
         PaymentOrderCheck.Result result = null;
