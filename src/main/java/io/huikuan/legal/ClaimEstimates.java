@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -158,27 +157,7 @@ public class ClaimEstimates {
 
     /** The named invoices (each the customer's, with something open on asOf) or, none named, every one overdue on asOf. */
     private List<ClaimInvoice> invoices(CustomerRef customer, List<String> invoiceNos, LocalDate asOf, List<FieldError> errors) {
-        List<String> named = invoiceNos == null ? List.of() : invoiceNos.stream().filter(n -> n != null && !n.isBlank()).map(String::strip)
-                .distinct().toList();
-        if (named.isEmpty()) {
-            List<ClaimInvoice> overdue = queries.overdue(customer.id(), asOf);
-            if (overdue.isEmpty()) {
-                errors.add(FieldError.coded("invoiceNos", null, "legal.noOverdue", "the customer has no overdue invoice: name the invoices"));
-            }
-            return overdue;
-        }
-        Map<String, ClaimInvoice> found = queries.byNumber(customer.id(), named, asOf);
-        List<ClaimInvoice> out = new ArrayList<>();
-        for (int i = 0; i < named.size(); i++) {
-            ClaimInvoice inv = found.get(named.get(i));
-            if (inv == null) {
-                errors.add(FieldError.coded("invoiceNos[" + i + "]", named.get(i), "legal.notCustomersInvoice", "is not an invoice of this customer"));
-            } else if (inv.open().signum() <= 0) {
-                errors.add(FieldError.coded("invoiceNos[" + i + "]", named.get(i), "legal.invoiceNotOpen", "has nothing open"));
-            } else {
-                out.add(inv);
-            }
-        }
-        return out;
+        return LegalCaseRules.chosen(invoiceNos, () -> queries.overdue(customer.id(), asOf), named -> queries.byNumber(customer.id(), named, asOf),
+                ClaimInvoice::open, errors);
     }
 }

@@ -90,4 +90,35 @@ public final class LegalCaseRules {
     static BigDecimal money(BigDecimal v) {
         return (v == null ? BigDecimal.ZERO : v).setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
+
+    /**
+     * The invoices a case or a claim covers: the named ones (each the customer's and with something open, else an error
+     * naming {@code invoiceNos[i]}), or, none named, every overdue one ({@code overdue}; none: an error on invoiceNos).
+     */
+    static <T> List<T> chosen(List<String> invoiceNos, java.util.function.Supplier<List<T>> overdue,
+            java.util.function.Function<List<String>, java.util.Map<String, T>> byNumber, java.util.function.Function<T, BigDecimal> open,
+            List<FieldError> errors) {
+        List<String> named = invoiceNos == null ? List.of() : invoiceNos.stream().filter(n -> n != null && !n.isBlank()).map(String::strip)
+                .distinct().toList();
+        if (named.isEmpty()) {
+            List<T> all = overdue.get();
+            if (all.isEmpty()) {
+                errors.add(FieldError.coded("invoiceNos", null, "legal.noOverdue", "the customer has no overdue invoice: name the invoices"));
+            }
+            return all;
+        }
+        java.util.Map<String, T> found = byNumber.apply(named);
+        List<T> out = new java.util.ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            T inv = found.get(named.get(i));
+            if (inv == null) {
+                errors.add(FieldError.coded("invoiceNos[" + i + "]", named.get(i), "legal.notCustomersInvoice", "is not an invoice of this customer"));
+            } else if (open.apply(inv).signum() <= 0) {
+                errors.add(FieldError.coded("invoiceNos[" + i + "]", named.get(i), "legal.invoiceNotOpen", "has nothing open"));
+            } else {
+                out.add(inv);
+            }
+        }
+        return out;
+    }
 }

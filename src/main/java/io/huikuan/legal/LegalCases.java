@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import io.huikuan.strategy.CollectionPauses;
 import org.springframework.context.ApplicationEventPublisher;
@@ -175,28 +174,9 @@ public class LegalCases {
 
     /** The named invoices (each the customer's and open today) or, none named, every overdue open one. */
     private List<OpenInvoice> chosenInvoices(CustomerRef customer, List<String> invoiceNos, LocalDate today, List<FieldError> errors) {
-        List<String> named = invoiceNos == null ? List.of() : invoiceNos.stream().filter(n -> n != null && !n.isBlank()).map(String::trim)
-                .distinct().toList();
-        if (named.isEmpty()) {
-            List<OpenInvoice> overdue = queries.openInvoices(customer.id(), today).stream().filter(i -> i.dueDate().isBefore(today)).toList();
-            if (overdue.isEmpty()) {
-                errors.add(FieldError.coded("invoiceNos", null, "legal.noOverdue", "the customer has no overdue invoice: name the invoices"));
-            }
-            return overdue;
-        }
-        Map<String, OpenInvoice> found = queries.invoicesByNo(customer.id(), named, today);
-        List<OpenInvoice> out = new ArrayList<>();
-        for (int i = 0; i < named.size(); i++) {
-            OpenInvoice inv = found.get(named.get(i));
-            if (inv == null) {
-                errors.add(FieldError.coded("invoiceNos[" + i + "]", named.get(i), "legal.notCustomersInvoice", "is not an invoice of this customer"));
-            } else if (inv.open().signum() <= 0) {
-                errors.add(FieldError.coded("invoiceNos[" + i + "]", named.get(i), "legal.invoiceNotOpen", "has nothing open"));
-            } else {
-                out.add(inv);
-            }
-        }
-        return out;
+        return LegalCaseRules.chosen(invoiceNos,
+                () -> queries.openInvoices(customer.id(), today).stream().filter(i -> i.dueDate().isBefore(today)).toList(),
+                named -> queries.invoicesByNo(customer.id(), named, today), OpenInvoice::open, errors);
     }
 
     /** A case the current user may see, with everything the case page shows (404 otherwise). */
