@@ -206,7 +206,7 @@ abstract class BadInputBehaviour {
                 Call.query(get, "/api/provisions", Map.of("asOf", "2026-06-30")),
                 // issue 14: the limitation clock
                 Call.json(post, "/api/limitation-events", """
-                        {"customerCode":"BAD-1","invoiceNos":["BAD-I1"],"date":"2026-06-20","kind":"ACKNOWLEDGED","evidence":"签回对账函","attachmentId":1}"""),
+                        {"customerCode":"BAD-1","invoiceNos":["BAD-I1"],"date":"2026-06-20","kind":"ACKNOWLEDGED","evidence":"签回对账函"}"""),
                 Call.query(get, "/api/limitation", Map.of("asOf", "2026-06-30", "customer", "BAD-1", "status", "EXPIRING", "page", "0", "size", "20"))
                         .roomy("customer"));
     }

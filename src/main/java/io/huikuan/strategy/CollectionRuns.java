@@ -155,7 +155,9 @@ public class CollectionRuns {
             process(runId, asOf, windowFrom, after, summary, lease);
             lease.checkpoint();
             finish(runId, started, settled, summary, false, resumed);
-            events.publishEvent(new CollectionRunCompleted(runId, asOf));
+            // in a transaction, so the listeners of other modules (@ApplicationModuleListener: after commit, kept in
+            // the event publication registry) hear it too, not only plain @EventListeners
+            tx.executeWithoutResult(s -> events.publishEvent(new CollectionRunCompleted(runId, asOf)));
         } catch (RuntimeException e) {
             if (e instanceof StoppedMidway || e instanceof RunLease.Lost) {
                 throw e;

@@ -157,8 +157,10 @@ abstract class LimitationNoticeBehaviour {
     void theDailyCollectionRunTriggersTheNoticesAsOfItsDate() throws Exception {
         String c = customer("J", collector);
         invoice(c, "A", "2023-03-10", "700.00");
-        new org.springframework.transaction.support.TransactionTemplate(transactions)
-                .executeWithoutResult(s -> publisher.publishEvent(new io.huikuan.strategy.CollectionRunCompleted(-1, LocalDate.parse("2025-12-10"))));
+        // the real daily run, as a manager starts it on that day: its completion reaches the legal module's listener
+        clock.set(LocalDate.parse("2025-12-10"), java.time.LocalTime.of(6, 0));
+        Api.call(mvc, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/collection-runs").param("asOf", "2025-12-10"),
+                "admin", null).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
         long until = System.currentTimeMillis() + 20_000;
         while (ofKind(c, "LIMITATION_WARNING").size() < 2 && System.currentTimeMillis() < until) {
             Thread.sleep(100);
