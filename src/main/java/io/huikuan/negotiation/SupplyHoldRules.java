@@ -85,6 +85,18 @@ public class SupplyHoldRules {
         return settings();
     }
 
+    /** The overdue days typed in a form (blank: unchanged); a number or a {@link ValidationException} naming overdueDays. */
+    public static Integer days(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ValidationException.coded("overdueDays", raw, "hold.days", "must be between 1 and 3650 days", 1, 3650);
+        }
+    }
+
     /** The overdue rule as of the run's date (run as the system after each daily collection run). */
     @Transactional
     public Result evaluate(LocalDate asOf) {

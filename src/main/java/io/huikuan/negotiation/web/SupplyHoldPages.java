@@ -127,12 +127,7 @@ class SupplyHoldPages {
             @RequestParam(defaultValue = "false") boolean autoHold, Locale locale, RedirectAttributes redirect) {
         CurrentUser.require("change the supply hold rules", Role.MANAGER);
         return act(redirect, locale, "redirect:/holds", () -> {
-            Integer days;
-            try {
-                days = overdueDays == null || overdueDays.isBlank() ? null : Integer.valueOf(overdueDays.strip());
-            } catch (NumberFormatException e) {
-                throw ValidationException.coded("overdueDays", overdueDays, "hold.days", "must be between 1 and 3650 days", 1, 3650);
-            }
+            Integer days = SupplyHoldRules.days(overdueDays);
             rules.update(overdueOn, days, promiseBrokenOn, planBrokenOn, autoHold);
             return "holds.rulesSaved";
         });
