@@ -361,6 +361,37 @@ abstract class SupplyHoldBehaviour {
         assertThat(supply(c, null).get("hold").asBoolean()).isTrue();
     }
 
+    @Test
+    void aBrokenPromiseProposesAHoldAndWithHoldAtOnceABrokenPlanHoldsTheCustomerUntilNothingIsOverdue() throws Exception {
+        String c = customer("K");
+        invoice(c, "A", "2025-05-20", "900.00");
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> publisher.publishEvent(
+                new io.huikuan.worklist.PromiseBroken(c, 4711, new java.math.BigDecimal("900.00"), java.math.BigDecimal.ZERO,
+                        LocalDate.parse("2025-06-05"), io.huikuan.worklist.PromiseStatus.BROKEN)));
+        List<Map<String, Object>> rows = await("a proposal for " + c, () -> holdRows(c));
+        assertThat(rows.get(0).get("source")).isEqualTo("PROMISE_BROKEN");
+        assertThat(rows.get(0).get("status")).isEqualTo("PROPOSED");
+        assertThat((String) rows.get(0).get("reason")).contains("4711");
+        call(post("/api/supply-holds/" + rows.get(0).get("id") + "/reject"), "boss", """
+                {"reason":"客户已说明原因"}""").andExpect(status().isOk());
+
+        call(put("/api/supply-hold-rules"), "boss", "{\"autoHold\":true}").andExpect(status().isOk()).andExpect(jsonPath("$.autoHold").value(true));
+        try {
+            io.huikuan.identity.CurrentUser.asSystem(() -> rules.planBroken(c, 99, LocalDate.parse("2025-06-10")));
+        } finally {
+            call(put("/api/supply-hold-rules"), "boss", "{\"autoHold\":false}").andExpect(status().isOk());
+        }
+        JsonNode s = supply(c, null);
+        assertThat(s.get("hold").asBoolean()).as("hold at once").isTrue();
+        assertThat(s.get("source").asString()).isEqualTo("PLAN_BROKEN");
+        assertThat(s.get("by").asString()).isEqualTo("system");
+        call(post("/api/payments"), "finance", """
+                {"paymentRef":"%s-P","customerCode":"%s","paymentDate":"2025-06-10","amount":900.00}""".formatted(c, c))
+                .andExpect(status().isCreated());
+        await("the release of " + c, () -> holdRows(c).stream().anyMatch(r -> "RELEASED".equals(r.get("status"))));
+        assertThat(supply(c, null).get("hold").asBoolean()).as("nothing overdue any more").isFalse();
+    }
+
     String html(MockHttpServletRequestBuilder req, String user) throws Exception {
         return mvc.perform(req.accept(org.springframework.http.MediaType.TEXT_HTML)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user, user)))
