@@ -63,10 +63,19 @@ class HoldProposals {
         return queries.find(id).orElseThrow();
     }
 
-    /** Closes an open proposal as REJECTED (refused, withdrawn or superseded). */
+    /** Closes an open proposal as REJECTED (refused, withdrawn or superseded), and its task. */
     void close(long id, String by, String note) {
         jdbc.sql("""
                 UPDATE supply_hold SET status = 'REJECTED', decided_by = ?, decided_at = ?, decision_note = ?, live_key = NULL
                 WHERE id = ? AND status = 'PROPOSED'""").params(by, Timestamp.from(clock.instant()), note, id).update();
+        taskDone(id, by);
+    }
+
+    /** The managers' task of a decided proposal is done. */
+    void taskDone(long id, String by) {
+        Long customerId = jdbc.sql("SELECT customer_id FROM supply_hold WHERE id = ?").param(id).query(Long.class).optional().orElse(null);
+        if (customerId != null) {
+            tasks.done(customerId, "SH:" + id, by);
+        }
     }
 }

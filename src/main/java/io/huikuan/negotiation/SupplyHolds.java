@@ -143,6 +143,7 @@ public class SupplyHolds {
                 WHERE id = ? AND status = 'PROPOSED'""")
                 .params(Date.valueOf(LocalDate.now(clock)), user.username(), user.username(), Timestamp.from(clock.instant()), checked,
                         "H:" + ref.id(), id).update();
+        proposals.taskDone(id, user.username());
         return activated(id, user.username());
     }
 

@@ -256,6 +256,9 @@ abstract class SupplyHoldBehaviour {
         assertThat(s.get("hold").asBoolean()).isTrue();
         assertThat(s.get("source").asString()).isEqualTo("OVERDUE");
         call(post("/api/supply-holds/" + id + "/approve"), "boss", "{}").andExpect(status().isConflict());
+        assertThat(jdbc.sql("""
+                SELECT t.status FROM collection_task t JOIN customer c ON c.id = t.customer_id WHERE c.code = ? AND t.kind = 'SUPPLY_HOLD'""")
+                .param(late).query(String.class).single()).as("the managers' task is done once decided").isEqualTo("DONE");
         assertThat(awaitWebhooks(late, 1).get(0).get("by").asString()).isEqualTo("boss");
     }
 
