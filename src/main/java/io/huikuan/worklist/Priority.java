@@ -44,7 +44,7 @@ public final class Priority {
             case PROMISE_BROKEN -> new BigDecimal("2.5");
             case PROMISE_DUE -> BigDecimal.valueOf(2);
             case FOLLOW_UP, LIMITATION_WARNING -> new BigDecimal("1.5");
-            case LEGAL_DEADLINE, LIMITATION_DEMAND -> BigDecimal.valueOf(2);
+            case LEGAL_DEADLINE, LIMITATION_DEMAND, SUPPLY_HOLD -> BigDecimal.valueOf(2);
             case STEP -> escalation(channel) ? new BigDecimal("1.5") : BigDecimal.ONE;
         };
     }
@@ -82,6 +82,7 @@ public final class Priority {
                 case LEGAL_DEADLINE -> "legal deadline";
                 case LIMITATION_WARNING -> "limitation runs out";
                 case LIMITATION_DEMAND -> "demand before the limitation runs out";
+                case SUPPLY_HOLD -> "supply hold proposed";
                 case STEP -> "escalation";
             };
             s.append("; ").append(why).append(" × ").append(boost.stripTrailingZeros().toPlainString());

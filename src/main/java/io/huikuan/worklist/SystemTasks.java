@@ -68,4 +68,15 @@ public class SystemTasks {
         }
         return written > 0;
     }
+
+    /** Marks the customer's open task with that key done (its cause was dealt with elsewhere); true when one was open. */
+    @Transactional
+    public boolean done(long customerId, String key, String by) {
+        int n = jdbc.sql("UPDATE collection_task SET status = ?, completed_by = ?, completed_at = ? WHERE customer_id = ? AND task_key = ? AND status = ?")
+                .params(TaskStatus.DONE.name(), by, Timestamp.from(clock.instant()), customerId, key, TaskStatus.OPEN.name()).update();
+        if (n > 0) {
+            counts.changed();
+        }
+        return n > 0;
+    }
 }

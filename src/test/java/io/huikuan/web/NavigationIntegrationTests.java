@@ -49,7 +49,7 @@ class NavigationIntegrationTests {
         String page = page("/", "nav-collector", Role.COLLECTOR);
         assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-promises\"", "id=\"nav-customers\"", "id=\"nav-invoices\"",
                 "id=\"nav-payments\"", "id=\"nav-import\"", "id=\"nav-dashboard\"", "id=\"nav-aging\"", "id=\"nav-scripts\"",
-                "id=\"global-search\"", "工作", "客户与账务", "报表", "设置");
+                "id=\"nav-holds\"", "id=\"global-search\"", "工作", "客户与账务", "报表", "设置");
         assertThat(page).doesNotContain("id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-provisions\"", "id=\"nav-strategies\"",
                 "id=\"nav-segments\"", "id=\"nav-collection-runs\"", "id=\"nav-templates\"", "id=\"nav-users\"", "id=\"nav-company\"",
                 "id=\"nav-legal-cases\"");
@@ -83,7 +83,7 @@ class NavigationIntegrationTests {
             String page = page("/", who[0], Role.valueOf(who[1]));
             assertThat(page).contains(MENUS).contains("id=\"nav-worklist\"", "id=\"nav-approvals\"", "id=\"nav-outbox\"", "id=\"nav-provisions\"",
                     "id=\"nav-strategies\"", "id=\"nav-segments\"", "id=\"nav-collection-runs\"", "id=\"nav-templates\"", "id=\"nav-users\"",
-                    "id=\"nav-company\"", "id=\"nav-import\"", "id=\"nav-legal-cases\"");
+                    "id=\"nav-company\"", "id=\"nav-import\"", "id=\"nav-legal-cases\"", "id=\"nav-holds\"");
             assertThat(page.contains("id=\"nav-holidays\"")).as("only administrators load the holiday calendar").isEqualTo(who[1].equals("ADMIN"));
         }
         assertThat(page("/", "nav-manager", Role.MANAGER, "en")).contains(">Work<", ">Customers &amp; ledger<", ">Reports<", ">Setup<",
