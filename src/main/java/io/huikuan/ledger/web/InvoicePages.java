@@ -345,9 +345,9 @@ class InvoicePages {
         model.addAttribute("invoice", invoice);
         model.addAttribute("allocations", queries.allocationsOfInvoice(invoiceNo));
         model.addAttribute("creditNotes", adjustments.creditNotes(invoiceNo));
-        List<DisputeService.Dispute> disputeList = disputes.list(invoiceNo);
+        List<io.huikuan.ledger.Dispute> disputeList = disputes.list(invoiceNo);
         model.addAttribute("disputes", disputeList);
-        model.addAttribute("openDispute", disputeList.stream().filter(DisputeService.Dispute::open).findFirst().orElse(null));
+        model.addAttribute("openDispute", disputeList.stream().filter(io.huikuan.ledger.Dispute::open).findFirst().orElse(null));
         if (!model.containsAttribute("disputeForm")) {
             model.addAttribute("disputeForm", new DisputeForm(LocalDate.now(clock).toString(), ""));
             model.addAttribute("disputeErrors", FormErrors.none());
