@@ -1,6 +1,7 @@
 package io.huikuan.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -295,6 +296,24 @@ abstract class DisputeBehaviour {
         assertThat(a2.get(0).get("amount").decimalValue()).isEqualByComparingTo("500.00");
         assertThat(a2.get(0).get("category").asString()).isEqualTo("OTHER");
         assertThat(disputed("2026-06-30")).isEqualByComparingTo("800.00");
+    }
+
+    @Test
+    void theInvoicePageOpensAPartialDisputeAndListsItsAmountAndCategory() throws Exception {
+        invoice("W1", c, "2026-04-01", "2026-05-01", "800.00");
+        String url = "/invoices/W1-" + p + "/disputes";
+        String bad = mvc.perform(post(url + "?lang=en").with(httpBasic(collector, collector)).with(csrf())
+                        .param("date", "2026-06-10").param("text", "外观划伤").param("amount", "900.00").param("category", "QUALITY"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("id=\"dispute-form\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice_dispute d JOIN invoice i ON i.id = d.invoice_id WHERE i.invoice_no = ?")
+                .param("W1-" + p).query(Long.class).single()).isZero();
+        mvc.perform(post(url).with(httpBasic(collector, collector)).with(csrf()).param("date", "2026-06-10").param("text", "外观划伤")
+                .param("amount", "250.00").param("category", "QUALITY").param("owner", "QUALITY").param("dueBy", "2026-06-25"))
+                .andExpect(status().is3xxRedirection());
+        String en = page("/invoices/W1-" + p, "en");
+        assertThat(en).contains("250.00", "Quality", "id=\"invoice-dispute-list\"");
+        assertThat(disputed("2026-06-10")).isEqualByComparingTo("250.00");
     }
 
     // --- helpers
