@@ -244,6 +244,20 @@ abstract class DisputeBehaviour {
         String zh = page("/disputes?status=OPEN&customer=" + c, "zh-CN");
         assertThat(zh).contains("争议账龄", "质量", "已过期限", "L1-" + p).doesNotContain("L2-" + p);
         assertThat(page("/disputes?status=MAYBE", "en")).contains("id=\"dispute-filter-error\"");
+
+        // the same list as an XLSX file, read back: header in the user's language, one row per dispute, amounts as numbers
+        byte[] file = mvc.perform(get("/disputes.xlsx?lang=en&customer=" + c2).with(httpBasic(collector, collector))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(file))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Customer");
+            assertThat(rows.get(0).getCellText(4)).isEqualTo("Disputed amount");
+            assertThat(rows.stream().skip(1).map(r -> r.getCellAsNumber(4).orElseThrow().setScale(2).toPlainString()).toList())
+                    .containsExactlyInAnyOrder("30.00", "40.00");
+            assertThat(rows.stream().skip(1).map(r -> r.getCellText(3)).toList()).containsExactlyInAnyOrder("Not delivered", "Reconciliation difference");
+        }
+        call(get("/disputes.xlsx?status=MAYBE"), collector, null).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -8,6 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +24,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DisputePages {
 
     private final DisputeQueries queries;
+    private final MessageSource messages;
     private final Clock clock;
 
-    DisputePages(DisputeQueries queries, Clock clock) {
+    DisputePages(DisputeQueries queries, MessageSource messages, Clock clock) {
         this.queries = queries;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    /** The list with the page's filters as an XLSX file (a bad filter value answers 400 naming it, like the API). */
+    @GetMapping("/disputes.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String customer,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Locale locale) {
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        byte[] file = DisputeXlsx.write(queries.list(status, category, owner, customer, date), messages, locale);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("disputes-" + date + ".xlsx").build().toString())
+                .body(file);
     }
 
     @GetMapping("/disputes")
