@@ -26,15 +26,15 @@ public class AgingQueries {
     /**
      * Every invoice open at :asOf with its balance then, from the ledger's balance periods (one row
      * per open invoice: no re-adding of allocations), and the part of it under a dispute open at
-     * :asOf (all of it or nothing). Columns: invoice_id, customer_id, issue_date, due_date,
+     * :asOf (the sum of the open disputes' amounts, capped at the open amount). Columns: invoice_id, customer_id, issue_date, due_date,
      * open_amount, disputed.
      */
     static final String OPEN_AT = """
             SELECT b.invoice_id, b.customer_id, b.issue_date, b.due_date, b.open_amount,
-                   CASE WHEN dsp.invoice_id IS NULL THEN 0 ELSE b.open_amount END disputed
+                   CASE WHEN dsp.amount IS NULL THEN 0 WHEN dsp.amount > b.open_amount THEN b.open_amount ELSE dsp.amount END disputed
             FROM balance_period b
-            LEFT JOIN (SELECT DISTINCT invoice_id FROM invoice_dispute
-                       WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id
+            LEFT JOIN (SELECT invoice_id, sum(amount) amount FROM invoice_dispute
+                       WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf) GROUP BY invoice_id) dsp ON dsp.invoice_id = b.invoice_id
             WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf)""";
 
     private final JdbcClient jdbc;

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Builds the {@link TemplateData} of a customer as of a day from the ledger: every invoice open at that day
  * is read with one statement from the balance read model (with its contract's late clause and whether a
- * dispute is open then); the overdue undisputed ones are listed (the undisputed ones not yet due separately), with interest to date = open × rate × days
+ * the amount of the disputes open then); the overdue undisputed ones (the undisputed rest of a partly disputed one) are listed (the undisputed ones not yet due separately), with interest to date = open × rate × days
  * overdue (daily rate) or open × rate × days / 365 (annual rate), exact, rounded HALF_UP to cents per invoice. When a
  * {@link LetterFigures} calculator is present (the legal module), it adds the figures of the overdue invoices in the
  * totals' currency: interest to date (the contract's clause, else the configured daily rate), claim and court-fee estimate.
@@ -47,8 +47,8 @@ public class TemplateDataBuilder {
      */
     private static final String OPEN_INVOICES = """
             SELECT i.invoice_no, i.issue_date, i.due_date, i.amount, i.currency, b.open_amount, k.late_clause, k.late_rate,
-                   CASE WHEN EXISTS (SELECT 1 FROM invoice_dispute d WHERE d.invoice_id = b.invoice_id AND d.opened_on <= :asOf
-                                     AND (d.resolved_on IS NULL OR d.resolved_on > :asOf)) THEN 1 ELSE 0 END disputed
+                   (SELECT coalesce(sum(d.amount), 0) FROM invoice_dispute d WHERE d.invoice_id = b.invoice_id AND d.opened_on <= :asOf
+                    AND (d.resolved_on IS NULL OR d.resolved_on > :asOf)) disputed
             FROM invoice i
             JOIN balance_period b ON b.invoice_id = i.id AND b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf)
             LEFT JOIN contract k ON k.id = i.contract_id
@@ -79,7 +79,7 @@ public class TemplateDataBuilder {
         List<Open> open = jdbc.sql(OPEN_INVOICES).param("c", ref.id()).param("asOf", Date.valueOf(asOf))
                 .query((rs, n) -> new Open(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
                         rs.getString(5).trim(), rs.getBigDecimal(6), rs.getString(7) == null ? LateClause.NONE : LateClause.valueOf(rs.getString(7)),
-                        rs.getBigDecimal(8), rs.getInt(9) == 1))
+                        rs.getBigDecimal(8), rs.getBigDecimal(9)))
                 .list();
         // issue 12, item 15: totals per currency, the base currency's first (else the first owed), never added together
         java.util.Map<String, BigDecimal[]> sums = new java.util.TreeMap<>(
@@ -91,9 +91,11 @@ public class TemplateDataBuilder {
         for (Open o : open) {
             BigDecimal[] t = sums.computeIfAbsent(o.currency(), c -> zeros()); // overdue, open, interest, not due
             t[1] = t[1].add(o.open());
-            if (o.disputed()) {
+            if (o.disputed().compareTo(o.open()) >= 0) {
                 continue;
             }
+            // issue 13, item 6: only the disputed amount is left out; the undisputed rest is demanded
+            o = o.withoutDisputed();
             if (!o.due().isBefore(asOf)) {
                 upcoming.add(new InvoiceRow(o.number(), o.issued(), o.due(), o.amount(), o.open(), 0, BigDecimal.ZERO.setScale(2), o.currency()));
                 t[3] = t[3].add(o.open());
@@ -230,6 +232,10 @@ public class TemplateDataBuilder {
     }
 
     private record Open(String number, LocalDate issued, LocalDate due, BigDecimal amount, String currency, BigDecimal open, LateClause clause,
-            BigDecimal rate, boolean disputed) {
+            BigDecimal rate, BigDecimal disputed) {
+
+        Open withoutDisputed() {
+            return new Open(number, issued, due, amount, currency, open.subtract(disputed), clause, rate, BigDecimal.ZERO);
+        }
     }
 }

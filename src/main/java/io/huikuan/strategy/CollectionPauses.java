@@ -44,7 +44,7 @@ public class CollectionPauses {
                 WHERE b.customer_id = ? AND b.valid_from <= ? AND (b.valid_to IS NULL OR b.valid_to > ?)
                   AND NOT EXISTS (SELECT 1 FROM strategy_paused_invoice p WHERE p.invoice_id = b.invoice_id
                                   AND p.paused_from <= ? AND (p.paused_to IS NULL OR p.paused_to > ?))
-                  AND NOT EXISTS (SELECT 1 FROM invoice_dispute x WHERE x.invoice_id = b.invoice_id
+                  AND b.open_amount > (SELECT coalesce(sum(x.amount), 0) FROM invoice_dispute x WHERE x.invoice_id = b.invoice_id
                                   AND x.opened_on <= ? AND (x.resolved_on IS NULL OR x.resolved_on > ?))""")
                 .params(customerId, d, d, d, d, d, d).query(Long.class).single();
         if (stillCollected == 0) {

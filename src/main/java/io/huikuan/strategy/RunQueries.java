@@ -17,9 +17,10 @@ class RunQueries {
 
     /**
      * Customers with an open item as of :asOf whose oldest undisputed open item is due by :horizon,
-     * after customer :after, by id. Balances come from the ledger's balance periods; an item under a
-     * dispute open at :asOf, or paused at :asOf by an open legal case ({@link CollectionPauses}), is left out of the anchor and
-     * the overdue amount. First invoice and last
+     * after customer :after, by id. Balances come from the ledger's balance periods; the disputed part of an item (the
+     * amounts of the disputes open at :asOf, capped at its open amount) is left out of the overdue amount, and an item
+     * wholly disputed, or paused at :asOf by an open legal case ({@link CollectionPauses}), out of the anchor and
+     * the overdue amount: the undisputed rest of a partly disputed item is still collected. First invoice and last
      * payment are looked up per returned customer through the customer indexes. The promise-keeping rate
      * counts a kept promise 1, a partly kept one its paid share, a broken one 0. The overdue amount is in the base
      * currency (segment thresholds and priorities are): when other currencies are in use (%1$s, %2$s filled by
@@ -31,12 +32,15 @@ class RunQueries {
                    (SELECT max(p.payment_date) FROM payment p WHERE p.customer_id = o.customer_id AND p.payment_date <= :asOf) last_payment,
                    pk.rate, pf.customer_id in_force
             FROM (SELECT b.customer_id,
-                         min(CASE WHEN dsp.invoice_id IS NULL AND lgl.invoice_id IS NULL THEN b.due_date END) anchor_due,
-                         sum(CASE WHEN dsp.invoice_id IS NULL AND lgl.invoice_id IS NULL AND b.due_date < :asOf%1$s THEN b.open_amount ELSE 0 END) overdue,
-                         sum(CASE WHEN dsp.invoice_id IS NULL THEN 0 ELSE b.open_amount END) disputed
+                         min(CASE WHEN (dsp.amount IS NULL OR dsp.amount < b.open_amount) AND lgl.invoice_id IS NULL THEN b.due_date END) anchor_due,
+                         sum(CASE WHEN lgl.invoice_id IS NULL AND b.due_date < :asOf%1$s
+                                  THEN b.open_amount - CASE WHEN dsp.amount IS NULL THEN 0 WHEN dsp.amount > b.open_amount THEN b.open_amount
+                                                            ELSE dsp.amount END
+                                  ELSE 0 END) overdue,
+                         sum(CASE WHEN dsp.amount IS NULL THEN 0 WHEN dsp.amount > b.open_amount THEN b.open_amount ELSE dsp.amount END) disputed
                   FROM balance_period b
-                  LEFT JOIN (SELECT DISTINCT invoice_id FROM invoice_dispute
-                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf)) dsp ON dsp.invoice_id = b.invoice_id
+                  LEFT JOIN (SELECT invoice_id, sum(amount) amount FROM invoice_dispute
+                             WHERE opened_on <= :asOf AND (resolved_on IS NULL OR resolved_on > :asOf) GROUP BY invoice_id) dsp ON dsp.invoice_id = b.invoice_id
                   LEFT JOIN (SELECT DISTINCT invoice_id FROM strategy_paused_invoice
                              WHERE paused_from <= :asOf AND (paused_to IS NULL OR paused_to > :asOf)) lgl ON lgl.invoice_id = b.invoice_id%2$s
                   WHERE b.valid_from <= :asOf AND (b.valid_to IS NULL OR b.valid_to > :asOf) AND b.customer_id > :after

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Activities (催收记录): what a collector did, with an outcome. Logging one with a task id completes that task
- * (the only way a task is completed); outcome PROMISE records a promise to pay; a next follow-up date or an
+ * (the only way a task is completed); outcome PROMISE records a promise to pay; DISPUTE_RAISED opens a dispute; a next follow-up date or an
  * appointment schedules a FOLLOW_UP task for the user. The conduct rules ({@link ConductRules}) are checked
  * first: a manager or administrator may override them with a reason, which the activity keeps.
  * Collectors log only on their own customers (404 otherwise), or on a task assigned to them.
@@ -46,9 +46,11 @@ public class Activities {
     private final ConductRules conduct;
     private final LedgerQueries ledger;
     private final Clock clock;
+    private final io.huikuan.ledger.DisputeService disputes;
 
     Activities(JdbcClient jdbc, CustomerService customers, Tasks tasks, Promises promises, ConductRules conduct, LedgerQueries ledger,
-            Clock clock) {
+            io.huikuan.ledger.DisputeService disputes, Clock clock) {
+        this.disputes = disputes;
         this.jdbc = jdbc;
         this.customers = customers;
         this.tasks = tasks;
@@ -147,6 +149,9 @@ public class Activities {
                     a.promiseDate(), occurredAt.atZone(clock.getZone()).toLocalDate(), blankToNull(a.notes())));
             jdbc.sql("UPDATE activity SET promise_id = ? WHERE id = ?").params(p.id(), id).update();
         }
+        if (a.outcome() == Outcome.DISPUTE_RAISED) {
+            raiseDispute(ref.code(), id, a, occurredAt);
+        }
         if (task != null && !tasks.complete(task.taskId(), a.outcome(), id, user.username(), now)) {
             throw new ConflictException("taskId", "task " + task.taskId() + " is no longer open");
         }
@@ -154,6 +159,20 @@ public class Activities {
             followUp(ref, task, id, a, user);
         }
         return get(id);
+    }
+
+    /**
+     * Outcome DISPUTE_RAISED opens a dispute on the undisputed rest of the customer's oldest open invoice, dated the day
+     * of the contact, its reason the notes; category PRICE when the excuse was a price dispute, else OTHER (the dispute
+     * list edits nothing: resolve it and open a narrower one on the invoice page or the API to change the amount).
+     */
+    private void raiseDispute(String customerCode, long activityId, NewActivity a, Instant occurredAt) {
+        LocalDate on = occurredAt.atZone(clock.getZone()).toLocalDate();
+        LocalDate today = LocalDate.now(clock);
+        String notes = blankToNull(a.notes());
+        String reason = "activity " + activityId + (notes == null ? "" : ": " + notes);
+        disputes.raise(customerCode, on.isAfter(today) ? today : on, reason.length() > 500 ? reason.substring(0, 500) : reason,
+                a.excuse() == Excuse.PRICE_DISPUTE ? io.huikuan.ledger.DisputeCategory.PRICE : io.huikuan.ledger.DisputeCategory.OTHER);
     }
 
     /**

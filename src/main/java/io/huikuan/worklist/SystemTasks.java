@@ -79,4 +79,15 @@ public class SystemTasks {
         }
         return n > 0;
     }
+
+    /** Cancels the customer's task with {@code key} if it is still open (its reason went away); true when one was. */
+    @Transactional
+    public boolean cancel(long customerId, String key) {
+        int n = jdbc.sql("UPDATE collection_task SET status = 'CANCELLED', completed_at = ? WHERE customer_id = ? AND task_key = ? AND status = 'OPEN'")
+                .params(Timestamp.from(clock.instant()), customerId, key).update();
+        if (n > 0) {
+            counts.changed();
+        }
+        return n > 0;
+    }
 }

@@ -131,6 +131,21 @@ abstract class TemplateBehaviour {
     }
 
     @Test
+    void aPartlyDisputedInvoiceIsListedWithItsUndisputedRest() throws Exception {
+        call(post("/api/invoices/" + code + "-F/disputes"), "finance", """
+                {"openedOn":"2026-06-25","reason":"数量短少 30 件","amount":"300.00","category":"QUANTITY"}""").andExpect(status().isCreated());
+        TemplateData before = builder.forCustomer(code, LocalDate.of(2026, 6, 24));
+        assertThat(before.invoices().getLast().number()).isEqualTo(code + "-F");
+        assertThat(before.invoices().getLast().open()).isEqualByComparingTo("1000.00");
+        TemplateData d = builder.forCustomer(code, LocalDate.of(2026, 6, 30));
+        // F stays in the letter for the 700.00 nobody disputes; the overdue total drops by the disputed 300.00 only
+        assertThat(d.invoices()).extracting(InvoiceRow::number).containsExactly(code + "-A", code + "-B", code + "-F");
+        assertThat(d.invoices().get(2).open()).isEqualByComparingTo("700.00");
+        assertThat(d.totals().overdue()).isEqualByComparingTo("9200.50");
+        assertThat(d.totals().open()).isEqualByComparingTo("11535.06");
+    }
+
+    @Test
     void aCustomersDataListsOnlyOverdueOpenUndisputedInvoicesWithExactInterest() {
         TemplateData d = builder.forCustomer(code, LocalDate.of(2026, 6, 30));
         // E paid, C disputed, D not yet due: A (6,000.00 open, 91 days), B (51 days), F (no contract: no interest)

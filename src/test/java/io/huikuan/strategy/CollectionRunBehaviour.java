@@ -261,6 +261,28 @@ abstract class CollectionRunBehaviour {
     }
 
     @Test
+    void onlyTheDisputedAmountIsPausedTheUndisputedRestIsStillDunned() throws Exception {
+        String g = grade();
+        strategyFor(g, 1, 7);
+        String partly = customer(g);
+        invoice(partly, "A", "2026-05-01", "2026-06-01", "1000.00");
+        call(post("/api/invoices/A-" + partly + "/disputes"), "finance", """
+                {"openedOn":"2026-06-05","reason":"部分质量问题","amount":"400.00","category":"QUALITY","owner":"QUALITY"}""")
+                .andExpect(status().isCreated());
+        String whole = customer(g);
+        invoice(whole, "A", "2026-05-01", "2026-06-01", "1000.00");
+        call(post("/api/invoices/A-" + whole + "/disputes"), "finance", """
+                {"openedOn":"2026-06-05","reason":"全额争议","amount":"1000.00"}""").andExpect(status().isCreated());
+
+        run("2026-06-30");
+        // the undisputed 600.00 keeps the invoice's due date as the anchor: the +7 step, for 600.00 (not 1000.00)
+        assertThat(tasks(partly)).extracting(Task::offset).containsExactly(7);
+        assertThat(jdbc.sql("SELECT t.overdue_amount FROM collection_task t JOIN customer c ON c.id = t.customer_id WHERE c.code = ?")
+                .param(partly).query(BigDecimal.class).single()).isEqualByComparingTo("600.00");
+        assertThat(tasks(whole)).isEmpty();
+    }
+
+    @Test
     void tasksKeepTheStrategyVersionThatProducedThem() throws Exception {
         String g = grade();
         String strategy = strategyFor(g, 1, 3);

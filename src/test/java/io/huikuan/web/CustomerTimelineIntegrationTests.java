@@ -80,7 +80,7 @@ class CustomerTimelineIntegrationTests {
         payments.post(new PaymentRequest(code + "-P", code, LocalDate.of(2026, 6, 20), new BigDecimal("500.00"), null,
                 PaymentMethod.BANK_TRANSFER, null, List.of(new Payment.Allocation(code + "-1", new BigDecimal("500.00"))), false), null);
         long invoiceId = jdbc.sql("SELECT id FROM invoice WHERE invoice_no = ?").param(code + "-1").query(Long.class).single();
-        jdbc.sql("INSERT INTO invoice_dispute (invoice_id, opened_on, reason, opened_by, created_at) VALUES (?, ?, '数量不符', 'x', ?)")
+        jdbc.sql("INSERT INTO invoice_dispute (invoice_id, opened_on, reason, opened_by, created_at, amount) VALUES (?, ?, '数量不符', 'x', ?, 100.00)")
                 .params(invoiceId, LocalDate.of(2026, 6, 25), ts(LocalDateTime.of(2026, 6, 25, 11, 0))).update();
         jdbc.sql("""
                 INSERT INTO outbox_message (idempotency_key, channel, customer_id, recipient, subject, body_text, status, attempts,

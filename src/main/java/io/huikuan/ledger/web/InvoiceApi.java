@@ -4,7 +4,7 @@ import io.huikuan.common.Page;
 import io.huikuan.ledger.AdjustmentService;
 import io.huikuan.ledger.CreditNote;
 import io.huikuan.ledger.DisputeService;
-import io.huikuan.ledger.DisputeService.Dispute;
+import io.huikuan.ledger.Dispute;
 import io.huikuan.ledger.History;
 import io.huikuan.ledger.HistoryEntry;
 import io.huikuan.ledger.Invoice;
@@ -143,21 +143,25 @@ class InvoiceApi {
         return disputes.list(number);
     }
 
-    record DisputeRequest(LocalDate openedOn, String reason) {
+    record DisputeRequest(LocalDate openedOn, String reason, BigDecimal amount, String category, String owner, String ownerUser, LocalDate dueBy) {
     }
 
     @PostMapping("/{number}/disputes")
-    @Operation(summary = "Open a dispute (openedOn defaults to today; reason required); the amount stays in the receivables, "
-            + "shown apart as disputed; 409 when one is already open")
+    @Operation(summary = "Open a dispute (openedOn defaults to today; reason required) on amount (omitted: the whole open amount that day; "
+            + "several disputes may be open as long as together they stay within the open amount), category (QUALITY, QUANTITY, PRICE, "
+            + "NOT_DELIVERED, TAX_INVOICE, RECONCILIATION, OTHER), owner (SALES, QUALITY, LOGISTICS, FINANCE), ownerUser, dueBy; the disputed "
+            + "amount stays in the receivables, shown apart as disputed and not collected; 409 when the whole amount is asked while one is open")
     ResponseEntity<Dispute> openDispute(@PathVariable String number, @RequestBody DisputeRequest r) {
-        return ResponseEntity.status(201).body(disputes.open(number, r.openedOn(), r.reason()));
+        return ResponseEntity.status(201).body(disputes.open(number,
+                new DisputeService.NewDispute(r.openedOn(), r.reason(), r.amount(), r.category(), r.owner(), r.ownerUser(), r.dueBy())));
     }
 
     record ResolveRequest(LocalDate resolvedOn, String resolution) {
     }
 
     @PostMapping("/{number}/disputes/resolve")
-    @Operation(summary = "Resolve the open dispute (resolvedOn defaults to today; resolution required)")
+    @Operation(summary = "Resolve every open dispute of the invoice (resolvedOn defaults to today; resolution required); "
+            + "POST /api/disputes/{id}/resolve resolves one with an outcome")
     Dispute resolveDispute(@PathVariable String number, @RequestBody ResolveRequest r) {
         return disputes.resolve(number, r.resolvedOn(), r.resolution());
     }

@@ -56,7 +56,8 @@ class InvoicePages {
     record WriteOffForm(String writeOffDate, String amount, String reason) {
     }
 
-    record DisputeForm(String date, String text) {
+    /** The dispute form: opening takes the amount (blank: the whole open amount), category, owner and due-by date too. */
+    record DisputeForm(String date, String text, String amount, String category, String owner, String dueBy) {
     }
 
     private final LedgerQueries queries;
@@ -270,10 +271,12 @@ class InvoicePages {
         FormErrors errors = new FormErrors(messages, locale);
         String field = open ? "openedOn" : "resolvedOn";
         LocalDate date = errors.date(field, form.date(), false);
+        BigDecimal amount = open ? errors.amount("amount", form.amount(), false) : null;
+        LocalDate dueBy = open ? errors.date("dueBy", form.dueBy(), false) : null;
         if (!errors.any()) {
             try {
                 if (open) {
-                    disputes.open(invoiceNo, date, form.text());
+                    disputes.open(invoiceNo, new DisputeService.NewDispute(date, form.text(), amount, form.category(), form.owner(), null, dueBy));
                 } else {
                     disputes.resolve(invoiceNo, date, form.text());
                 }
@@ -345,11 +348,11 @@ class InvoicePages {
         model.addAttribute("invoice", invoice);
         model.addAttribute("allocations", queries.allocationsOfInvoice(invoiceNo));
         model.addAttribute("creditNotes", adjustments.creditNotes(invoiceNo));
-        List<DisputeService.Dispute> disputeList = disputes.list(invoiceNo);
+        List<io.huikuan.ledger.Dispute> disputeList = disputes.list(invoiceNo);
         model.addAttribute("disputes", disputeList);
-        model.addAttribute("openDispute", disputeList.stream().filter(DisputeService.Dispute::open).findFirst().orElse(null));
+        model.addAttribute("openDispute", disputeList.stream().filter(io.huikuan.ledger.Dispute::open).findFirst().orElse(null));
         if (!model.containsAttribute("disputeForm")) {
-            model.addAttribute("disputeForm", new DisputeForm(LocalDate.now(clock).toString(), ""));
+            model.addAttribute("disputeForm", new DisputeForm(LocalDate.now(clock).toString(), "", "", "", "", ""));
             model.addAttribute("disputeErrors", FormErrors.none());
         }
         model.addAttribute("writeOffs", adjustments.writeOffs(invoiceNo));
