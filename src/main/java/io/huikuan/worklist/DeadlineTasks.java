@@ -3,7 +3,6 @@ package io.huikuan.worklist;
 import io.huikuan.identity.Role;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +26,13 @@ public class DeadlineTasks {
     }
 
     private final JdbcClient jdbc;
+    private final SystemTasks tasks;
     private final TaskCounts counts;
-    private final Clock clock;
 
-    DeadlineTasks(JdbcClient jdbc, TaskCounts counts, Clock clock) {
+    DeadlineTasks(JdbcClient jdbc, SystemTasks tasks, TaskCounts counts) {
         this.jdbc = jdbc;
+        this.tasks = tasks;
         this.counts = counts;
-        this.clock = clock;
     }
 
     /** Makes the customer's open tasks under {@code keyPrefix} exactly {@code wanted}, in the caller's transaction. */
@@ -50,31 +49,25 @@ public class DeadlineTasks {
             }
             keep.add(w.key());
             BigDecimal amount = w.amount() == null ? BigDecimal.ZERO : w.amount();
-            BigDecimal boost = Priority.boost(TaskKind.LEGAL_DEADLINE, Channel.LEGAL_REVIEW, false);
-            BigDecimal priority = Priority.score(amount, BigDecimal.ONE, 0, boost);
-            String reason = Priority.reason(amount, BigDecimal.ONE, 0, TaskKind.LEGAL_DEADLINE, Channel.LEGAL_REVIEW, false);
             String status = existing.get(w.key());
             if (status == null) {
-                jdbc.sql("""
-                        INSERT INTO collection_task (customer_id, task_key, kind, channel, owner_role, assignee, due_date, overdue_amount,
-                                                     days_overdue, risk_factor, priority, reason, status, created_at)
-                        VALUES (?, ?, 'LEGAL_DEADLINE', ?, ?, ?, ?, ?, 0, 1, ?, ?, 'OPEN', ?)""")
-                        .params(customerId, w.key(), Channel.LEGAL_REVIEW.name(), Role.LEGAL.name(), assignee, Date.valueOf(w.due()), amount,
-                                priority, reason, ConductRules.ts(clock.instant()))
-                        .update();
+                tasks.open(new SystemTasks.NewTask(customerId, w.key(), TaskKind.LEGAL_DEADLINE, Channel.LEGAL_REVIEW, Role.LEGAL, assignee,
+                        w.due(), amount, 0, null, null));
             } else if ("OPEN".equals(status)) {
+                BigDecimal boost = Priority.boost(TaskKind.LEGAL_DEADLINE, Channel.LEGAL_REVIEW, false);
                 jdbc.sql("UPDATE collection_task SET due_date = ?, assignee = ?, overdue_amount = ?, priority = ?, reason = ?"
                                 + " WHERE customer_id = ? AND task_key = ? AND status = 'OPEN'")
-                        .params(Date.valueOf(w.due()), assignee, amount, priority, reason, customerId, w.key()).update();
+                        .params(Date.valueOf(w.due()), assignee, amount, Priority.score(amount, BigDecimal.ONE, 0, boost),
+                                Priority.reason(amount, BigDecimal.ONE, 0, TaskKind.LEGAL_DEADLINE, Channel.LEGAL_REVIEW, false), customerId, w.key())
+                        .update();
+                counts.changed();
             }
         }
         for (Map.Entry<String, String> e : existing.entrySet()) {
             if ("OPEN".equals(e.getValue()) && !keep.contains(e.getKey())) {
-                jdbc.sql("UPDATE collection_task SET status = 'CANCELLED', completed_at = ? WHERE customer_id = ? AND task_key = ? AND status = 'OPEN'")
-                        .params(ConductRules.ts(clock.instant()), customerId, e.getKey()).update();
+                tasks.cancel(customerId, e.getKey());
             }
         }
-        counts.changed();
     }
 
     /** The customer's tasks under {@code keyPrefix} (any status), due date first: the case page lists them. */
