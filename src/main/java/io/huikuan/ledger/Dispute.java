@@ -13,6 +13,12 @@ public record Dispute(long id, String invoiceNo, LocalDate openedOn, String reas
         String resolvedBy, String customerCode, BigDecimal amount, DisputeCategory category, DisputeOwner ownerFunction, String ownerUser,
         LocalDate dueBy, DisputeOutcome outcome, BigDecimal resolvedAmount, String creditNoteNo) {
 
+    /** The owning function under the request's name ({@code owner}), beside {@code ownerFunction}. */
+    @com.fasterxml.jackson.annotation.JsonProperty("owner")
+    public DisputeOwner owner() {
+        return ownerFunction;
+    }
+
     public boolean open() {
         return resolvedOn == null;
     }

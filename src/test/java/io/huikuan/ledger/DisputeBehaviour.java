@@ -71,6 +71,7 @@ abstract class DisputeBehaviour {
         assertThat(d.get("amount").decimalValue()).isEqualByComparingTo("400.00");
         assertThat(d.get("category").asString()).isEqualTo("QUALITY");
         assertThat(d.get("ownerFunction").asString()).isEqualTo("SALES");
+        assertThat(d.get("owner").asString()).as("the answer names the owner as the request does").isEqualTo("SALES");
         assertThat(d.get("dueBy").asString()).isEqualTo("2026-06-20");
         assertThat(d.get("openedBy").asString()).isEqualTo(collector);
 
