@@ -111,7 +111,7 @@ public class Offers {
             Long owner = queries.activityCustomer(in.activityId()).orElse(null);
             if (owner == null || owner != ref.id()) {
                 errors.add(FieldError.coded("activityId", in.activityId(), "offer.activity",
-                        "no activity " + in.activityId() + " of customer " + ref.code(), in.activityId(), ref.code()));
+                        "no activity " + in.activityId() + " of customer " + ref.code(), String.valueOf(in.activityId()), ref.code()));
             }
         }
         positive(errors, "planId", in.planId());
@@ -206,6 +206,22 @@ public class Offers {
             return v.setScale(2);
         }
         return null;
+    }
+
+    /** An id typed in a form: null when blank, else a positive number, or an error naming the field. */
+    public static Long id(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw ValidationException.coded(field, raw, "offer.id", "a positive id");
     }
 
     private static void positive(List<FieldError> errors, String field, Long id) {
