@@ -5,6 +5,8 @@ import io.huikuan.correspondence.CompanyProfiles;
 import io.huikuan.correspondence.PdfRenderer;
 import io.huikuan.customer.Customer;
 import io.huikuan.customer.CustomerService;
+import io.huikuan.identity.UserAccount;
+import io.huikuan.identity.UserDirectory;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -44,11 +46,13 @@ public class PaymentAgreements {
     private final PdfRenderer pdf;
     private final CompanyProfiles profiles;
     private final CustomerService customers;
+    private final UserDirectory users;
 
-    PaymentAgreements(PdfRenderer pdf, CompanyProfiles profiles, CustomerService customers) {
+    PaymentAgreements(PdfRenderer pdf, CompanyProfiles profiles, CustomerService customers, UserDirectory users) {
         this.pdf = pdf;
         this.profiles = profiles;
         this.customers = customers;
+        this.users = users;
     }
 
     /** The agreement as a PDF in {@code locale} (zh-CN by default); 404 when the debtor is outside the user's portfolio. */
@@ -83,8 +87,16 @@ public class PaymentAgreements {
         v.put("installments", rows);
         v.put("graceDays", agreement.graceDays());
         v.put("note", agreement.note() == null || agreement.note().isBlank() ? null : agreement.note().strip());
-        v.put("negotiatedBy", agreement.negotiatedBy());
+        v.put("negotiatedBy", negotiator(agreement.negotiatedBy()));
         return pdf.render(TEMPLATE, v, lang);
+    }
+
+    /** Who negotiated it as people know them: the user's display name (the username when there is none). */
+    private String negotiator(String username) {
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        return users.find(username).map(UserAccount::displayName).filter(n -> !n.isBlank()).orElse(username);
     }
 
     private static boolean positive(BigDecimal v) {

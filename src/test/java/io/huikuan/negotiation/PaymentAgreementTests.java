@@ -51,7 +51,9 @@ class PaymentAgreementTests {
     void setUp() {
         String token = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         owner = "pa-" + token.toLowerCase();
-        Api.user(users, owner, Role.COLLECTOR);
+        if (!users.exists(owner)) {
+            users.seed(owner, owner, "张晓明", java.util.Set.of(Role.COLLECTOR));
+        }
         Api.user(users, "pa-other", Role.COLLECTOR);
         code = "PA-" + token;
         customers.create(new Customer(code, "苏州精密机械有限公司", "91350100M000100Y43", null, null, null, owner, null, null, null, List.of()),
@@ -91,7 +93,7 @@ class PaymentAgreementTests {
         assertThat(flat).contains("第1期", "2026年7月5日", "3,005.30", "第2期", "2026年8月5日", "第3期", "2026年9月5日", "4,500.00");
         assertThat(flat).contains("未在约定付款日期后3日内足额支付的，全部剩余未付款项立即到期");
         assertThat(flat).contains("开户行招商银行上海张江支行", "甲方（盖章）：上海回款科技有限公司", "乙方（盖章）：苏州精密机械有限公司",
-                "法定代表人或授权代表（签字）", "备注：首付后按月分两期");
+                "法定代表人或授权代表（签字）", "备注：首付后按月分两期", "甲方经办人：张晓明");
     }
 
     @Test
