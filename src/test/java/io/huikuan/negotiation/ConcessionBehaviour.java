@@ -420,4 +420,63 @@ abstract class ConcessionBehaviour {
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
         call(get("/api/concessions/999999999"), "boss", null).andExpect(status().isNotFound());
     }
+
+    String html(MockHttpServletRequestBuilder req, String user) throws Exception {
+        return mvc.perform(req.accept(org.springframework.http.MediaType.TEXT_HTML)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user, user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    ResultActions form(MockHttpServletRequestBuilder req, String user) throws Exception {
+        return mvc.perform(req.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user, user)));
+    }
+
+    @Test
+    void theCollectorProposesOnTheFormAndTheManagerApprovesFromTheQueue() throws Exception {
+        String c = customer("P");
+        String a = invoice(c, "A", "8000.00");
+        String page = html(get("/concessions/new").param("customer", c), collector);
+        assertThat(page).contains("id=\"concession-form\"").contains(a).contains("付款后优惠").contains("核销余额");
+        // a bad percent: the form comes back with the field marked and nothing is written
+        String bad = form(post("/concessions").param("customerCode", c).param("kind", "PROMPT_PAYMENT_DISCOUNT").param("invoiceNos", a)
+                .param("percent", "120").param("payBy", "2025-06-30").param("reason", "早付优惠"), collector)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bad).contains("须大于 0 且小于 100").contains("value=\"120\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM concession k JOIN customer c ON c.id = k.customer_id WHERE c.code = ?").param(c)
+                .query(Long.class).single()).isZero();
+        String location = form(post("/concessions").param("customerCode", c).param("kind", "PENALTY_WAIVER").param("invoiceNos", a)
+                .param("amount", "2,000.00").param("reason", "质量问题，免除违约金"), collector)
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(statusOf(id)).isEqualTo("PENDING_APPROVAL");
+
+        String mine = html(get("/concessions/" + id), collector);
+        assertThat(mine).contains("待审批").contains("质量问题，免除违约金").doesNotContain("id=\"concession-approve\"").contains("concession-cancel");
+        String queue = html(get("/concessions"), "boss");
+        assertThat(queue).contains("id=\"nav-concessions\"").contains("concessions-awaiting-table").contains("/concessions/" + id + "\"");
+        assertThat(html(get("/concessions"), collector)).contains("concessions-awaiting-empty").contains(c);
+        assertThat(html(get("/concessions"), "other-" + token.toLowerCase())).doesNotContain(c);
+        assertThat(html(get("/concessions/" + id), "boss")).contains("id=\"concession-approve\"");
+        form(post("/concessions/" + id + "/approve"), "boss").andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/concessions/" + id));
+        assertThat(statusOf(id)).isEqualTo("POSTED");
+        String done = html(get("/concessions/" + id), "boss");
+        assertThat(done).contains("已入账").contains("boss").doesNotContain("id=\"concession-approve\"");
+        assertThat(html(get("/concessions").param("lang", "en"), "boss")).contains("Concessions").contains("Waiver of penalty");
+    }
+
+    @Test
+    void aManagerEditsTheAuthorityOnItsPageAndOthersOnlyReadIt() throws Exception {
+        String view = html(get("/negotiation/authority"), collector);
+        assertThat(view).contains("1,000.00").contains("50,000.00").doesNotContain("authority-form");
+        String edit = html(get("/negotiation/authority"), "boss");
+        assertThat(edit).contains("id=\"authority-form\"").contains("id=\"nav-authority\"");
+        String bad = form(post("/negotiation/authority").param("collectorLimit", "3000").param("managerLimit", "2000"), "boss")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bad).contains("不得低于催收员权限 3000");
+        form(post("/negotiation/authority").param("collectorLimit", "3000").param("managerLimit", "90000"), collector)
+                .andExpect(status().isForbidden());
+        assertThat(html(get("/negotiation/authority"), "finance")).contains("1,000.00");
+    }
 }
