@@ -136,10 +136,10 @@ public class Concessions {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        if (!c.status().live()) {
-            throw new ConflictException("id", "concession " + id + " is " + c.status() + ": only a pending or approved one can be cancelled");
+        ConcessionStatus now = ConcessionStatus.valueOf(queries.lockStatus(id).orElseThrow());
+        if (!now.live()) {
+            throw new ConflictException("id", "concession " + id + " is " + now + ": only a pending or approved one can be cancelled");
         }
-        queries.lockStatus(id);
         posting.close(id, ConcessionStatus.CANCELLED, LocalDate.now(clock), user.username(), why);
         return detail(id);
     }
