@@ -146,8 +146,7 @@ public class ConcessionPosting {
             posted = target;
         }
         jdbc.sql("UPDATE concession SET posted_amount = ? WHERE id = ?").params(posted, c.id()).update();
-        close(c.id(), ConcessionStatus.POSTED, day, CurrentUser.SYSTEM.username(),
-                c.conditional() ? "condition met on " + day : null);
+        close(c.id(), ConcessionStatus.POSTED, day, CurrentUser.get().username(), c.conditional() ? "condition met on " + day : null);
         log.info("concession {} ({}) posted on {}: {}", c.id(), c.kind(), day, posted);
     }
 

@@ -170,7 +170,8 @@ abstract class ConcessionBehaviour {
         call(post("/api/concessions/" + midId + "/approve"), collector, null).andExpect(status().isForbidden());
         call(get("/api/concessions/" + midId), "other-" + token.toLowerCase(), null).andExpect(status().isNotFound());
         call(post("/api/concessions/" + midId + "/approve"), "boss", null).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("POSTED")).andExpect(jsonPath("$.approvals[0].username").value("boss"))
+                .andExpect(jsonPath("$.status").value("POSTED")).andExpect(jsonPath("$.closedBy").value("boss"))
+                .andExpect(jsonPath("$.approvals[0].username").value("boss"))
                 .andExpect(jsonPath("$.approvals[0].role").value("MANAGER")).andExpect(jsonPath("$.proposedBy").value(collector));
         call(post("/api/concessions/" + midId + "/approve"), "boss", null).andExpect(status().isConflict());
 
@@ -270,6 +271,7 @@ abstract class ConcessionBehaviour {
         JsonNode posted = concession(id);
         assertThat(posted.get("closedOn").asString()).as("dated the day the condition was met").isEqualTo("2025-06-20");
         assertThat(posted.get("postedAmount").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(posted.get("closedBy").asString()).as("posted by the system when the payment arrived").isEqualTo("system");
         assertThat(open(a)).isEqualByComparingTo("0.00");
         assertThat(open(b)).as("the payment went to the oldest first; the credit note covers the rest").isEqualByComparingTo("0.00");
         List<Map<String, Object>> notes = creditNotes(b);
