@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,7 +110,7 @@ public class ConcessionPosting {
             default -> c.payAmount() == null ? BigDecimal.ZERO : c.openAtProposal().subtract(c.payAmount());
         };
         BigDecimal open = BigDecimal.ZERO;
-        java.util.TreeMap<LocalDate, BigDecimal> reductions = new java.util.TreeMap<>();
+        TreeMap<LocalDate, BigDecimal> reductions = new TreeMap<>();
         for (Concession.Line line : lines) {
             InvoiceView v = ledger.invoice(line.invoiceNo()).orElse(null);
             if (v == null) {

@@ -74,6 +74,9 @@ class ConcessionProposal {
                 } else {
                     percent = in.percent().setScale(2, RoundingMode.UNNECESSARY);
                     amount = open.multiply(percent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+                    if (known && amount.signum() == 0) {
+                        errors.add(FieldError.coded("percent", in.percent(), "amount.positive", "comes to 0.00 of the open amount: must be greater than 0"));
+                    }
                 }
             } else if (money(errors, "amount", in.amount())) {
                 amount = in.amount().setScale(2, RoundingMode.UNNECESSARY);

@@ -100,10 +100,14 @@ class ConcessionQueries {
         return taken;
     }
 
-    /** Per status: how many and how much, of one customer. */
-    List<Object[]> totals(long customerId) {
-        return jdbc.sql("SELECT status, count(*), coalesce(sum(amount), 0), coalesce(sum(posted_amount), 0) FROM concession WHERE customer_id = ? GROUP BY status")
-                .param(customerId).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)}).list();
+    /** How many concessions of one status a customer has, and how much was posted. */
+    record StatusTotal(ConcessionStatus status, long count, BigDecimal posted) {
+    }
+
+    List<StatusTotal> totals(long customerId) {
+        return jdbc.sql("SELECT status, count(*), coalesce(sum(posted_amount), 0) FROM concession WHERE customer_id = ? GROUP BY status")
+                .param(customerId).query((rs, n) -> new StatusTotal(ConcessionStatus.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
     }
 
     List<Concession> recent(long customerId, int limit) {
@@ -121,9 +125,5 @@ class ConcessionQueries {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
     }
 }

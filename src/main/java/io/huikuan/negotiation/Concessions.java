@@ -172,13 +172,13 @@ public class Concessions {
         long waiting = 0;
         long posted = 0;
         BigDecimal postedAmount = BigDecimal.ZERO;
-        for (Object[] row : queries.totals(ref.id())) {
-            switch (ConcessionStatus.valueOf((String) row[0])) {
-                case PENDING_APPROVAL -> pending = (Long) row[1];
-                case APPROVED -> waiting = (Long) row[1];
+        for (ConcessionQueries.StatusTotal t : queries.totals(ref.id())) {
+            switch (t.status()) {
+                case PENDING_APPROVAL -> pending = t.count();
+                case APPROVED -> waiting = t.count();
                 case POSTED -> {
-                    posted = (Long) row[1];
-                    postedAmount = (BigDecimal) row[3];
+                    posted = t.count();
+                    postedAmount = t.posted();
                 }
                 default -> {
                 }

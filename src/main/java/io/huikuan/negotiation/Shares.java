@@ -27,6 +27,9 @@ final class Shares {
             remainders.add(exact.subtract(floor));
         }
         BigDecimal left = total.subtract(parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (weights.isEmpty()) {
+            return parts;
+        }
         List<Integer> order = IntStream.range(0, weights.size()).boxed()
                 .sorted(Comparator.comparing((Integer i) -> remainders.get(i)).reversed().thenComparing(i -> i)).toList();
         for (int k = 0; left.signum() > 0; k = (k + 1) % order.size()) {
@@ -39,27 +42,30 @@ final class Shares {
 
     /**
      * {@code total} (at most the sum of {@code caps}) split in proportion to {@code weights}, no part above its cap: what a
-     * part cannot take goes to the others that still have room, first to the one with most room.
+     * part cannot take is split again, in proportion, over the parts that still have room, until nothing is left over.
      */
     static List<BigDecimal> capped(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> caps) {
         List<BigDecimal> parts = new ArrayList<>(proportional(total, weights));
-        BigDecimal excess = BigDecimal.ZERO;
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).compareTo(caps.get(i)) > 0) {
-                excess = excess.add(parts.get(i).subtract(caps.get(i)));
-                parts.set(i, caps.get(i));
+        for (int round = 0; round <= parts.size(); round++) {
+            BigDecimal excess = BigDecimal.ZERO;
+            List<BigDecimal> room = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).compareTo(caps.get(i)) >= 0) {
+                    excess = excess.add(parts.get(i).subtract(caps.get(i)));
+                    parts.set(i, caps.get(i));
+                    room.add(BigDecimal.ZERO);
+                } else {
+                    room.add(weights.get(i).signum() > 0 ? weights.get(i) : caps.get(i).subtract(parts.get(i)));
+                }
+            }
+            if (excess.signum() == 0) {
+                return parts;
+            }
+            List<BigDecimal> more = proportional(excess, room);
+            for (int i = 0; i < parts.size(); i++) {
+                parts.set(i, parts.get(i).add(more.get(i)));
             }
         }
-        List<Integer> byRoom = IntStream.range(0, parts.size()).boxed()
-                .sorted(Comparator.comparing((Integer i) -> caps.get(i).subtract(parts.get(i))).reversed().thenComparing(i -> i)).toList();
-        for (int i : byRoom) {
-            if (excess.signum() <= 0) {
-                break;
-            }
-            BigDecimal take = caps.get(i).subtract(parts.get(i)).min(excess);
-            parts.set(i, parts.get(i).add(take));
-            excess = excess.subtract(take);
-        }
-        return parts;
+        throw new IllegalArgumentException(total + " does not fit under " + caps);
     }
 }

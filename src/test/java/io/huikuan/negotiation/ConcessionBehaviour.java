@@ -466,6 +466,7 @@ abstract class ConcessionBehaviour {
         String done = html(get("/concessions/" + id), "boss");
         assertThat(done).contains("已入账").contains("boss").doesNotContain("id=\"concession-approve\"");
         assertThat(html(get("/concessions").param("lang", "en"), "boss")).contains("Concessions").contains("Waiver of penalty");
+        assertThat(html(get("/concessions").param("customer", "NOPE-" + token), "boss")).contains("concessions-empty").contains("flash bad");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.huikuan.negotiation.web;
 
 import io.huikuan.common.ConflictException;
+import io.huikuan.common.NotFoundException;
 import io.huikuan.common.Page;
 import io.huikuan.common.ValidationException;
 import io.huikuan.common.web.FormErrors;
@@ -64,7 +65,13 @@ class ConcessionPages {
             model.addAttribute("flashError", new FormErrors(messages, locale).text(e.errors().getFirst()));
         }
         String code = customer == null || customer.isBlank() ? null : customer.strip();
-        Page<Concession> result = concessions.list(code, s, page == null || page < 0 ? 0 : page, 50);
+        Page<Concession> result;
+        try {
+            result = concessions.list(code, s, page == null || page < 0 ? 0 : page, 50);
+        } catch (NotFoundException e) {
+            model.addAttribute("flashError", messages.getMessage("error.unknownCustomer", null, locale));
+            result = new Page<>(List.of(), 0, 0, 50);
+        }
         model.addAttribute("result", result);
         model.addAttribute("links", new ListLinks("/concessions", null, false).filter("customer", code).filter("status", s == null ? null : s.name()));
         model.addAttribute("awaiting", concessions.awaitingMe());
