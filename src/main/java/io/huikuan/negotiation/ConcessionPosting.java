@@ -19,7 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posts approved concessions on the ledger when their condition is met, and expires them when it is not met in time.
@@ -40,13 +43,17 @@ public class ConcessionPosting {
     private final AdjustmentService adjustments;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate perConcession;
 
-    ConcessionPosting(ConcessionQueries queries, LedgerQueries ledger, AdjustmentService adjustments, JdbcClient jdbc, Clock clock) {
+    ConcessionPosting(ConcessionQueries queries, LedgerQueries ledger, AdjustmentService adjustments, JdbcClient jdbc, Clock clock,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.ledger = ledger;
         this.adjustments = adjustments;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.perConcession = new TransactionTemplate(transactions);
+        this.perConcession.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Every approval is given: APPROVED, and posted at once if unconditional or if its condition is already met. */
@@ -58,23 +65,32 @@ public class ConcessionPosting {
     }
 
     /** A payment of the customer was posted: its approved concessions whose condition is now met are posted. */
-    @Transactional
     public int paymentArrived(String customerCode) {
         int posted = 0;
         for (long id : queries.waiting(customerCode)) {
-            posted += evaluate(id, null) == ConcessionStatus.POSTED ? 1 : 0;
+            posted += each(id, null) == ConcessionStatus.POSTED ? 1 : 0;
         }
         return posted;
     }
 
     /** After the daily run as of {@code asOf}: conditions met are posted, those whose payBy is before asOf expire. */
-    @Transactional
     public int runCompleted(LocalDate asOf) {
         int changed = 0;
         for (long id : queries.waiting(null)) {
-            changed += evaluate(id, asOf) != ConcessionStatus.APPROVED ? 1 : 0;
+            ConcessionStatus s = each(id, asOf);
+            changed += s == ConcessionStatus.POSTED || s == ConcessionStatus.EXPIRED ? 1 : 0;
         }
         return changed;
+    }
+
+    /** One concession in its own transaction: one that cannot be posted (logged) does not hold up the others. */
+    private ConcessionStatus each(long id, LocalDate expireAsOf) {
+        try {
+            return perConcession.execute(s -> evaluate(id, expireAsOf));
+        } catch (RuntimeException e) {
+            log.error("concession {} could not be evaluated: {}", id, e.getMessage(), e);
+            return ConcessionStatus.APPROVED;
+        }
     }
 
     /** Evaluates one approved concession; {@code expireAsOf} set: expires it when its payBy is before that day and unmet. */
