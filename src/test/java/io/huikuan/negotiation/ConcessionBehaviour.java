@@ -467,6 +467,10 @@ abstract class ConcessionBehaviour {
         assertThat(done).contains("已入账").contains("boss").doesNotContain("id=\"concession-approve\"");
         assertThat(html(get("/concessions").param("lang", "en"), "boss")).contains("Concessions").contains("Waiver of penalty");
         assertThat(html(get("/concessions").param("customer", "NOPE-" + token), "boss")).contains("concessions-empty").contains("flash bad");
+        String panel = html(get("/customers/" + c + "/concessions"), collector);
+        assertThat(panel).contains("待审批 0 项，已批准待条件 0 项，已入账 1 项（2,000.00）").contains("免除违约金").contains("concession-panel-new");
+        mvc.perform(get("/customers/" + c + "/concessions").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("other-" + token.toLowerCase(), "other-" + token.toLowerCase()))).andExpect(status().isNotFound());
     }
 
     @Test

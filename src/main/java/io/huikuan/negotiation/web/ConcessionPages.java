@@ -82,6 +82,14 @@ class ConcessionPages {
         return "negotiation/concessions";
     }
 
+    /** The concessions part of the customer's negotiation panel (an htmx fragment the customer page may load). */
+    @GetMapping("/customers/{code}/concessions")
+    String panel(@PathVariable String code, Model model) {
+        model.addAttribute("summary", concessions.forCustomer(code));
+        model.addAttribute("mayPropose", Concessions.mayPropose());
+        return "negotiation/concessions :: panel";
+    }
+
     @GetMapping("/concessions/new")
     String form(@RequestParam(required = false) String customer, Model model) {
         return form(customer, new HashMap<>(), List.of(), FormErrors.none(), model);
