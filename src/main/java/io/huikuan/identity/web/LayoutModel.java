@@ -39,9 +39,10 @@ class LayoutModel implements WebMvcConfigurer {
      */
     record Can(boolean editCustomers, boolean editContacts, boolean createInvoices, boolean classify, boolean creditNotes,
             boolean writeOff, boolean postPayments, boolean importData, boolean seeUsers, boolean manage, boolean seeProvisions,
-            boolean seeOutbox, boolean seeLpr, boolean legalCases, boolean openLegalCases, boolean loadHolidays) {
+            boolean seeOutbox, boolean seeLpr, boolean legalCases, boolean openLegalCases, boolean loadHolidays, boolean negotiate) {
 
-        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
+                false);
 
         static Can of(CurrentUser u) {
             boolean admin = u.has(Role.ADMIN);
@@ -51,7 +52,8 @@ class LayoutModel implements WebMvcConfigurer {
             boolean legal = u.has(Role.LEGAL);
             return new Can(manager || finance || collector, manager || finance || collector || legal, manager || finance,
                     manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance || collector, manager,
-                    manager, manager || finance || legal, manager || finance, manager || finance || legal, manager || finance || legal, manager || legal, admin);
+                    manager, manager || finance || legal, manager || finance, manager || finance || legal, manager || finance || legal, manager || legal, admin,
+                    manager || finance || collector);
         }
     }
 
