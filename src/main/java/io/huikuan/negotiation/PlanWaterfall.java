@@ -1,6 +1,7 @@
 package io.huikuan.negotiation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class PlanWaterfall {
         for (int i = 0; i < schedule.size(); i++) {
             Scheduled s = schedule.get(i);
             BigDecimal through = before.add(s.amount());
-            BigDecimal paid = paidTotal.subtract(before).max(BigDecimal.ZERO).min(s.amount());
+            BigDecimal paid = paidTotal.subtract(before).max(BigDecimal.ZERO).min(s.amount()).setScale(2, RoundingMode.HALF_UP);
             LocalDate deadline = s.dueDate().plusDays(graceDays);
             boolean missed = asOf.isAfter(deadline) && paidBy(cumulative, deadline).compareTo(through) < 0;
             if (missed && brokenOn == null) {
@@ -75,7 +76,7 @@ public final class PlanWaterfall {
                 break;
             }
         }
-        return new Result(filled, paidTotal.min(before), brokenOn, completedOn);
+        return new Result(filled, paidTotal.min(before).setScale(2, RoundingMode.HALF_UP), brokenOn, completedOn);
     }
 
     private static BigDecimal paidBy(NavigableMap<LocalDate, BigDecimal> cumulative, LocalDate day) {
