@@ -35,13 +35,14 @@ class LayoutModel implements WebMvcConfigurer {
     /**
      * What the signed-in user may do (mirrors the services' role checks): the layout shows a menu entry,
      * and a page an action, only when the user may use it. {@code manage}: strategies, segments, runs,
-     * templates, approvals and the company profile; {@code seeProvisions}, {@code seeOutbox}, {@code seeLpr} (the LPR table): those pages; {@code loadHolidays}: the holiday calendar (administrators).
+     * templates, approvals and the company profile; {@code seeProvisions}, {@code seeOutbox}, {@code seeLpr} (the LPR table): those pages; {@code loadHolidays}: the holiday calendar (administrators); {@code paymentPlans}: the payment plans (collectors, managers, finance).
      */
     record Can(boolean editCustomers, boolean editContacts, boolean createInvoices, boolean classify, boolean creditNotes,
             boolean writeOff, boolean postPayments, boolean importData, boolean seeUsers, boolean manage, boolean seeProvisions,
-            boolean seeOutbox, boolean seeLpr, boolean legalCases, boolean openLegalCases, boolean loadHolidays) {
+            boolean seeOutbox, boolean seeLpr, boolean legalCases, boolean openLegalCases, boolean loadHolidays, boolean paymentPlans) {
 
-        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+        static final Can NOTHING = new Can(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
+                false);
 
         static Can of(CurrentUser u) {
             boolean admin = u.has(Role.ADMIN);
@@ -51,7 +52,8 @@ class LayoutModel implements WebMvcConfigurer {
             boolean legal = u.has(Role.LEGAL);
             return new Can(manager || finance || collector, manager || finance || collector || legal, manager || finance,
                     manager || finance || collector || legal, manager || finance, manager, manager || finance, manager || finance || collector, manager,
-                    manager, manager || finance || legal, manager || finance, manager || finance || legal, manager || finance || legal, manager || legal, admin);
+                    manager, manager || finance || legal, manager || finance, manager || finance || legal, manager || finance || legal, manager || legal, admin,
+                    manager || finance || collector);
         }
     }
 
