@@ -27,6 +27,6 @@ public record PaymentPlan(long id, String customerCode, String customerName, Str
 
     /** The first installment not fully paid (null: none). */
     public Installment nextDue() {
-        return installments.stream().filter(i -> i.status() != InstallmentStatus.PAID).findFirst().orElse(null);
+        return installments.stream().filter(i -> i.paid().compareTo(i.amount()) < 0).findFirst().orElse(null);
     }
 }

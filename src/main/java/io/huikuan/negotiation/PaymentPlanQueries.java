@@ -47,8 +47,28 @@ public class PaymentPlanQueries {
 
     /** Plans, newest first: of one customer (null: all), of one owner's customers (null: everyone's), at most {@code limit}. */
     public List<Row> list(Long customerId, String owner, int limit) {
+        return list(customerId, owner, null, null, limit);
+    }
+
+    /**
+     * As {@link #list(Long, String, int)}, narrowed in SQL to the plans that can be in {@code status} as of {@code asOf}
+     * (both null: no narrowing); the exact status still comes from the waterfall.
+     */
+    public List<Row> list(Long customerId, String owner, PaymentPlanStatus status, LocalDate asOf, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (status != null && asOf != null) {
+            Date d = Date.valueOf(asOf);
+            switch (status) {
+                case CANCELLED -> sql.append(" AND p.cancelled_on <= ?");
+                case PENDING_APPROVAL -> sql.append(" AND (p.cancelled_on IS NULL OR p.cancelled_on > ?) AND (p.approved_on IS NULL OR p.approved_on > ?)");
+                default -> sql.append(" AND (p.cancelled_on IS NULL OR p.cancelled_on > ?) AND p.approved_on <= ?");
+            }
+            params.add(d);
+            if (status != PaymentPlanStatus.CANCELLED) {
+                params.add(d);
+            }
+        }
         if (customerId != null) {
             sql.append(" AND p.customer_id = ?");
             params.add(customerId);

@@ -180,7 +180,7 @@ public class PaymentPlans {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         Long customerId = customerCode == null || customerCode.isBlank() ? null : customers.ref(customerCode.strip()).id();
         CurrentUser me = CurrentUser.get();
-        List<PaymentPlan> all = queries.list(customerId, me.portfolioOnly() ? me.username() : null, 5000).stream()
+        List<PaymentPlan> all = queries.list(customerId, me.portfolioOnly() ? me.username() : null, status, day, 5000).stream()
                 .map(r -> views.view(r, day)).filter(p -> status == null || p.status() == status).toList();
         int from = Math.min(all.size(), page * size);
         return new Page<>(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
@@ -203,7 +203,8 @@ public class PaymentPlans {
     public List<PaymentPlan> awaitingMe() {
         CurrentUser me = CurrentUser.get();
         LocalDate today = LocalDate.now(clock);
-        return queries.list(null, me.portfolioOnly() ? me.username() : null, 5000).stream().filter(r -> "PENDING_APPROVAL".equals(r.status()))
+        return queries.list(null, me.portfolioOnly() ? me.username() : null, PaymentPlanStatus.PENDING_APPROVAL, today, 5000).stream()
+                .filter(r -> "PENDING_APPROVAL".equals(r.status()))
                 .map(r -> views.view(r, today)).filter(p -> approvals.awaits(me, p.missingApprovals()))
                 .sorted(java.util.Comparator.comparingLong(PaymentPlan::id)).toList();
     }

@@ -61,6 +61,8 @@ abstract class PaymentPlanBehaviour {
     PlanDocuments documents;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    PaymentPlans plansBean;
 
     String token;
     String collector;
@@ -204,6 +206,16 @@ abstract class PaymentPlanBehaviour {
                 .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].id").value(id));
         call(get("/api/payment-plans").param("customer", c).param("status", "ACTIVE").param("asOf", "2025-07-13"), "boss", null)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1));
+        call(get("/api/payment-plans").param("customer", c).param("status", "PENDING_APPROVAL").param("asOf", "2025-06-09"), "boss", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1));
+        call(get("/api/payment-plans").param("customer", c).param("status", "CANCELLED"), "boss", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0));
+        List<PaymentPlans.PlanSummary> summary = CurrentUser.asSystem(() -> plansBean.forCustomer(c));
+        assertThat(summary).hasSize(1);
+        assertThat(summary.get(0).status()).isEqualTo(PaymentPlanStatus.BROKEN);
+        assertThat(summary.get(0).paid()).isEqualByComparingTo("4000.00");
+        assertThat(summary.get(0).nextDueDate()).as("the missed installment was paid late").isEqualTo("2025-08-10");
+        assertThat(summary.get(0).nextDueAmount()).isEqualByComparingTo("3000.00");
         call(get("/api/payment-plans/" + id), "other-" + token.toLowerCase(), null).andExpect(status().isNotFound());
         call(get("/api/payment-plans").param("customer", c), "other-" + token.toLowerCase(), null).andExpect(status().isNotFound());
     }
