@@ -269,6 +269,11 @@ abstract class PaymentPlanBehaviour {
         assertThat(ok.get("openTotal").decimalValue()).isEqualByComparingTo("1000.00");
         assertThat(ok.get("total").decimalValue()).isEqualByComparingTo("1030.00");
         assertThat(ok.get("status").asString()).as("above the collector's 1,000").isEqualTo("PENDING_APPROVAL");
+        mvc.perform(multipart("/api/payment-plans/" + ok.get("id").asLong() + "/signed-agreement")
+                .file(new MockMultipartFile("file", "signed.pdf", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(collector, collector))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isConflict());
     }
 
     @Test
@@ -366,6 +371,10 @@ abstract class PaymentPlanBehaviour {
         assertThat(agreement.negotiatedBy()).isEqualTo(collector);
 
         MockMultipartFile file = new MockMultipartFile("file", "signed.pdf", "application/pdf", "%PDF-1.4\n%signed\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/payment-plans/" + id + "/signed-agreement").param("signedOn", "2025-06-10")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(collector, collector))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
         mvc.perform(multipart("/api/payment-plans/" + id + "/signed-agreement").file(file).param("signedOn", "2025-06-10")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(collector, collector))
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))

@@ -96,6 +96,13 @@ class PaymentPlanPages {
         return "negotiation/plan";
     }
 
+    @GetMapping("/payment-plans/{id}/agreement.pdf")
+    org.springframework.http.ResponseEntity<byte[]> agreement(@PathVariable long id, Locale locale) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"payment-plan-" + id + ".pdf\"")
+                .body(documents.pdf(id, locale));
+    }
+
     @PostMapping("/payment-plans/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
         return act(id, redirect, locale, () -> plans.approve(id, note).status() == PaymentPlanStatus.ACTIVE ? "pplan.approved" : "pplan.approvedWaiting");
