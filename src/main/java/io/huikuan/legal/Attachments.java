@@ -59,7 +59,8 @@ public class Attachments {
     }
 
     /** What an attachment may be linked to. */
-    public static final Set<String> OWNER_KINDS = Set.of("LIMITATION_EVENT", "CASE", "INVOICE", "PAYMENT", "PROMISE", "DISPUTE", "TASK");
+    public static final Set<String> OWNER_KINDS = Set.of("LIMITATION_EVENT", "CASE", "INVOICE", "PAYMENT", "PROMISE", "DISPUTE", "TASK",
+            "PAYMENT_PLAN");
 
     /** What a collector may upload (for their own customers). */
     public static final Set<AttachmentCategory> COLLECTOR_CATEGORIES = EnumSet.of(AttachmentCategory.DELIVERY, AttachmentCategory.ACCEPTANCE,

@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code 1 + days overdue / 30}. Risk comes from the customer's grade (A 0.6, B 0.8, C 1.0, D 1.3,
  * E 1.6, none 1.0) and is raised by half for a malicious defaulter. Boosts: an appointment 3, a broken
  * promise 2.5, a promise due today 2, another follow-up 1.5, a demand proposed before the limitation period runs out 2,
- * a limitation warning 1.5, an escalation step (manager call, demand
+ * a limitation warning 1.5, a payment plan's installment due 1.5, a broken payment plan 2.5, an escalation step (manager call, demand
  * letter, lawyer letter, legal review) 1.5, any other step 1.
  */
 public final class Priority {
@@ -43,7 +43,8 @@ public final class Priority {
         return switch (kind) {
             case PROMISE_BROKEN -> new BigDecimal("2.5");
             case PROMISE_DUE -> BigDecimal.valueOf(2);
-            case FOLLOW_UP, LIMITATION_WARNING -> new BigDecimal("1.5");
+            case FOLLOW_UP, LIMITATION_WARNING, PLAN_INSTALLMENT -> new BigDecimal("1.5");
+            case PLAN_BROKEN -> new BigDecimal("2.5");
             case LEGAL_DEADLINE, LIMITATION_DEMAND, SUPPLY_HOLD -> BigDecimal.valueOf(2);
             case STEP -> escalation(channel) ? new BigDecimal("1.5") : BigDecimal.ONE;
         };
@@ -83,6 +84,8 @@ public final class Priority {
                 case LIMITATION_WARNING -> "limitation runs out";
                 case LIMITATION_DEMAND -> "demand before the limitation runs out";
                 case SUPPLY_HOLD -> "supply hold proposed";
+                case PLAN_INSTALLMENT -> "plan installment due";
+                case PLAN_BROKEN -> "payment plan broken";
                 case STEP -> "escalation";
             };
             s.append("; ").append(why).append(" × ").append(boost.stripTrailingZeros().toPlainString());

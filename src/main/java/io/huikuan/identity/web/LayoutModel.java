@@ -35,7 +35,7 @@ class LayoutModel implements WebMvcConfigurer {
     /**
      * What the signed-in user may do (mirrors the services' role checks): the layout shows a menu entry,
      * and a page an action, only when the user may use it. {@code manage}: strategies, segments, runs,
-     * templates, approvals and the company profile; {@code seeProvisions}, {@code seeOutbox}, {@code seeLpr} (the LPR table): those pages; {@code loadHolidays}: the holiday calendar (administrators).
+     * templates, approvals and the company profile; {@code seeProvisions}, {@code seeOutbox}, {@code seeLpr} (the LPR table): those pages; {@code loadHolidays}: the holiday calendar (administrators); {@code negotiate}: payment plans, concessions and the authority matrix (collectors, managers, finance).
      */
     record Can(boolean editCustomers, boolean editContacts, boolean createInvoices, boolean classify, boolean creditNotes,
             boolean writeOff, boolean postPayments, boolean importData, boolean seeUsers, boolean manage, boolean seeProvisions,

@@ -10,7 +10,9 @@ import io.huikuan.negotiation.Offer;
 import io.huikuan.negotiation.OfferKind;
 import io.huikuan.negotiation.OfferQueries;
 import io.huikuan.negotiation.OfferSide;
+import io.huikuan.negotiation.Concessions;
 import io.huikuan.negotiation.Offers;
+import io.huikuan.negotiation.PaymentPlans;
 import io.huikuan.negotiation.SupplyHoldQueries;
 import io.huikuan.worklist.Activities;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,8 @@ class NegotiationPages {
     static final int ACTIVITY_CHOICES = 30;
 
     private final Offers offers;
+    private final PaymentPlans plans;
+    private final Concessions concessions;
     private final OfferQueries offerQueries;
     private final SupplyHoldQueries holds;
     private final Activities activities;
@@ -47,9 +51,11 @@ class NegotiationPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    NegotiationPages(Offers offers, OfferQueries offerQueries, SupplyHoldQueries holds, Activities activities, CustomerService customers,
+    NegotiationPages(Offers offers, PaymentPlans plans, Concessions concessions, OfferQueries offerQueries, SupplyHoldQueries holds, Activities activities, CustomerService customers,
             MessageSource messages, Clock clock) {
         this.offers = offers;
+        this.plans = plans;
+        this.concessions = concessions;
         this.offerQueries = offerQueries;
         this.holds = holds;
         this.activities = activities;
@@ -69,6 +75,7 @@ class NegotiationPages {
         model.addAttribute("kinds", OfferKind.values());
         model.addAttribute("mayNegotiate", Offers.mayNegotiate());
         model.addAttribute("today", LocalDate.now(clock));
+        plansAndConcessions(ref.code(), model);
         return "negotiation/negotiation";
     }
 
@@ -77,7 +84,15 @@ class NegotiationPages {
         CustomerRef ref = customers.ref(code);
         model.addAttribute("customerCode", ref.code());
         model.addAttribute("latestOffers", offerQueries.latest(ref.id(), PANEL_OFFERS));
+        plansAndConcessions(ref.code(), model);
         return "negotiation/negotiation :: panel";
+    }
+
+    /** The customer's payment plans and concessions, shown on the negotiation screen and in the panel. */
+    private void plansAndConcessions(String customerCode, Model model) {
+        model.addAttribute("plans", plans.forCustomer(customerCode));
+        model.addAttribute("summary", concessions.forCustomer(customerCode));
+        model.addAttribute("mayPropose", Concessions.mayPropose());
     }
 
     @PostMapping("/customers/{code}/offers")

@@ -40,7 +40,7 @@ class WorklistApi {
     @Operation(summary = "Open tasks due by date (default today) and not snoozed beyond it, by priority desc, due date, id: "
             + "{items:[{customerCode, step, channel, dueDate, priority, reason, ...}], total}. owner omitted: a manager sees all, others "
             + "their own; owner=USER: USER's tasks plus the unassigned queues of USER's roles other than COLLECTOR (managers only for "
-            + "others). Filters channel, kind (STEP|PROMISE_BROKEN|PROMISE_DUE|FOLLOW_UP|LIMITATION_WARNING|LIMITATION_DEMAND|SUPPLY_HOLD), "
+            + "others). Filters channel, kind (STEP|PROMISE_BROKEN|PROMISE_DUE|FOLLOW_UP|LIMITATION_WARNING|LIMITATION_DEMAND|SUPPLY_HOLD|PLAN_INSTALLMENT|PLAN_BROKEN), "
             + "segment, customer (code or name contains), minAmount (overdue amount), limitation (expiring: the customer has an open invoice whose limitation period ends within the "
             + "warning window, default 180 days; expired: one whose period has ended); page from 0, size default 50")
     Page<Task> list(@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String owner,

@@ -1,0 +1,5 @@
+package io.huikuan.negotiation;
+
+/** Payment plans on H2. */
+class PaymentPlanIntegrationTests extends PaymentPlanBehaviour {
+}
