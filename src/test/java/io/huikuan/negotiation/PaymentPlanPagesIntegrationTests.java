@@ -99,6 +99,10 @@ class PaymentPlanPagesIntegrationTests {
         assertThat(html(get(location).param("lang", "en"), collector)).contains("Down payment", "Active");
         assertThat(html(get("/payment-plans").param("status", "ACTIVE").param("customer", customer), collector)).contains("data-id=\"" + id + "\"");
         assertThat(html(get("/customers/" + customer), collector)).contains("id=\"payment-plan-link\"");
+        assertThat(html(get("/customers/" + customer + "/negotiation-panel"), collector)).as("the customer's negotiation panel lists the plan")
+                .containsPattern("data-id=\"" + id + "\"\\s+data-status=\"ACTIVE\"").contains("id=\"negotiation-panel-concessions\"");
+        assertThat(html(get("/customers/" + customer + "/negotiation"), "boss")).as("so does the negotiation history")
+                .contains("id=\"negotiation-plans\"").doesNotContain("id=\"negotiation-concessions\"");
     }
 
     @Test
