@@ -139,15 +139,16 @@ public class PaymentPlanQueries {
                 .params(new ArrayList<Object>(invoiceIds)).query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getLong(2))}).list();
     }
 
-    /** What payments dated on or after {@code from} allocated to the plan's invoices, summed by payment date. */
+    /** What payments dated on or after {@code from} allocated to the plan's invoices (and its interest invoice), summed by payment date. */
     public NavigableMap<LocalDate, BigDecimal> payments(long planId, LocalDate from) {
         NavigableMap<LocalDate, BigDecimal> byDate = new TreeMap<>();
         jdbc.sql("""
                 SELECT p.payment_date, sum(a.amount) FROM allocation a
                 JOIN payment p ON p.id = a.payment_id
-                JOIN payment_plan_invoice pi ON pi.invoice_id = a.invoice_id AND pi.plan_id = ?
-                WHERE p.payment_date >= ? GROUP BY p.payment_date""")
-                .params(planId, Date.valueOf(from))
+                WHERE (a.invoice_id IN (SELECT pi.invoice_id FROM payment_plan_invoice pi WHERE pi.plan_id = ?)
+                       OR a.invoice_id = (SELECT pp.interest_invoice_id FROM payment_plan pp WHERE pp.id = ?))
+                  AND p.payment_date >= ? GROUP BY p.payment_date""")
+                .params(planId, planId, Date.valueOf(from))
                 .query((ResultSet rs) -> {
                     byDate.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2));
                 });

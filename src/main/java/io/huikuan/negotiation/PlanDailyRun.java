@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@value #FOLLOW_UP_DAYS} days before each installment not yet paid (closed once it is paid); a missed installment
  * breaks the plan (broken_on recorded, the strategy resumes, follow-ups cancelled, an escalation task to the collector or
  * to the managers for a repeat breaker, {@link PaymentPlanBroken} published, a supply hold proposed by its rule); a plan
- * paid in full completes (pauses resumed, follow-ups closed). Running it twice for one date changes nothing.
+ * paid in full completes (pauses resumed, follow-ups closed, the waived amount credited). Running it twice for one date changes nothing.
  */
 @Service
 public class PlanDailyRun {
@@ -58,6 +58,7 @@ public class PlanDailyRun {
                 if (jdbc.sql("UPDATE payment_plan SET completed_on = ? WHERE id = ? AND completed_on IS NULL")
                         .params(Date.valueOf(p.completedOn()), plan.id()).update() > 0) {
                     lifecycle.end(plan, p.completedOn(), true, system);
+                    lifecycle.completed(plan, p.completedOn());
                     completed++;
                 }
             } else {

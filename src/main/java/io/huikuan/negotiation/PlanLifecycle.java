@@ -30,8 +30,11 @@ class PlanLifecycle {
     private final CollectionPauses pauses;
     private final LimitationEvents limitation;
     private final SystemTasks tasks;
+    private final PlanLedger ledger;
 
-    PlanLifecycle(JdbcClient jdbc, PaymentPlanQueries queries, CollectionPauses pauses, LimitationEvents limitation, SystemTasks tasks) {
+    PlanLifecycle(JdbcClient jdbc, PaymentPlanQueries queries, CollectionPauses pauses, LimitationEvents limitation, SystemTasks tasks,
+            PlanLedger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.queries = queries;
         this.pauses = pauses;
@@ -39,7 +42,10 @@ class PlanLifecycle {
         this.tasks = tasks;
     }
 
-    /** The plan is approved on {@code on}: ACTIVE, its invoices paused, the acknowledgement recorded. */
+    /**
+     * The plan is approved on {@code on}: ACTIVE, its agreed interest posted as an invoice ({@link PlanLedger}), its invoices
+     * (and that one) paused, the acknowledgement recorded.
+     */
     void activate(long id, LocalDate on, String by) {
         int n = jdbc.sql("UPDATE payment_plan SET status = 'ACTIVE', approved_on = ? WHERE id = ? AND status = 'PENDING_APPROVAL'")
                 .params(Date.valueOf(on), id).update();
@@ -48,7 +54,13 @@ class PlanLifecycle {
         }
         PaymentPlanQueries.Row plan = queries.find(id).orElseThrow();
         List<PaymentPlanQueries.OpenInvoice> invoices = queries.invoices(id);
-        pauses.pause(PAUSE, String.valueOf(id), plan.customerId(), invoices.stream().map(PaymentPlanQueries.OpenInvoice::id).toList(), on);
+        List<PlanWaterfall.Scheduled> schedule = queries.schedule(id);
+        Long interestInvoice = ledger.postInterest(plan, schedule.get(schedule.size() - 1).dueDate());
+        List<Long> paused = new java.util.ArrayList<>(invoices.stream().map(PaymentPlanQueries.OpenInvoice::id).toList());
+        if (interestInvoice != null) {
+            paused.add(interestInvoice);
+        }
+        pauses.pause(PAUSE, String.valueOf(id), plan.customerId(), paused, on);
         limitation.record(new LimitationEvents.NewEvent(plan.customerCode(), invoices.stream().map(PaymentPlanQueries.OpenInvoice::invoiceNo).toList(),
                 plan.agreedOn(), LimitationEventKind.ACKNOWLEDGED, "payment plan " + id + " agreed on " + plan.agreedOn() + " (total "
                         + plan.total().toPlainString() + " " + plan.currency() + ")", "PLAN", String.valueOf(id), null), by);
@@ -66,6 +78,11 @@ class PlanLifecycle {
                 tasks.cancel(plan.customerId(), followUpKey(plan.id(), n));
             }
         }
+    }
+
+    /** The plan was paid in full on {@code on}: the waiver it agreed is credited ({@link PlanLedger#creditWaiver}). */
+    void completed(PaymentPlanQueries.Row plan, LocalDate on) {
+        ledger.creditWaiver(plan, on);
     }
 
     /** Opens the follow-up of installment {@code number} (once per plan and installment). */

@@ -14,6 +14,7 @@ import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -246,6 +247,50 @@ abstract class PaymentPlanBehaviour {
         runPlans("2025-07-03");
         assertThat(jdbc.sql("SELECT count(*) FROM strategy_paused_invoice WHERE reason = 'PAYMENT_PLAN' AND source_ref = ?")
                 .param(String.valueOf(id)).query(Long.class).single()).as("idempotent").isEqualTo(1);
+    }
+
+    BigDecimal openOf(String invoiceNo) throws Exception {
+        return Api.json(call(get("/api/invoices/" + invoiceNo), "boss", null).andExpect(status().isOk())).get("open").decimalValue();
+    }
+
+    @Test
+    void theAgreedInterestIsInvoicedAndTheWaiverIsCreditedOnlyWhenThePlanIsCompleted() throws Exception {
+        String c = customer("IW");
+        String a = invoice(c, "A", "2025-05-01", "2000.00");
+        // 2,000.00 open + 100.00 interest - 300.00 waived = 1,800.00
+        long id = propose("boss", body(c, List.of(a), "2025-06-10", "\"interest\":\"100.00\",\"waived\":\"300.00\"", "2025-06-10", "600.00",
+                "2025-07-10", "1200.00")).get("id").asLong();
+        String interest = "PP" + id + "-INT";
+        assertThat(openOf(interest)).as("the interest is an invoice the debtor's payments can be allocated to").isEqualByComparingTo("100.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM strategy_paused_invoice WHERE reason = 'PAYMENT_PLAN' AND source_ref = ? AND paused_to IS NULL")
+                .param(String.valueOf(id)).query(Long.class).single()).as("the interest invoice is paused with the plan's").isEqualTo(2);
+
+        pay(c, "2025-06-10", "600.00");
+        today("2025-07-08");
+        pay(c, "2025-07-08", "1200.00");
+        assertThat(plan(id, "2025-07-08").get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(openOf(a).add(openOf(interest))).as("before the daily run the waived 300.00 is still open").isEqualByComparingTo("300.00");
+
+        runPlans("2025-07-09");
+        assertThat(openOf(a)).as("the waiver is credited once the plan is completed").isEqualByComparingTo("0.00");
+        assertThat(openOf(interest)).isEqualByComparingTo("0.00");
+        assertThat(jdbc.sql("SELECT sum(amount) FROM credit_note WHERE credit_note_no LIKE ?").param("PP" + id + "-W%").query(BigDecimal.class).single())
+                .isEqualByComparingTo("300.00");
+        runPlans("2025-07-10");
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_note WHERE credit_note_no LIKE ?").param("PP" + id + "-W%").query(Long.class).single())
+                .as("credited once").isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenPlanLosesItsWaiver() throws Exception {
+        String c = customer("BW");
+        String a = invoice(c, "A", "2025-05-01", "2000.00");
+        long id = propose("boss", body(c, List.of(a), "2025-06-10", "\"waived\":\"200.00\"", "2025-06-10", "600.00", "2025-07-10", "1200.00"))
+                .get("id").asLong();
+        pay(c, "2025-06-10", "600.00");
+        runPlans("2025-07-14");
+        assertThat(plan(id, "2025-07-14").get("status").asString()).isEqualTo("BROKEN");
+        assertThat(openOf(a)).as("the whole balance is due again, nothing waived").isEqualByComparingTo("1400.00");
     }
 
     @Test
