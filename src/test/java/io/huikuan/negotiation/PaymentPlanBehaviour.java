@@ -414,6 +414,14 @@ abstract class PaymentPlanBehaviour {
                 .containsExactly("1 2025-06-10 10000.00", "2 2025-07-10 50000.00");
         assertThat(agreement.graceDays()).isEqualTo(3);
         assertThat(agreement.negotiatedBy()).isEqualTo(collector);
+        byte[] pdf = mvc.perform(get("/api/payment-plans/" + id + "/agreement.pdf")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(collector, collector)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).as("the printed agreement names the debt, the schedule and the acceleration").contains("还款协议", a, "60,000.00",
+                    "10,000.00", "50,000.00");
+        }
 
         MockMultipartFile file = new MockMultipartFile("file", "signed.pdf", "application/pdf", "%PDF-1.4\n%signed\n".getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/api/payment-plans/" + id + "/signed-agreement").param("signedOn", "2025-06-10")
