@@ -76,19 +76,17 @@ class DemoNegotiation {
     private final AuthorityMatrix matrix;
     private final DemoConcessions concessions;
     private final DemoOffers offers;
-    private final DemoActs acts;
     private final ZoneId zone;
     private final TransactionTemplate tx;
 
     DemoNegotiation(JdbcClient jdbc, PaymentPlans plans, PaymentService payments, AuthorityMatrix matrix, DemoConcessions concessions, DemoOffers offers,
-            DemoActs acts, java.time.Clock clock, PlatformTransactionManager transactions) {
+            java.time.Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.payments = payments;
         this.matrix = matrix;
         this.concessions = concessions;
         this.offers = offers;
-        this.acts = acts;
         this.zone = clock.getZone();
         this.tx = new TransactionTemplate(transactions);
     }
@@ -126,7 +124,9 @@ class DemoNegotiation {
         BigDecimal total = d.total();
         BigDecimal down = percentOf(total, new BigDecimal("30"));
         LocalDate next = today.plusDays(10);
-        List<InstallmentRequest> schedule = new ArrayList<>(List.of(new InstallmentRequest(agreed.plusDays(3).toString(), down.toPlainString())));
+        LocalDate approved = nextWeekday(agreed.plusDays(1));
+        List<InstallmentRequest> schedule = new ArrayList<>(List.of(new InstallmentRequest(nextWeekday(agreed.plusDays(3)).toString(),
+                down.toPlainString())));
         List<BigDecimal> parts = split(total.subtract(down), 5);
         for (int k = 0; k < parts.size(); k++) {
             schedule.add(new InstallmentRequest(next.plusMonths(k - 1L).toString(), parts.get(k).toPlainString()));
@@ -137,11 +137,11 @@ class DemoNegotiation {
         if (plan.status() == PaymentPlanStatus.PENDING_APPROVAL) {
             DemoActs.as("manager", Role.MANAGER, () -> plans.approve(plan.id(), "首付比例符合政策，同意执行"));
         }
-        backdate(plan.id(), agreed);
+        backdate(plan.id(), agreed, approved);
         made[0]++;
-        // the down payment two days after the agreement, the first installment two days before it was due
-        pay(d, "PP" + plan.id() + "-0", agreed.plusDays(2), down, "分期首付款");
-        pay(d, "PP" + plan.id() + "-1", next.minusMonths(1).minusDays(2), parts.get(0), "分期第1期");
+        // the down payment the day the manager approved, the first installment a few days before it was due
+        pay(d, "PP" + plan.id() + "-0", approved, down, "分期首付款");
+        pay(d, "PP" + plan.id() + "-1", DemoActs.weekday(next.minusMonths(1).minusDays(2)), parts.get(0), "分期第1期");
         made[1] += 2;
     }
 
@@ -161,25 +161,7 @@ class DemoNegotiation {
                 "客户要求分12个月，经协商同意首付20%，余款6个月内付清；请主管审批");
         PaymentPlan plan = DemoActs.as(d.owner(), Role.COLLECTOR, () -> plans.propose(request));
         made[0]++;
-        made[3] += DemoActs.as(d.owner(), Role.COLLECTOR, () -> offers.record(d, on, total, down, plan.id(), activity(d, on)));
-    }
-
-    /** The customer's latest activity of the last three weeks, or a call logged by its owner a week before {@code on} (null: no contact). */
-    private DemoOffers.Talk activity(Debtor d, LocalDate on) {
-        var latest = jdbc.sql("SELECT a.id, a.occurred_at FROM activity a JOIN customer c ON c.id = a.customer_id WHERE c.code = ? AND a.occurred_at >= ? "
-                        + "AND a.outcome <> 'SENT' ORDER BY a.occurred_at DESC, a.id DESC FETCH FIRST 1 ROWS ONLY")
-                .params(d.code(), Timestamp.from(on.minusDays(21).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new DemoOffers.Talk(rs.getLong(1), rs.getTimestamp(2).toInstant().atZone(zone).toLocalDate())).optional();
-        if (latest.isPresent() && !latest.get().on().isAfter(on)) {
-            return latest.get();
-        }
-        if (d.contactId() <= 0) {
-            return null;
-        }
-        LocalDate day = DemoActs.weekday(on.minusDays(6));
-        long id = acts.call(d.owner(), d.code(), d.contactId(), day, java.time.LocalTime.of(10, 30), io.huikuan.worklist.Outcome.REACHED,
-                io.huikuan.worklist.Excuse.NO_MONEY, "客户财务称资金紧张，提出分期付款，双方协商还款方案", io.huikuan.worklist.Direction.OUTBOUND);
-        return new DemoOffers.Talk(id, day);
+        made[3] += DemoActs.as(d.owner(), Role.COLLECTOR, () -> offers.record(d, on, total, down, plan.id()));
     }
 
     /** A payment of the customer allocated to the plan's invoices, oldest first, posted by finance. */
@@ -209,10 +191,9 @@ class DemoNegotiation {
 
     /**
      * The plan was agreed and approved weeks ago, not at start-up: the approvals, the approval day and the strategy's
-     * pause are dated back to the day after the agreement (demo data only; the services date them today).
+     * pause are dated back to the working day after the agreement (demo data only; the services date them today).
      */
-    private void backdate(long planId, LocalDate agreed) {
-        LocalDate approved = agreed.plusDays(1);
+    private void backdate(long planId, LocalDate agreed, LocalDate approved) {
         jdbc.sql("UPDATE payment_plan SET approved_on = ?, created_at = ? WHERE id = ? AND status = 'ACTIVE'")
                 .params(Date.valueOf(approved), Timestamp.from(agreed.atTime(16, 20).atZone(zone).toInstant()), planId).update();
         jdbc.sql("UPDATE negotiation_approval SET decided_at = CASE WHEN role_filled = 'COLLECTOR' THEN ? ELSE ? END "
@@ -221,6 +202,15 @@ class DemoNegotiation {
                         planId).update();
         jdbc.sql("UPDATE strategy_paused_invoice SET paused_from = ? WHERE reason = 'PAYMENT_PLAN' AND source_ref = ?")
                 .params(Date.valueOf(approved), String.valueOf(planId)).update();
+    }
+
+    /** The nearest working day on or after {@code d}. */
+    static LocalDate nextWeekday(LocalDate d) {
+        LocalDate x = d;
+        while (x.getDayOfWeek() == DayOfWeek.SATURDAY || x.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            x = x.plusDays(1);
+        }
+        return x;
     }
 
     private static List<String> invoiceNos(Debtor d) {
