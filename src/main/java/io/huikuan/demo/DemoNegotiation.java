@@ -196,10 +196,10 @@ class DemoNegotiation {
     private void backdate(long planId, LocalDate agreed, LocalDate approved) {
         jdbc.sql("UPDATE payment_plan SET approved_on = ?, created_at = ? WHERE id = ? AND status = 'ACTIVE'")
                 .params(Date.valueOf(approved), Timestamp.from(agreed.atTime(16, 20).atZone(zone).toInstant()), planId).update();
-        jdbc.sql("UPDATE negotiation_approval SET decided_at = CASE WHEN role_filled = 'COLLECTOR' THEN ? ELSE ? END "
-                        + "WHERE subject_kind = 'PAYMENT_PLAN' AND subject_id = ?")
-                .params(Timestamp.from(agreed.atTime(16, 20).atZone(zone).toInstant()), Timestamp.from(approved.atTime(9, 45).atZone(zone).toInstant()),
-                        planId).update();
+        // the proposer's own approval (if any) the day of the agreement, the others the day of the approval
+        String approval = "UPDATE negotiation_approval SET decided_at = ? WHERE subject_kind = 'PAYMENT_PLAN' AND subject_id = ? AND role_filled ";
+        jdbc.sql(approval + "= 'COLLECTOR'").params(Timestamp.from(agreed.atTime(16, 20).atZone(zone).toInstant()), planId).update();
+        jdbc.sql(approval + "<> 'COLLECTOR'").params(Timestamp.from(approved.atTime(9, 45).atZone(zone).toInstant()), planId).update();
         jdbc.sql("UPDATE strategy_paused_invoice SET paused_from = ? WHERE reason = 'PAYMENT_PLAN' AND source_ref = ?")
                 .params(Date.valueOf(approved), String.valueOf(planId)).update();
     }
