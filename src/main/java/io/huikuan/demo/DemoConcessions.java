@@ -33,18 +33,16 @@ class DemoConcessions {
 
     /** Seeds the concessions on the first of {@code candidates} that fit (the largest debts first); answers how many. */
     int seed(List<DemoNegotiation.Debtor> candidates, LocalDate today, AuthorityLimits limits) {
-        int n = 0;
-        DemoNegotiation.Debtor discounted = null;
-        for (DemoNegotiation.Debtor d : candidates) {
-            if (discounted == null) {
-                discounted = d;
-                discount(d, today);
-                n++;
-            } else if (waiver(d, today, limits)) {
-                return n + 1;
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        discount(candidates.getFirst(), today);
+        for (DemoNegotiation.Debtor d : candidates.subList(1, candidates.size())) {
+            if (waiver(d, today, limits)) {
+                return 2;
             }
         }
-        return n;
+        return 1;
     }
 
     private void discount(DemoNegotiation.Debtor d, LocalDate today) {

@@ -98,15 +98,18 @@ class DemoNegotiation {
             Set<String> used = new java.util.HashSet<>();
             int[] made = new int[4];
             LocalDate agreed = DemoActs.weekday(today.minusDays(42));
-            pick(debtors(agreed, today), used, limits).ifPresent(d -> activePlan(d, agreed, today, limits, made));
+            pick(debtors(agreed, today), used, limits).ifPresent(d -> activePlan(d, agreed, today, made));
             LocalDate proposed = today.getDayOfWeek() == DayOfWeek.MONDAY ? today : DemoActs.weekday(today.minusDays(1));
-            pick(debtors(proposed, today), used, limits).ifPresent(d -> pendingPlan(d, proposed, limits, made));
+            pick(debtors(proposed, today), used, limits).ifPresent(d -> pendingPlan(d, proposed, made));
             made[2] = concessions.seed(debtors(today, today).stream().filter(d -> !used.contains(d.code())).toList(), today, limits);
             return new Seeded(made[0], made[1], made[2], made[3]);
         });
     }
 
-    /** The first unused debtor whose oldest invoices come to more than the collector's limit within the manager's. */
+    /**
+     * The first unused debtor whose oldest invoices, as many as stay within the manager's limit, come to more than the
+     * collector's: a manager approves the plan alone. Marked used.
+     */
     private static java.util.Optional<Debtor> pick(List<Debtor> debtors, Set<String> used, AuthorityLimits limits) {
         for (Debtor d : debtors) {
             List<Debt> chosen = d.upTo(limits.managerLimit());
@@ -120,7 +123,7 @@ class DemoNegotiation {
     }
 
     /** Agreed on {@code agreed}: 30% down within three days, five monthly installments, the second due ten days from today. */
-    private void activePlan(Debtor d, LocalDate agreed, LocalDate today, AuthorityLimits limits, int[] made) {
+    private void activePlan(Debtor d, LocalDate agreed, LocalDate today, int[] made) {
         BigDecimal total = d.total();
         BigDecimal down = percentOf(total, new BigDecimal("30"));
         LocalDate next = today.plusDays(10);
@@ -149,7 +152,7 @@ class DemoNegotiation {
      * Proposed by the collector on {@code on} after three offers this week and last: 20% down in a week, six monthly
      * installments; above the collector's limit, it waits for the manager.
      */
-    private void pendingPlan(Debtor d, LocalDate on, AuthorityLimits limits, int[] made) {
+    private void pendingPlan(Debtor d, LocalDate on, int[] made) {
         BigDecimal total = d.total();
         BigDecimal down = percentOf(total, new BigDecimal("20"));
         List<InstallmentRequest> schedule = new ArrayList<>(List.of(new InstallmentRequest(on.plusDays(7).toString(), down.toPlainString())));
