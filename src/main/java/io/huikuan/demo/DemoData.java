@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * embedded H2 database, and there are no customers yet, creates the demo users and loads a generated
  * portfolio ({@code huikuan.demo-customers}, {@code huikuan.demo-seed}) as of today, in one
  * transaction, tells the story of the weeks before ({@link DemoStory}: contacts, promises, disputes, targets, a
- * closed month, letters awaiting approval), then runs the daily collection run for today so the worklists are filled at once. Runs
+ * closed month, letters awaiting approval), opens legal cases ({@link DemoCases}), seeds payment plans, offers and
+ * concessions ({@link DemoNegotiation}), then runs the daily collection run for today so the worklists are filled at once. Runs
  * before the first administrator is created from configuration.
  */
 @Component
@@ -51,11 +52,14 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final DemoStory story;
     private final DemoCases demoCases;
+    private final DemoNegotiation negotiation;
 
     DemoData(Environment env, DataSource dataSource, JdbcClient jdbc, UserDirectory users, PortfolioLoader loader, CollectionRuns runs,
-            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock, DemoStory story, DemoCases demoCases) {
+            CompanyProfiles profiles, PlatformTransactionManager transactions, Clock clock, DemoStory story, DemoCases demoCases,
+            DemoNegotiation negotiation) {
         this.story = story;
         this.demoCases = demoCases;
+        this.negotiation = negotiation;
         this.profiles = profiles;
         this.env = env;
         this.dataSource = dataSource;
@@ -104,6 +108,10 @@ class DemoData implements ApplicationRunner {
             // a few legal cases on the longest-overdue customers, so the legal pages start filled (their invoices leave the run)
             DemoCases.Opened opened = demoCases.open(LocalDate.now(clock));
             log.info("demo legal cases: {}", opened);
+            // payment plans (one running, one awaiting the manager), offers and concessions on other overdue customers
+            started = System.nanoTime();
+            DemoNegotiation.Seeded seeded = negotiation.seed(LocalDate.now(clock));
+            log.info("demo negotiation: {} in {} ms", seeded, (System.nanoTime() - started) / 1_000_000);
             // the collectors' worklists are filled at once, not only after the first nightly run
             CollectionRun run = runs.run(LocalDate.now(clock), "DEMO");
             log.info("collection run for the demo data: {} tasks created", run.tasksCreated());

@@ -271,6 +271,49 @@ abstract class DemoDataChecks {
                 .query(Long.class).single()).isPositive();
     }
 
+    @Autowired
+    io.huikuan.negotiation.PaymentPlans plans;
+    @Autowired
+    io.huikuan.negotiation.Concessions concessions;
+
+    /** The negotiation pages start filled: a running plan partly paid, one awaiting the manager, concessions, an offers log. */
+    @Test
+    void theDemoHasPaymentPlansConcessionsAndOffers() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        List<io.huikuan.negotiation.PaymentPlan> active = DemoActs.as("manager", io.huikuan.identity.Role.MANAGER,
+                () -> plans.list(null, io.huikuan.negotiation.PaymentPlanStatus.ACTIVE, null, 0, 50).items());
+        assertThat(active).as("active plans").hasSize(1);
+        io.huikuan.negotiation.PaymentPlan plan = active.getFirst();
+        assertThat(plan.negotiatedBy()).startsWith("collector");
+        assertThat(plan.approvals()).extracting(d -> d.username()).contains("manager");
+        assertThat(plan.agreedOn()).isBetween(today.minusDays(49), today.minusDays(35));
+        assertThat(plan.installments()).extracting(i -> i.status().name()).startsWith("PAID", "PAID", "DUE");
+        assertThat(plan.nextDue().dueDate()).isBetween(today.plusDays(7), today.plusDays(13));
+        // the payments are in the ledger, allocated to the plan's invoices; the plan's invoices are out of the strategy
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE payment_ref LIKE ?").param("PP" + plan.id() + "-%").query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(plan.paid()).isEqualByComparingTo(plan.installments().get(0).amount().add(plan.installments().get(1).amount()));
+
+        List<io.huikuan.negotiation.PaymentPlan> queue = DemoActs.as("manager", io.huikuan.identity.Role.MANAGER, () -> plans.awaitingMe());
+        assertThat(queue).as("the manager's queue of plans").hasSize(1);
+        assertThat(queue.getFirst().status()).isEqualTo(io.huikuan.negotiation.PaymentPlanStatus.PENDING_APPROVAL);
+        assertThat(queue.getFirst().agreedOn()).isAfterOrEqualTo(today.minusDays(3));
+        assertThat(queue.getFirst().customerCode()).isNotEqualTo(plan.customerCode());
+
+        Map<String, Long> byStatus = counts("SELECT kind || '/' || status, count(*) FROM concession GROUP BY kind, status");
+        assertThat(byStatus).containsEntry("PROMPT_PAYMENT_DISCOUNT/APPROVED", 1L).containsEntry("INTEREST_WAIVER/PENDING_APPROVAL", 1L);
+        assertThat(DemoActs.as("manager", io.huikuan.identity.Role.MANAGER, () -> concessions.awaitingMe())).as("the manager's queue of concessions")
+                .extracting(c -> c.kind().name()).containsExactly("INTEREST_WAIVER");
+
+        // the offers that led to the pending plan: both sides, ours accepted and naming the plan, made in a logged call
+        Map<String, Long> offers = counts("""
+                SELECT side || '/' || status, count(*) FROM negotiation_offer o JOIN customer c ON c.id = o.customer_id
+                WHERE c.code = '%s' GROUP BY side, status""".formatted(queue.getFirst().customerCode()));
+        assertThat(offers).containsEntry("THEIRS/REFUSED", 2L).containsEntry("OURS/ACCEPTED", 1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM negotiation_offer WHERE plan_id = ? AND status = 'ACCEPTED' AND activity_id IS NOT NULL")
+                .param(queue.getFirst().id()).query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void generateWritesAPortfolioOfTheRequestedSizeOnce() throws Exception {
         GenerateCommand command = new GenerateCommand(loader, users, env, clock);
