@@ -59,6 +59,14 @@ class PaymentPlanBrowserTests extends BrowserTestSupport {
         openPage();
     }
 
+    /**
+     * Waits until htmx has processed what it swapped in: new elements get their triggers in htmx's settle step (after
+     * 20 ms, marked {@code htmx-added} until then), so typing into a freshly swapped input at once could go unheard.
+     */
+    void htmxSettled() {
+        page.waitForFunction("() => !document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping, .htmx-request')");
+    }
+
     @Test
     void aCollectorProposesThePlanTheManagerApprovesAMissedInstallmentBreaksItAndEscalates() throws Exception {
         login(collector);
@@ -71,11 +79,13 @@ class PaymentPlanBrowserTests extends BrowserTestSupport {
         page.locator("#plan-first").fill("2025-07-10");
         page.locator("#plan-compute").click();
         assertThat(page.locator("#schedule-table tbody tr")).hasCount(4);
+        htmxSettled();
         assertThat(page.locator("#plan-within-policy")).isVisible();
         assertThat(page.locator("#plan-check-result")).hasAttribute("data-authority", "MANAGER");
         page.locator("#schedule-table input.plan-amount").first().fill("100.00");
         assertThat(page.locator("#plan-breaches li[data-code='DOWN_PAYMENT']")).isVisible();
         assertThat(page.locator("#plan-difference")).isVisible();
+        htmxSettled();
         page.locator("#schedule-table input.plan-amount").first().fill("600.00");
         assertThat(page.locator("#plan-within-policy")).isVisible();
         shot("payment-plan-editor");
