@@ -36,20 +36,34 @@ public class CreditScoreQueries {
                               sum(CASE WHEN settled_on > :r0 THEN 2 * amount * days_late ELSE amount * days_late END) w_amt_days,
                               sum(CASE WHEN settled_on > :r0 THEN amount ELSE 0 END) r_amt,
                               sum(CASE WHEN settled_on > :r0 THEN amount * days_late ELSE 0 END) r_amt_days
-                       FROM invoice_settlement WHERE settled_on > :y0 AND settled_on <= :asOf GROUP BY customer_id) s ON s.customer_id = c.id
+                       FROM %1$s WHERE settled_on > :y0 AND settled_on <= :asOf GROUP BY customer_id) s ON s.customer_id = c.id
             LEFT JOIN (SELECT customer_id, sum(open_amount) open_amt, sum(CASE WHEN due_date < :asOf THEN open_amount ELSE 0 END) overdue_amt,
                               min(CASE WHEN due_date < :asOf THEN due_date END) oldest_due
-                       FROM balance_period WHERE valid_from <= :asOf AND (valid_to IS NULL OR valid_to > :asOf)
+                       FROM %2$s WHERE valid_from <= :asOf AND (valid_to IS NULL OR valid_to > :asOf)
                        GROUP BY customer_id) o ON o.customer_id = c.id
-            LEFT JOIN (SELECT customer_id, min(issue_date) first_issue FROM invoice WHERE issue_date <= :asOf GROUP BY customer_id) f
+            LEFT JOIN (SELECT customer_id, min(issue_date) first_issue FROM invoice WHERE issue_date <= :asOf%3$s GROUP BY customer_id) f
                    ON f.customer_id = c.id
             LEFT JOIN (SELECT customer_id, sum(CASE WHEN status = 'BROKEN' THEN 1 ELSE 0 END) broken,
                               sum(CASE WHEN status = 'PARTLY_KEPT' THEN 1 ELSE 0 END) partly
-                       FROM promise WHERE status IN ('BROKEN', 'PARTLY_KEPT') AND settled_on > :y0 AND settled_on <= :asOf
+                       FROM promise WHERE status IN ('BROKEN', 'PARTLY_KEPT') AND settled_on > :y0 AND settled_on <= :asOf%3$s
                        GROUP BY customer_id) p ON p.customer_id = c.id
             LEFT JOIN (SELECT i.customer_id, count(*) disputes FROM invoice_dispute x JOIN invoice i ON i.id = x.invoice_id
-                       WHERE x.opened_on > :y0 AND x.opened_on <= :asOf GROUP BY i.customer_id) d ON d.customer_id = c.id
+                       WHERE x.opened_on > :y0 AND x.opened_on <= :asOf%4$s GROUP BY i.customer_id) d ON d.customer_id = c.id%5$s
             """;
+
+    /** Every customer: each source scanned once. */
+    private static final String ALL = SQL.formatted("invoice_settlement", "balance_period", "", "", "");
+
+    /**
+     * Some customers (:ids): each source reached through the customers' invoices (by index) instead of scanned, as
+     * neither the settlements nor the balance periods are indexed by customer.
+     */
+    private static final String SOME = SQL.formatted(
+            "(SELECT x.customer_id, x.amount, x.days_late, x.settled_on FROM invoice_settlement x JOIN invoice i ON i.id = x.invoice_id "
+                    + "WHERE i.customer_id IN (:ids)) st",
+            "(SELECT x.customer_id, x.open_amount, x.due_date, x.valid_from, x.valid_to FROM balance_period x JOIN invoice i ON i.id = x.invoice_id "
+                    + "WHERE i.customer_id IN (:ids)) bp",
+            " AND customer_id IN (:ids)", " AND i.customer_id IN (:ids)", " WHERE c.id IN (:ids)");
 
     private final JdbcClient jdbc;
 
@@ -59,7 +73,7 @@ public class CreditScoreQueries {
 
     /** Every customer's facts as of {@code asOf}, streamed to {@code each} in no particular order. */
     public void all(LocalDate asOf, Consumer<Row> each) {
-        JdbcClient.StatementSpec sql = bind(jdbc.sql(SQL), asOf);
+        JdbcClient.StatementSpec sql = bind(jdbc.sql(ALL), asOf);
         sql.query((RowCallbackHandler) rs -> each.accept(row(rs)));
     }
 
@@ -68,7 +82,7 @@ public class CreditScoreQueries {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        return bind(jdbc.sql(SQL + " WHERE c.id IN (:ids)"), asOf).param("ids", customerIds).query((rs, n) -> row(rs)).list();
+        return bind(jdbc.sql(SOME), asOf).param("ids", customerIds).query((rs, n) -> row(rs)).list();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, LocalDate asOf) {
