@@ -51,6 +51,8 @@ abstract class CreditScoreBehaviour {
     CreditScoreQueries queries;
     @Autowired
     io.huikuan.ledger.BalancePeriods balances;
+    @Autowired
+    CreditScores scoresBean;
 
     String token;
     String collector;
@@ -207,6 +209,49 @@ abstract class CreditScoreBehaviour {
         call(delete(url), "cs-boss", null).andExpect(status().isNoContent());
         call(delete(url), "cs-boss", null).andExpect(status().isNotFound());
         assertThat(credit(c, null, "zh-CN").get("effectiveGrade").asString()).isEqualTo("C");
+    }
+
+    @Test
+    void brokenPromisesDisputesAndTheLimitUsedCountFromTheirDates() throws Exception {
+        String c = customer("P", "12000.00");
+        invoice(c, "1", "2024-01-02", "2024-02-01", "10000.00");
+        invoice(c, "2", "2025-05-10", "2025-06-30", "12000.00");
+        pay(c, "P1", "2024-02-01", "10000.00", "1");
+        long id = jdbc.sql("SELECT id FROM customer WHERE code = ?").param(c).query(Long.class).single();
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        for (String settled : List.of("2025-03-10", "2025-04-10", "2025-06-08")) {
+            jdbc.sql("""
+                    INSERT INTO promise (customer_id, amount, made_on, promised_date, status, paid_amount, settled_on, created_by, created_at)
+                    VALUES (?, 5000, ?, ?, 'BROKEN', 0, ?, 'cs-boss', ?)""").params(id, java.sql.Date.valueOf(LocalDate.parse(settled).minusDays(20)),
+                    java.sql.Date.valueOf(LocalDate.parse(settled).minusDays(3)), java.sql.Date.valueOf(settled), now).update();
+        }
+        long invoice = jdbc.sql("SELECT id FROM invoice WHERE invoice_no = ?").param(c + "-2").query(Long.class).single();
+        jdbc.sql("INSERT INTO invoice_dispute (invoice_id, opened_on, reason, opened_by, created_at, amount) VALUES (?, ?, '货物破损', 'cs-boss', ?, 2000)")
+                .params(invoice, java.sql.Date.valueOf("2025-05-20"), now).update();
+
+        JsonNode june1 = credit(c, "2025-06-01", "zh-CN");
+        assertThat(june1.get("reasons")).extracting(JsonNode::asString).containsExactly("过去12个月2次付款承诺未兑现，0次部分兑现",
+                "已使用信用额度的100%", "过去12个月提出1次争议");
+        // promises 10, utilisation 100% of the limit: 5, one dispute 1.25
+        assertThat(june1.get("score").asInt()).isEqualTo(84);
+        assertThat(june1.get("grade").asString()).isEqualTo("B");
+        assertThat(credit(c, "2025-05-19", "zh-CN").get("reasons")).as("before the dispute").extracting(JsonNode::asString)
+                .containsExactly("过去12个月2次付款承诺未兑现，0次部分兑现", "已使用信用额度的100%");
+        assertThat(credit(c, "2025-06-08", "en").get("reasons").get(0).asString()).isEqualTo("3 broken and 0 partly kept promises to pay in the last 12 months");
+    }
+
+    @Test
+    void theDailySnapshotMakesTheHistory() throws Exception {
+        String c = latePayer();
+        CreditScores scores = scoresBean;
+        scores.snapshot(LocalDate.parse("2025-05-01"));
+        scores.snapshot(LocalDate.parse("2025-06-01"));
+        JsonNode credit = credit(c, "2025-06-05", "zh-CN");
+        assertThat(credit.get("history")).extracting(h -> h.get("asOf").asString()).containsExactly("2025-05-01", "2025-06-01", "2025-06-05");
+        assertThat(credit.get("history").get(1).get("score").asInt()).isEqualTo(66);
+        assertThat(credit.get("history").get(1).get("grade").asString()).isEqualTo("C");
+        assertThat(credit(c, "2025-05-15", "zh-CN").get("history")).extracting(h -> h.get("asOf").asString())
+                .as("only what is dated on or before the date").containsExactly("2025-05-01", "2025-05-15");
     }
 
     @Test
