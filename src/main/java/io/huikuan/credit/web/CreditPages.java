@@ -50,11 +50,13 @@ class CreditPages {
             @RequestParam(required = false) String expiresOn, Locale locale, RedirectAttributes redirect) {
         try {
             overrides.set(credits.id(code), new CreditOverrides.Request(grade, reason, expiresOn));
+            redirect.addFlashAttribute("flash", messages.getMessage("credit.overridden", null, locale));
         } catch (ValidationException e) {
             FormErrors errors = new FormErrors(messages, locale);
             StringBuilder text = new StringBuilder();
             for (ValidationException.FieldError f : e.errors()) {
-                text.append(text.isEmpty() ? "" : "; ").append(f.field()).append(": ").append(errors.text(f));
+                text.append(text.isEmpty() ? "" : "; ").append(messages.getMessage("credit.field." + f.field(), null, f.field(), locale))
+                        .append(": ").append(errors.text(f));
             }
             redirect.addFlashAttribute("flashError", text.toString());
         }
@@ -62,8 +64,9 @@ class CreditPages {
     }
 
     @PostMapping("/customers/{code}/credit-override/remove")
-    String remove(@PathVariable String code) {
+    String remove(@PathVariable String code, Locale locale, RedirectAttributes redirect) {
         overrides.remove(credits.id(code));
+        redirect.addFlashAttribute("flash", messages.getMessage("credit.overrideRemoved", null, locale));
         return customerPage(code);
     }
 
