@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +43,11 @@ public class CustomerCredits {
         LocalDate asOf = asOfOrNull == null ? today : asOfOrNull;
         CreditScores.Scored s = scores.of(ref.id(), asOf);
         if (asOf.equals(today)) {
-            scores.snapshot(ref.id(), today, s.result());
+            try {
+                scores.snapshot(ref.id(), today, s.result());
+            } catch (DataIntegrityViolationException e) {
+                // another request stored today's score of this customer at the same moment: the same figures
+            }
         }
         CreditFigures f = s.row().figures();
         BigDecimal exposure = f.open().setScale(2, RoundingMode.HALF_UP);
