@@ -68,9 +68,9 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "import" -> importFile(words, args);
                 case "export" -> exportFile(words, args);
                 case "benchmark" -> {
-                    // "benchmark aging", "collection-run", "statements", "outbox", "dispatch", "payments" and "limitation" belong to the aging,
-                    // strategy, correspondence, ledger and legal modules
-                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation").contains(words.get(1))) {
+                    // "benchmark aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation" and "credit-scores" belong to the
+                    // aging, strategy, correspondence, ledger, legal and credit modules
+                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation", "credit-scores").contains(words.get(1))) {
                         exitCode = benchmark.run(words, args);
                     }
                 }
