@@ -164,7 +164,7 @@ abstract class PortalLinkBehaviour {
                 "ask your contact at our company for a new link");
         open("/portal/not-a-token").andExpect(status().isNotFound());
         open("/portal/").andExpect(status().isNotFound());
-        open("/portal/" + t + "/../../customers").andExpect(status().isNotFound());
+        open("/portal/" + t + "/../../customers").andExpect(r -> assertThat(r.getResponse().getStatus()).as("refused").isIn(400, 404));
 
         open("/portal/" + t).andExpect(status().isOk());
         clock.set(LocalDate.parse("2025-06-13"), LocalTime.of(10, 1));
@@ -216,10 +216,10 @@ abstract class PortalLinkBehaviour {
         String u2 = link(other, collector, null).get("url").asString();
         String busy = "10.77." + (IPS.getAndIncrement() % 250) + ".9";
         for (int i = 0; i < 30; i++) {
-            open(i % 2 == 0 ? u2 : "/portal/" + "x".repeat(43), busy);
+            open("/portal/" + "x".repeat(40) + (100 + i), busy).andExpect(status().isNotFound()); // guessing tokens
         }
         open(u2, busy).andExpect(status().isTooManyRequests());
-        open(u2).as("another IP").andExpect(status().isOk());
+        open(u2).andExpect(status().isOk()); // another IP
     }
 
     @Test
