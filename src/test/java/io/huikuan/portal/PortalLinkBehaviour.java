@@ -319,4 +319,31 @@ abstract class PortalLinkBehaviour {
                 .param(l.get("id").asLong()).query(String.class).list();
         assertThat(outcomes).containsExactly("OK");
     }
+
+    @Test
+    void theCollectorMakesALinkOnTheCustomerPageSeesItOnceWithItsVisitsAndRevokesIt() throws Exception {
+        String c = customer("P", collector);
+        call(get("/customers/" + c), collector, null).andExpect(status().isOk())
+                .andExpect(r -> assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"portal-panel\""));
+        assertThat(body(call(get("/customers/" + c + "/portal"), collector, null).andExpect(status().isOk()))).contains("还没有门户链接");
+
+        String made = body(call(post("/customers/" + c + "/portal").param("expiresInDays", "7").with(csrf()), collector, null)
+                .andExpect(status().isOk()));
+        String url = made.replaceAll("(?s).*id=\"portal-created-url\" value=\"https://pay\\.example\\.com(/portal/[A-Za-z0-9_-]{43})\".*", "$1");
+        assertThat(url).matches("/portal/[A-Za-z0-9_-]{43}");
+        open(url).andExpect(status().isOk());
+        open(url).andExpect(status().isOk());
+
+        String panel = body(call(get("/customers/" + c + "/portal"), collector, null).andExpect(status().isOk()));
+        assertThat(panel).contains("已打开 2 次", "有效", "MicroMessenger", ip).doesNotContain(url);
+        assertThat(body(call(post("/customers/" + c + "/portal").param("expiresInDays", "400").with(csrf()), collector, null)))
+                .contains("有效天数须在 1 到 365 天之间");
+
+        long id = jdbc.sql("SELECT l.id FROM portal_link l JOIN customer c ON c.id = l.customer_id WHERE c.code = ?").param(c)
+                .query(Long.class).single();
+        assertThat(body(call(post("/customers/" + c + "/portal/" + id + "/revoke").with(csrf()), collector, null).andExpect(status().isOk())))
+                .contains("已撤销");
+        open(url).andExpect(status().isNotFound());
+        call(get("/customers/" + c + "/portal"), "other-" + run.toLowerCase(), null).andExpect(status().isNotFound());
+    }
 }
