@@ -34,12 +34,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
  */
 final class WebHardening {
 
-    static final String CONTENT_SECURITY_POLICY = io.huikuan.identity.BrowserHeaders.CONTENT_SECURITY_POLICY;
-
-    static final String API_DOCS_CONTENT_SECURITY_POLICY = io.huikuan.identity.BrowserHeaders.API_DOCS_CONTENT_SECURITY_POLICY;
-
-    static final String PERMISSIONS_POLICY = io.huikuan.identity.BrowserHeaders.PERMISSIONS_POLICY;
-
     private WebHardening() {
     }
 
