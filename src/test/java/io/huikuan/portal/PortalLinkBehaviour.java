@@ -346,4 +346,33 @@ abstract class PortalLinkBehaviour {
         open(url).andExpect(status().isNotFound());
         call(get("/customers/" + c + "/portal"), "other-" + run.toLowerCase(), null).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aPdfLetterCarriesThePortalLinkWhenItsTemplateUsesIt() throws Exception {
+        String c = customer("R", collector);
+        invoice(c, c + "-R1", "2025-05-01", "66.00");
+        String base = "/api/templates/payment_reminder/LETTER/zh-CN/GENTLE";
+        JsonNode current = Api.json(call(get(base), "admin", null).andExpect(status().isOk())).get("latest");
+        JsonNode added = Api.json(call(put(base), "admin", """
+                {"subject":%s,"body":%s,"note":"portal link test"}""".formatted(q(current.get("subject").asString()),
+                q(current.get("body").asString() + "\n\n在线对账：{{portal.link}}"))).andExpect(status().isOk()));
+        try {
+            byte[] pdf = call(get("/api/customers/" + c + "/letters/preview").param("kind", "PAYMENT_REMINDER"), collector, null)
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            String text;
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            }
+            assertThat(text).contains("在线对账：https://pay.example.com/portal/");
+            String token = text.replaceAll("(?s).*https://pay\\.example\\.com/portal/([A-Za-z0-9_-]{43}).*", "$1");
+            assertThat(body(open("/portal/" + token).andExpect(status().isOk()))).contains(c + "-R1");
+        } finally {
+            call(post(base + "/versions/" + current.get("version").asInt() + "/restore"), "admin", null).andExpect(status().is2xxSuccessful());
+            assertThat(added.get("version").asInt()).isGreaterThan(current.get("version").asInt());
+        }
+    }
+
+    static String q(String s) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(s);
+    }
 }
