@@ -29,9 +29,12 @@ public class PortalLinkRows {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate separately;
 
-    PortalLinkRows(JdbcClient jdbc) {
+    PortalLinkRows(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.separately = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public long insert(long customerId, Long contactId, String tokenHash, String purpose, String by, Instant at, Instant expires) {
@@ -93,14 +96,18 @@ public class PortalLinkRows {
                 .list();
     }
 
-    /** The installation's key for message links' tokens, made on first use (two nodes racing keep the first one stored). */
+    /**
+     * The installation's key for message links' tokens, made on first use in a transaction of its own (two nodes racing
+     * keep the first one stored; the loser's failed insert does not spoil the caller's transaction).
+     */
     public String key(java.util.function.Supplier<String> fresh) {
         Optional<String> stored = jdbc.sql("SELECT secret FROM portal_key WHERE id = 1").query(String.class).optional();
         if (stored.isPresent()) {
             return stored.get();
         }
         try {
-            jdbc.sql("INSERT INTO portal_key (id, secret) VALUES (1, ?)").param(fresh.get()).update();
+            String secret = fresh.get();
+            separately.executeWithoutResult(t -> jdbc.sql("INSERT INTO portal_key (id, secret) VALUES (1, ?)").param(secret).update());
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // another node made it first
         }

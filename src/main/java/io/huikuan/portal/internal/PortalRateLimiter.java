@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fixed one-minute windows of requests per key (an IP, a token's hash) on this node: {@link #allow} is false once a key
- * has made {@code limit} requests in the current minute. Old windows are dropped as the minute turns.
+ * Fixed one-minute windows of requests per key (an IP, a link) on this node: {@link #hit} counts a request and answers
+ * how many the key made in the current minute; beyond the limit it is refused. Old windows are dropped as the map grows.
  */
 final class PortalRateLimiter {
 
@@ -20,12 +20,12 @@ final class PortalRateLimiter {
         this.clock = clock;
     }
 
-    boolean allow(String key, int limit) {
+    int hit(String key) {
         long minute = clock.millis() / 60_000;
         if (windows.size() > 100_000) {
             windows.values().removeIf(w -> w.minute() < minute);
         }
         Window w = windows.compute(key, (k, old) -> old == null || old.minute() != minute ? new Window(minute, new AtomicInteger()) : old);
-        return w.count().incrementAndGet() <= limit;
+        return w.count().incrementAndGet();
     }
 }

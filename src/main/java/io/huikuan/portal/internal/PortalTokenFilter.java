@@ -56,15 +56,12 @@ final class PortalTokenFilter extends OncePerRequestFilter {
         String logged = "/portal/{link}" + (slash < 0 ? "" : rest.substring(slash));
         String ip = request.getRemoteAddr();
         String agent = request.getHeader("User-Agent");
-        if (!limiter.allow("ip:" + ip, props.requestsPerMinutePerIp())) {
-            rows.logAccess(null, clock.instant(), ip, agent, logged, "RATE_LIMITED");
-            refusal.write(request, response, PortalRefusalPage.TOO_MANY_REQUESTS);
+        if (refused(limiter.hit("ip:" + ip), props.requestsPerMinutePerIp(), null, ip, agent, logged, request, response)) {
             return;
         }
         PortalLinks.Check check = links.check(token);
-        if (!limiter.allow("link:" + (check.linkId() == null ? token : check.linkId()), props.requestsPerMinutePerLink())) {
-            rows.logAccess(check.linkId(), clock.instant(), ip, agent, logged, "RATE_LIMITED");
-            refusal.write(request, response, PortalRefusalPage.TOO_MANY_REQUESTS);
+        if (refused(limiter.hit("link:" + (check.linkId() == null ? token : check.linkId())), props.requestsPerMinutePerLink(), check.linkId(),
+                ip, agent, logged, request, response)) {
             return;
         }
         rows.logAccess(check.linkId(), clock.instant(), ip, agent, logged, check.outcome());
@@ -86,6 +83,22 @@ final class PortalTokenFilter extends OncePerRequestFilter {
                 session.setAttribute(SESSION_LINK, visitor.linkId());
             }
         }
+    }
+
+    /**
+     * Answers 429 beyond the limit; logs only the first refused request of a window per key, so a flood does not turn
+     * into as many database writes.
+     */
+    private boolean refused(int count, int limit, Long linkId, String ip, String agent, String path, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (count <= limit) {
+            return false;
+        }
+        if (count == limit + 1) {
+            rows.logAccess(linkId, clock.instant(), ip, agent, path, "RATE_LIMITED");
+        }
+        refusal.write(request, response, PortalRefusalPage.TOO_MANY_REQUESTS);
+        return true;
     }
 
     /** A session of another link is dropped; one not yet bound to a link gets a new id (no fixation). */
