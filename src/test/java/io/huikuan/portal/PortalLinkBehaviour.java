@@ -335,7 +335,7 @@ abstract class PortalLinkBehaviour {
         open(url).andExpect(status().isOk());
 
         String panel = body(call(get("/customers/" + c + "/portal"), collector, null).andExpect(status().isOk()));
-        assertThat(panel).contains("已打开 2 次", "有效", "MicroMessenger", ip).doesNotContain(url);
+        assertThat(panel).contains("已打开 2 次", "有效", "来自微信", "MicroMessenger", ip).doesNotContain(url);
         assertThat(body(call(post("/customers/" + c + "/portal").param("expiresInDays", "400").with(csrf()), collector, null)))
                 .contains("有效天数须在 1 到 365 天之间");
 
