@@ -30,15 +30,27 @@ final class TemplateRenderer {
     private final boolean zh;
     private final TemplateData data;
     private final Map<String, String> values = new HashMap<>();
+    private final java.util.function.Supplier<String> portalLink;
+    private String portalLinkValue;
 
-    private TemplateRenderer(Locale locale, TemplateData data) {
+    private TemplateRenderer(Locale locale, TemplateData data, java.util.function.Supplier<String> portalLink) {
         this.zh = "zh".equals(locale.getLanguage());
         this.data = data;
+        this.portalLink = portalLink;
         fill();
     }
 
     static RenderedMessage render(long versionId, List<Part> subject, List<Part> body, Locale locale, TemplateData data) {
-        TemplateRenderer r = new TemplateRenderer(locale, data);
+        return render(versionId, subject, body, locale, data, () -> "");
+    }
+
+    /**
+     * Renders with {@code portalLink} answering {@code {{portal.link}}}: asked only when the template uses it, at most
+     * once (the debtor portal makes or reuses a link then).
+     */
+    static RenderedMessage render(long versionId, List<Part> subject, List<Part> body, Locale locale, TemplateData data,
+            java.util.function.Supplier<String> portalLink) {
+        TemplateRenderer r = new TemplateRenderer(locale, data, portalLink);
         String s = subject == null ? null : r.text(subject).replaceAll("\\s*\\R\\s*", " ").trim();
         return new RenderedMessage(versionId, s, r.text(body), r.html(body));
     }
@@ -113,6 +125,17 @@ final class TemplateRenderer {
         return zh ? "每日" + percent : percent + " a day";
     }
 
+    private String value(String variable) {
+        if (TemplateVariables.PORTAL_LINK.equals(variable)) {
+            if (portalLinkValue == null) {
+                String link = portalLink.get();
+                portalLinkValue = link == null ? "" : link;
+            }
+            return portalLinkValue;
+        }
+        return values.getOrDefault(variable, "");
+    }
+
     private String text(List<Part> parts) {
         StringBuilder out = new StringBuilder();
         for (Part p : parts) {
@@ -123,7 +146,7 @@ final class TemplateRenderer {
             } else if (TemplateVariables.UPCOMING_TABLE.equals(p.variable())) {
                 out.append(tableText(data.upcoming(), true));
             } else {
-                out.append(values.getOrDefault(p.variable(), ""));
+                out.append(value(p.variable()));
             }
         }
         return out.toString();
@@ -148,7 +171,7 @@ final class TemplateRenderer {
                 List<InvoiceRow> rows = upcoming ? data.upcoming() : data.invoices();
                 out.append(rows.isEmpty() ? "<p>" + (zh ? "（无）" : "(none)") + "</p>\n" : tableHtml(rows, upcoming));
             } else {
-                para.append(escape(values.getOrDefault(p.variable(), "")));
+                para.append(escape(value(p.variable())));
             }
         }
         flush(out, para);

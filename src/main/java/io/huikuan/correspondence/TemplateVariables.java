@@ -24,6 +24,7 @@ public final class TemplateVariables {
 
     public static final String TABLE = "invoices.table";
     public static final String UPCOMING_TABLE = "upcoming.table";
+    public static final String PORTAL_LINK = "portal.link";
 
     private static final List<Variable> ALL = List.of(
             v("customer.name", "客户名称", "Customer name"),
@@ -63,7 +64,9 @@ public final class TemplateVariables {
             v("company.taxId", "我司纳税人识别号", "Our tax id"),
             v("today", "今天的日期", "Today's date"),
             v("payBy", "付款期限(今天加公司设置的付款天数)", "Pay-by date (today plus the company's pay-by days)"),
-            v("document.number", "文书编号(发出时生成)", "Document number (given when issued)"));
+            v("document.number", "文书编号(发出时生成)", "Document number (given when issued)"),
+            v(PORTAL_LINK, "债务人门户链接(客户可在手机上查看对账单、确认余额;有效期内复用)",
+                    "Link to the debtor portal (statement, balance confirmation on the phone; reused while valid)"));
 
     private static final Map<String, Variable> BY_NAME = ALL.stream().collect(Collectors.toMap(Variable::name, Function.identity()));
 

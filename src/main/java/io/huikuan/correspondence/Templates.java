@@ -50,6 +50,13 @@ public class Templates {
     private final TemplateDataBuilder dataBuilder;
     private final CompanyProfiles profiles;
     private final Clock clock;
+    private org.springframework.beans.factory.ObjectProvider<PortalLinkSource> portalLinks;
+
+    /** The debtor portal's links for {@code {{portal.link}}}, when the portal module is present (left empty otherwise). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setPortalLinks(org.springframework.beans.factory.ObjectProvider<PortalLinkSource> portalLinks) {
+        this.portalLinks = portalLinks;
+    }
 
     Templates(JdbcClient jdbc, TemplateChecks checks, TemplateDataBuilder dataBuilder, CompanyProfiles profiles, Clock clock) {
         this.jdbc = jdbc;
@@ -171,7 +178,12 @@ public class Templates {
                 .orElseThrow(() -> notFound(code, channel, tag, tone));
         Locale used = Locale.forLanguageTag(t.locale());
         return TemplateRenderer.render(t.id(), channel.hasSubject() ? TemplateText.parse("subject", t.subject()).parts() : null,
-                TemplateText.parse("body", t.body()).parts(), used, data);
+                TemplateText.parse("body", t.body()).parts(), used, data, () -> portalLink(data));
+    }
+
+    private String portalLink(TemplateData data) {
+        PortalLinkSource source = portalLinks == null ? null : portalLinks.getIfAvailable();
+        return source == null || data.customer().code() == null ? "" : source.linkFor(data.customer().code());
     }
 
     /**
@@ -198,7 +210,8 @@ public class Templates {
                 ? dataBuilder.withSampleFigures(TemplateSamples.sample(today, profiles.current()), TemplateSamples.RATE)
                 : dataBuilder.forCustomer(customerCode.trim(), today);
         return new Preview(TemplateRenderer.render(0, channel.hasSubject() ? TemplateText.parse("subject", subject).parts() : null,
-                TemplateText.parse("body", body).parts(), Locale.forLanguageTag(loc), data), List.of());
+                TemplateText.parse("body", body).parts(), Locale.forLanguageTag(loc), data,
+                () -> "zh".equals(Locale.forLanguageTag(loc).getLanguage()) ? "（发送时生成门户链接）" : "(portal link made when sent)"), List.of());
     }
 
     private Optional<TemplateVersion> nearest(String code, TemplateChannel channel, String locale, Tone tone) {

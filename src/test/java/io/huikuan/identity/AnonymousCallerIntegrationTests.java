@@ -14,8 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Nothing but health, the login page and static files answers a caller without a login: no path is
- * left open for a future feature (the debtor portal gets its own principal when it is built).
+ * Nothing but health, the login page and static files answers a caller without a login; the debtor portal answers
+ * only a valid link's token (its own principal, bound to one customer: see {@code io.huikuan.portal}), anything else
+ * under {@code /portal} is a 404 page, never the login.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -29,10 +30,10 @@ class AnonymousCallerIntegrationTests {
     }
 
     @Test
-    void portalPathsAreNotOpenUntilThePortalHasItsOwnPrincipal() throws Exception {
-        mvc.perform(get("/portal/anything").accept(MediaType.TEXT_HTML)).andExpect(status().isFound()).andExpect(header().string("Location", endsWith("/login")));
-        mvc.perform(get("/portal/anything")).andExpect(status().isUnauthorized()); // a tool, not a browser
-        mvc.perform(post("/portal/anything/confirmation")).andExpect(status().isForbidden()); // no CSRF token, no session
+    void portalPathsWithoutAValidLinkAnswerNotFound() throws Exception {
+        mvc.perform(get("/portal/anything").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+        mvc.perform(get("/portal/anything")).andExpect(status().isNotFound()); // a tool, not a browser
+        mvc.perform(post("/portal/anything/confirmation")).andExpect(status().isNotFound()); // refused before the CSRF check
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Everything is behind login except health, the login page and static assets. (The debtor portal's
- * signed links will get a chain of their own, whose principal is bound to one customer; until then
- * nothing under {@code /portal} is open.) {@code /api/**} is stateless (HTTP Basic or an API token, no session,
+ * signed links have a chain of their own, ordered before these, whose principal is bound to one customer and
+ * holds no role: {@code io.huikuan.portal.internal.PortalSecurityConfig}.) {@code /api/**} is stateless (HTTP Basic or an API token, no session,
  * so no CSRF exposure); the web UI uses form login with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)

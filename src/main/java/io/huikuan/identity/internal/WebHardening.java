@@ -10,8 +10,6 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The browser-facing security headers of every answer (pages and API alike), and the rules that keep
@@ -36,47 +34,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 final class WebHardening {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
-
-    /** Swagger UI injects its own {@code <style>} element: its pages alone may apply inline styles (never scripts). */
-    static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
-            "style-src 'self' 'unsafe-inline'");
-
-    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
-            + "accelerometer=(), gyroscope=(), magnetometer=()";
-
     private WebHardening() {
     }
 
-    /** The headers, for {@code http.headers(WebHardening::headers)} on every filter chain. */
+    /** The headers, for {@code http.headers(WebHardening::headers)} on every filter chain (see {@link io.huikuan.identity.BrowserHeaders}). */
     static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.addHeaderWriter(WebHardening::contentSecurityPolicy)
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
-                .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                .frameOptions(f -> f.deny())
-                .contentTypeOptions(c -> { });
-    }
-
-    /** The policy for the page asked for, unless the controller set a stricter one of its own. */
-    private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
-        if (!response.containsHeader("Content-Security-Policy")) {
-            response.setHeader("Content-Security-Policy", apiDocs(request) ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-        }
-    }
-
-    private static boolean apiDocs(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/");
+        io.huikuan.identity.BrowserHeaders.apply(headers);
     }
 
     /**

@@ -1,0 +1,12 @@
+package io.huikuan.portal;
+
+import java.time.Instant;
+
+/**
+ * A link as the collector sees it (never its token): who it was made for, by whom and when, until when it is valid,
+ * its status (ACTIVE, EXPIRED, REVOKED), purpose (MANUAL: made by hand; MESSAGE: made for {{portal.link}} in messages),
+ * and how often it was opened (successful portal requests) and when last.
+ */
+public record PortalLink(long id, String customerCode, Long contactId, String contactName, String purpose, Instant createdAt,
+        String createdBy, Instant expiresAt, Instant revokedAt, String revokedBy, String status, long accessCount, Instant lastAccessAt) {
+}
