@@ -70,6 +70,7 @@ abstract class PortalActionBehaviour {
         clock.set(LocalDate.parse("2025-06-10"), LocalTime.of(10, 0));
         Api.user(users, "admin", Role.ADMIN);
         Api.user(users, "finance", Role.FINANCE);
+        Api.user(users, "manager", Role.MANAGER);
         run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         collector = "pa-" + run.toLowerCase();
         Api.user(users, collector, Role.COLLECTOR);
@@ -232,6 +233,38 @@ abstract class PortalActionBehaviour {
                 + " AND t.task_key LIKE 'portal-action-%'", c, collector)).isEqualTo(3);
         String timeline = body(Api.call(mvc, get("/customers/" + c + "/timeline"), collector, null).andExpect(status().isOk()));
         assertThat(timeline).contains("王女士");
+    }
+
+    @Test
+    void aProposedPlanWaitsPendingInTheApproversQueueWithThePolicyCheck() throws Exception {
+        String c = customer("N");
+        invoice(c, c + "-I1", "2025-05-01", "2000.00");
+        invoice(c, c + "-I2", "2025-05-15", "1000.01");
+        String url = link(c);
+
+        assertThat(error(submit(post(url + "/plans").param("installments", "3").param("firstDate", "2025-06-20")))).isNull();
+        Map<String, Object> plan = jdbc.sql("""
+                SELECT p.id, p.status, p.total, p.negotiated_by FROM payment_plan p JOIN customer c ON c.id = p.customer_id WHERE c.code = ?""")
+                .param(c).query().singleRow();
+        assertThat(plan.get("status")).as("never approved by the debtor").isEqualTo("PENDING_APPROVAL");
+        assertThat((BigDecimal) plan.get("total")).isEqualByComparingTo("3000.01");
+        assertThat(plan.get("negotiated_by").toString()).startsWith("portal:");
+        assertThat(jdbc.sql("SELECT amount FROM payment_plan_installment WHERE plan_id = ? ORDER BY number").param(plan.get("id"))
+                .query(BigDecimal.class).list()).extracting(BigDecimal::toPlainString).containsExactly("1000.00", "1000.00", "1000.01");
+        assertThat(count("SELECT count(*) FROM negotiation_approval WHERE subject_kind = 'PAYMENT_PLAN' AND subject_id = ?", plan.get("id"))).as("no approval counted").isZero();
+        String queue = body(Api.call(mvc, get("/payment-plans"), "manager", null).andExpect(status().isOk()));
+        assertThat(queue).contains("data-id=\"" + plan.get("id") + "\"");
+        assertThat(body(Api.call(mvc, get("/customers/" + c + "/portal"), collector, null))).contains("提议分期", "3,000.01", "within policy");
+
+        String far = customer("F");
+        invoice(far, far + "-I1", "2025-05-01", "2400.00");
+        String farUrl = link(far);
+        assertThat(error(submit(post(farUrl + "/plans").param("installments", "24").param("firstDate", "2025-06-20")))).isNull();
+        assertThat(jdbc.sql("SELECT p.policy_breaches FROM payment_plan p JOIN customer c ON c.id = p.customer_id WHERE c.code = ?").param(far)
+                .query(String.class).single()).as("outside the policy: one more approval").isNotBlank();
+        assertThat(body(Api.call(mvc, get("/customers/" + far + "/portal"), collector, null))).contains("outside policy");
+        assertThat(error(submit(post(farUrl + "/plans").param("installments", "1").param("firstDate", "2025-06-20")))).isNotNull();
+        assertThat(error(submit(post(farUrl + "/plans").param("installments", "3").param("firstDate", "2025-06-01")))).isNotNull();
     }
 
     @Test

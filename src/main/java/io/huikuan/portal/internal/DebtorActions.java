@@ -60,11 +60,13 @@ public class DebtorActions {
     private final Attachments attachments;
     private final CustomerService customers;
     private final PortalActionRows rows;
+    private final io.huikuan.negotiation.PaymentPlans plans;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DebtorActions(DisputeService disputes, Promises promises, Activities activities, SystemTasks tasks, Attachments attachments,
-            CustomerService customers, PortalActionRows rows, JdbcClient jdbc, Clock clock) {
+            CustomerService customers, PortalActionRows rows, io.huikuan.negotiation.PaymentPlans plans, JdbcClient jdbc, Clock clock) {
+        this.plans = plans;
         this.disputes = disputes;
         this.promises = promises;
         this.activities = activities;
@@ -155,6 +157,58 @@ public class DebtorActions {
                     today, amount, 0, "客户通过门户告知已于 " + paidOn + " 付款 " + amount.setScale(2).toPlainString() + "，银行回单见附件 #" + attachment
                             + "：请核对并匹配未核销款项。", "/customers/" + v.customerCode() + "/attachments"));
             return action;
+        });
+    }
+
+    /** The most installments a debtor may propose on the portal (the policy may allow fewer). */
+    public static final int MAX_INSTALLMENTS = 24;
+
+    /**
+     * The debtor proposes to pay all open invoices in {@code count} monthly installments from {@code first}: equal
+     * amounts (the cents left over in the last), checked against the plan policy, stored PENDING_APPROVAL "via portal"
+     * (never approved by the debtor) so it waits in the approvers' queue; answers the plan's id.
+     */
+    @Transactional
+    public long plan(PortalVisitor v, String ip, Integer count, LocalDate first, String note) {
+        java.util.List<FieldError> errors = new java.util.ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        if (count == null || count < 2 || count > MAX_INSTALLMENTS) {
+            errors.add(FieldError.coded("installments", count, "portal.installments", "must be from 2 to " + MAX_INSTALLMENTS, MAX_INSTALLMENTS));
+        }
+        if (first == null) {
+            errors.add(FieldError.coded("firstDate", null, "required", "required"));
+        } else if (first.isBefore(today)) {
+            errors.add(FieldError.coded("firstDate", first, "portal.firstDatePast", "must be today (" + today + ") or later", today));
+        }
+        java.util.List<String> invoiceNos = jdbc.sql("""
+                SELECT i.invoice_no FROM invoice i JOIN balance_period b ON b.invoice_id = i.id AND b.valid_to IS NULL
+                WHERE i.customer_id = ? AND b.open_amount > 0 ORDER BY i.due_date, i.invoice_no""")
+                .param(v.customerId()).query(String.class).list();
+        if (invoiceNos.isEmpty()) {
+            errors.add(FieldError.coded("installments", count, "portal.nothingOpen", "there is no open invoice to pay in installments"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String text = "[门户/portal] " + (note == null ? "" : note.strip());
+        return CurrentUser.asSystem(() -> {
+            io.huikuan.negotiation.PaymentPlans.PlanCheck check = plans.check(new io.huikuan.negotiation.PlanRequest(v.customerCode(), invoiceNos,
+                    today.toString(), java.util.List.of(new io.huikuan.negotiation.PlanRequest.InstallmentRequest(first.toString(), "0.01")), null,
+                    null, text));
+            BigDecimal each = check.total().divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.DOWN);
+            java.util.List<io.huikuan.negotiation.PlanRequest.InstallmentRequest> installments = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                BigDecimal amount = i < count - 1 ? each : check.total().subtract(each.multiply(BigDecimal.valueOf(count - 1)));
+                installments.add(new io.huikuan.negotiation.PlanRequest.InstallmentRequest(first.plusMonths(i).toString(), amount.toPlainString()));
+            }
+            io.huikuan.negotiation.PaymentPlan plan = plans.proposeForDebtor(new io.huikuan.negotiation.PlanRequest(v.customerCode(), invoiceNos,
+                    today.toString(), installments, null, null, text), "portal:" + v.linkId());
+            String policy = plan.policyBreaches().isEmpty() ? "within policy"
+                    : "outside policy: " + plan.policyBreaches().stream().map(b -> b.message()).collect(java.util.stream.Collectors.joining("; "));
+            record(v, ip, "PLAN", String.valueOf(plan.id()), check.total(), first,
+                    "提议分期 proposed " + count + " installments of " + each.toPlainString() + " from " + first + " (total " + check.total().toPlainString()
+                            + ", " + policy + ")" + (note == null || note.isBlank() ? "" : ": " + shorten(note)));
+            return plan.id();
         });
     }
 

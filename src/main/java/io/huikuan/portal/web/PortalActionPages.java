@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The debtor's actions (issue 16, item 2): the page {@code /portal/{token}/actions} with its forms (dispute an invoice,
- * promise a payment, "we paid" with the bank receipt, a message to the collector) and their POSTs, each redirecting back
+ * promise a payment, propose a plan of installments, "we paid" with the bank receipt, a message to the collector) and their POSTs, each redirecting back
  * with a flash message (done, or the first error in the visitor's language).
  */
 @Controller
@@ -62,6 +62,7 @@ class PortalActionPages {
         model.addAttribute("selected", invoice == null ? null : invoice.strip());
         model.addAttribute("categories", DisputeCategory.values());
         model.addAttribute("today", d.today());
+        model.addAttribute("maxInstallments", DebtorActions.MAX_INSTALLMENTS);
         return "portal/actions";
     }
 
@@ -95,6 +96,14 @@ class PortalActionPages {
                 date("paidOn", paidOn), note, file == null ? null : upload(file)));
     }
 
+    @PostMapping("/portal/{token}/plans")
+    String plan(@PathVariable String token, PortalVisitor visitor, @RequestParam(required = false) String installments,
+            @RequestParam(required = false) String firstDate, @RequestParam(required = false) String note, HttpServletRequest request, Locale locale,
+            RedirectAttributes flash) {
+        return done(token, flash, locale, "portal.done.plan",
+                () -> actions.plan(visitor, request.getRemoteAddr(), count(installments), date("firstDate", firstDate), note));
+    }
+
     @PostMapping("/portal/{token}/messages")
     String message(@PathVariable String token, PortalVisitor visitor, @RequestParam(required = false) String text, HttpServletRequest request,
             Locale locale, RedirectAttributes flash) {
@@ -125,6 +134,17 @@ class PortalActionPages {
             return new BigDecimal(raw.strip().replace(",", ""));
         } catch (NumberFormatException e) {
             throw ValidationException.coded(field, raw, "number", "a number such as 1234.50");
+        }
+    }
+
+    private static Integer count(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ValidationException.coded("installments", raw, "number", "a whole number");
         }
     }
 
