@@ -81,6 +81,21 @@ public class PaymentPlans {
     @Transactional
     public PaymentPlan propose(PlanRequest r) {
         CurrentUser user = CurrentUser.require("propose a payment plan", Role.COLLECTOR, Role.MANAGER, Role.FINANCE);
+        return store(r, user.username(), true);
+    }
+
+    /**
+     * Proposes a plan the debtor asked for (the portal, run as the system): checked like any proposal, recorded as
+     * negotiated by {@code proposedBy}, and always left PENDING_APPROVAL: the debtor has no authority, so no approval is
+     * counted for the proposer and the plan waits in the approvers' queue.
+     */
+    @Transactional
+    public PaymentPlan proposeForDebtor(PlanRequest r, String proposedBy) {
+        CurrentUser.require("propose a payment plan for the debtor", Role.ADMIN);
+        return store(r, proposedBy, false);
+    }
+
+    private PaymentPlan store(PlanRequest r, String proposedBy, boolean proposerApproves) {
         PlanDrafts.Draft d = drafts.check(r, true);
         List<PlanPolicy.Breach> breaches = policy.check(d.agreedOn(), d.schedule(), d.total(), d.interest());
         Authority required = matrix.required(d.total(), !breaches.isEmpty());
@@ -90,7 +105,7 @@ public class PaymentPlans {
                                           policy_breaches, note, negotiated_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING_APPROVAL', ?, ?, ?, ?, ?)""")
                 .params(d.customer().id(), d.currency(), Date.valueOf(d.agreedOn()), d.openTotal(), d.interest(), d.waived(), d.total(),
-                        required.name(), PaymentPlanQueries.breachesText(breaches), d.note(), user.username(), Timestamp.from(clock.instant()))
+                        required.name(), PaymentPlanQueries.breachesText(breaches), d.note(), proposedBy, Timestamp.from(clock.instant()))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         for (PaymentPlanQueries.OpenInvoice i : d.invoices()) {
@@ -106,8 +121,8 @@ public class PaymentPlans {
             jdbc.sql("INSERT INTO payment_plan_installment (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)")
                     .params(id, n + 1, Date.valueOf(s.dueDate()), s.amount()).update();
         }
-        if (approvals.proposed(ApprovalSubject.PAYMENT_PLAN, id, required).outcome() == NegotiationApprovals.Outcome.APPROVED) {
-            lifecycle.activate(id, LocalDate.now(clock), user.username());
+        if (proposerApproves && approvals.proposed(ApprovalSubject.PAYMENT_PLAN, id, required).outcome() == NegotiationApprovals.Outcome.APPROVED) {
+            lifecycle.activate(id, LocalDate.now(clock), proposedBy);
         }
         return get(id, null);
     }

@@ -27,8 +27,11 @@ class PortalLinkPages {
     private final CustomerService customers;
     private final PortalProperties props;
     private final MessageSource messages;
+    private final io.huikuan.portal.internal.PortalActionRows actions;
 
-    PortalLinkPages(PortalLinks links, CustomerService customers, PortalProperties props, MessageSource messages) {
+    PortalLinkPages(PortalLinks links, CustomerService customers, PortalProperties props, MessageSource messages,
+            io.huikuan.portal.internal.PortalActionRows actions) {
+        this.actions = actions;
         this.links = links;
         this.customers = customers;
         this.props = props;
@@ -67,6 +70,7 @@ class PortalLinkPages {
         model.addAttribute("links", PortalLinks.mayManage() ? links.list(code) : java.util.List.of());
         model.addAttribute("accesses", PortalLinks.mayManage() ? links.accesses(code, 20) : java.util.List.of());
         model.addAttribute("defaultDays", PortalLinks.DEFAULT_DAYS);
+        model.addAttribute("portalActions", actions.recent(customers.ref(code).id(), 20));
         return "portal/links :: panel";
     }
 

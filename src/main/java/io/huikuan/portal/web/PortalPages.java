@@ -37,7 +37,7 @@ class PortalPages {
     }
 
     @GetMapping("/portal/{token}")
-    String start(PortalVisitor visitor, Model model) {
+    String start(@org.springframework.web.bind.annotation.PathVariable String token, PortalVisitor visitor, Model model) {
         TemplateData d = CurrentUser.asSystem(() -> data.forCustomer(visitor.customerCode(), LocalDate.now(clock)));
         List<OpenInvoice> open = new ArrayList<>();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
@@ -54,6 +54,7 @@ class PortalPages {
         model.addAttribute("invoices", open);
         model.addAttribute("totals", totals);
         model.addAttribute("today", d.today());
+        model.addAttribute("token", token);
         return "portal/start";
     }
 }
