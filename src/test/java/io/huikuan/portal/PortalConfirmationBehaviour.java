@@ -301,4 +301,47 @@ abstract class PortalConfirmationBehaviour {
         call(get("/api/customers/" + mine + "/confirmations"), "other-" + run.toLowerCase(), null).andExpect(status().isNotFound());
         mvc.perform(get("/api/customers/" + mine + "/confirmations")).andExpect(status().isUnauthorized());
     }
+    @Test
+    void theStartPageShowsLateInterestPaidInvoicesAndTheStatementPdfForAPeriod() throws Exception {
+        String c = customer("P");
+        call(post("/api/contracts"), "admin", """
+                {"contractNo":"HT-%s","customerCode":"%s","signedDate":"2025-01-05","lateClause":"DAILY_RATE","lateRate":0.0005}"""
+                .formatted(c, c)).andExpect(status().isCreated());
+        call(post("/api/invoices"), "finance", """
+                {"invoiceNo":"%s-K","customerCode":"%s","issueDate":"2025-04-01","dueDate":"2025-05-01","amount":1000.00,"contractNo":"HT-%s"}"""
+                .formatted(c, c, c)).andExpect(status().isCreated());
+        invoice(c, c + "-N", "2025-05-01", "400.00");
+        invoice(c, c + "-P", "2025-03-01", "250.00");
+        call(post("/api/payments"), "finance", """
+                {"paymentRef":"%s-PAY","customerCode":"%s","paymentDate":"2025-04-20","amount":250.00,
+                 "allocations":[{"invoiceNo":"%s-P","amount":250.00}]}""".formatted(c, c, c)).andExpect(status().isCreated());
+        String url = link(c);
+        String page = body(mvc.perform(get(url).with(r -> {
+            r.setRemoteAddr(ip);
+            return r;
+        })).andExpect(status().isOk()));
+        String interest = page.substring(page.indexOf("id=\"portal-interest\""), page.indexOf("id=\"portal-paid\""));
+        assertThat(interest).as("0.05 %% a day on 1,000.00 for 40 days").contains("逾期利息", c + "-K", "20.00").doesNotContain(c + "-N");
+        String paid = page.substring(page.indexOf("id=\"portal-paid\""), page.indexOf("id=\"portal-statement\""));
+        assertThat(paid).contains(c + "-P", "250.00", "2025-04-20").doesNotContain(c + "-K");
+        assertThat(page).contains(url + "/statement.pdf");
+
+        byte[] pdf = mvc.perform(get(url + "/statement.pdf").param("from", "2025-01-01").param("to", "2025-06-10").with(r -> {
+            r.setRemoteAddr(ip);
+            return r;
+        })).andExpect(status().isOk()).andExpect(r -> assertThat(r.getResponse().getContentType()).isEqualTo("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", ""))
+                    .contains(c + "-K", c + "-N", c + "-P", c + "-PAY");
+        }
+        assertThat(body(mvc.perform(get(url + "/statement.pdf").param("from", "2025-13-01").with(r -> {
+            r.setRemoteAddr(ip);
+            return r;
+        })).andExpect(status().isBadRequest()))).contains("无法生成对账单", "开始日期: 须为 YYYY-MM-DD 格式的日期");
+        assertThat(body(mvc.perform(get(url + "/statement.pdf").param("from", "2025-06-01").param("to", "2025-07-01").with(r -> {
+            r.setRemoteAddr(ip);
+            return r;
+        })).andExpect(status().isBadRequest()))).contains("结束日期: 不能晚于今天");
+    }
 }
