@@ -211,6 +211,10 @@ abstract class PortalConfirmationBehaviour {
 
         assertThat(limitationInvoices(c, k.get("id").asString())).containsExactly(c + "-1", c + "-2");
         assertThat(tasks(c)).singleElement().asString().startsWith("COLLECTOR:" + collector + ":");
+        assertThat(body(call(get("/customers/" + c + "/portal"), collector, null).andExpect(status().isOk())))
+                .as("the collector's panel").contains("确认余额：同意（1,500.50）");
+        assertThat(body(call(get("/customers/" + c + "/timeline"), collector, null).andExpect(status().isOk())))
+                .contains("王丽 (财务经理) 在债务人门户确认余额 1,500.50");
         assertThat(body(mvc.perform(get(phone.url + "/confirmation?done=1").session(phone.session).with(r -> {
             r.setRemoteAddr(ip);
             return r;
@@ -238,6 +242,8 @@ abstract class PortalConfirmationBehaviour {
                 .query(String.class).list();
         assertThat(disputes).containsExactly(c + "-2:RECONCILIATION:FINANCE:500.00");
         assertThat(tasks(c)).as("no finance task: the disputes carry the differences").hasSize(1);
+        assertThat(body(call(get("/customers/" + c + "/portal"), collector, null).andExpect(status().isOk())))
+                .contains("不同意：承认 1,000.00（对账单 1,500.00）");
 
         String other = customer("E");
         invoice(other, other + "-1", "2025-05-01", "800.00");
