@@ -176,7 +176,7 @@ public class BalanceConfirmations {
         if (answer.equals("DISAGREE") && disputed.isEmpty()) {
             tasks.open(new SystemTasks.NewTask(ref.id(), "PORTAL-DIFF-" + id, TaskKind.FOLLOW_UP, Channel.PHONE, Role.FINANCE, null, today,
                     s.total().subtract(ack), 0, cut("portal-confirmation-difference|" + s.total().toPlainString() + "|" + ackText + "|"
-                            + (differences == null ? "" : differences), 1000), link));
+                            + (differences == null ? "" : differences.replace('|', '/')), 1000), link));
         }
         tasks.open(new SystemTasks.NewTask(ref.id(), "PORTAL-CONF-" + id, TaskKind.FOLLOW_UP, Channel.PHONE, Role.COLLECTOR, ref.owner(), today,
                 s.total(), 0, "portal-confirmation|" + answer + "|" + s.total().toPlainString() + "|" + ackText, link));
