@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -275,6 +278,32 @@ abstract class CreditCheckBehaviour {
         call(get("/api/credit-checks").param("customer", c), "cc-other-" + token.toLowerCase(), null).andExpect(status().isNotFound());
         mvc.perform(post("/api/credit-checks").contentType("application/json").content("{\"customerCode\":\"" + c + "\",\"amount\":\"5.00\"}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theQueuePageShowsPendingReviewsAndFinanceDecidesThere() throws Exception {
+        String c = customer("Q", "10000.00");
+        long id = check(c, "500.00", collector, "zh-CN").get("id").asLong();
+        String asCollector = page(collector);
+        assertThat(asCollector).contains("data-id=\"" + id + "\"", "下单后敞口10500.00超出信用额度10000.00，但在10%的容差内")
+                .doesNotContain("/credit/checks/" + id + "/approve").doesNotContain("credit-policy-form");
+        assertThat(page("cc-other-" + token.toLowerCase())).as("not their customer").doesNotContain("data-customer=\"" + c + "\"");
+        assertThat(page("cc-finance")).contains("/credit/checks/" + id + "/approve").doesNotContain("credit-policy-form");
+        assertThat(page("cc-boss")).contains("credit-policy-form");
+
+        mvc.perform(post("/credit/checks/" + id + "/reject").with(httpBasic("cc-finance", "cc-finance")).with(csrf()).param("note", ""))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flashError"));
+        mvc.perform(post("/credit/checks/" + id + "/approve").with(httpBasic("cc-finance", "cc-finance")).with(csrf()).param("note", "预付30%"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flash", "已批准，结果已通知 ERP。"));
+        call(get("/api/credit-checks/" + id), collector, null).andExpect(jsonPath("$.review").value("APPROVED"))
+                .andExpect(jsonPath("$.note").value("预付30%"));
+        assertThat(page("cc-finance")).doesNotContain("/credit/checks/" + id + "/approve");
+        assertThat(awaitWebhooks(c, 1)).hasSize(1);
+    }
+
+    String page(String user) throws Exception {
+        return mvc.perform(get("/credit/checks").with(httpBasic(user, user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     JsonNode body(Received r) {
