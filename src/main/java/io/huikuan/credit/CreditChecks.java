@@ -114,9 +114,11 @@ public class CreditChecks {
         if (decision.equals("APPROVE")) {
             reasons.add(words("credit.check.reason.grade.ok", grade.name(), policy.reviewGrade()));
         }
-        long id = store.insert(ref.id(), amount, reference, decision, exposure, limit, available, grade.name(), s.score().score(), reasons,
-                CurrentUser.get().username(), clock.instant());
-        return store.find(id).orElseThrow();
+        String by = CurrentUser.get().username();
+        java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        long id = store.insert(ref.id(), amount, reference, decision, exposure, limit, available, grade.name(), s.score().score(), reasons, by, at);
+        return new CreditCheck(id, ref.code(), amount, reference, decision, exposure, limit, available, grade.name(), s.score().score(),
+                List.copyOf(reasons), by, at, decision.equals("REVIEW") ? "PENDING" : null, null, null, null);
     }
 
     /** Checks recorded, newest first, optionally of one customer and one decision (a collector: their own customers). */

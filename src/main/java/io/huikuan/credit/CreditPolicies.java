@@ -16,15 +16,34 @@ public class CreditPolicies {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** How long a read policy is reused (the check is hot; a change on another node shows within this). */
+    private static final long FRESH_NANOS = 5_000_000_000L;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private volatile Cached cached;
+
+    private record Cached(CreditPolicy policy, long readAt) {
+    }
 
     CreditPolicies(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** The policy in force (re-read at most every 5 seconds; at once after a change on this node). */
     public CreditPolicy current() {
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c != null && now - c.readAt() < FRESH_NANOS) {
+            return c.policy();
+        }
+        CreditPolicy p = read();
+        cached = new Cached(p, now);
+        return p;
+    }
+
+    private CreditPolicy read() {
         return jdbc.sql("SELECT review_grade, tolerance_pct, updated_by FROM credit_policy WHERE id = 1")
                 .query((rs, n) -> new CreditPolicy(rs.getString(1), rs.getBigDecimal(2), rs.getString(3))).single();
     }
@@ -55,6 +74,7 @@ public class CreditPolicies {
         }
         jdbc.sql("UPDATE credit_policy SET review_grade = ?, tolerance_pct = ?, updated_by = ?, updated_at = ? WHERE id = 1")
                 .params(grade, tolerance, user.username(), Timestamp.from(clock.instant())).update();
-        return current();
+        cached = null;
+        return read();
     }
 }
