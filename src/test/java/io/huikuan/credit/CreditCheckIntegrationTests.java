@@ -1,0 +1,5 @@
+package io.huikuan.credit;
+
+/** The credit check on H2. */
+class CreditCheckIntegrationTests extends CreditCheckBehaviour {
+}
