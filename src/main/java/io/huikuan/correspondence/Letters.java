@@ -156,6 +156,9 @@ public class Letters {
         v.put("seal", profiles.seal().map(Letters::dataUri).orElse(null));
         v.put("logo", profiles.logo().map(Letters::dataUri).orElse(null));
         v.put("zh", "zh".equals(lang.getLanguage()));
+        boolean portal = text.portalLink() != null && text.portalLink().matches("https?://\\S+");
+        v.put("portalLink", portal ? text.portalLink() : null);
+        v.put("portalQr", portal ? QrCodes.pngDataUri(text.portalLink()) : null);
         byte[] bytes = pdf.render("correspondence/letter", v, lang);
         return new Draft(kind, text.subject(), bytes, td, text.templateVersionId());
     }

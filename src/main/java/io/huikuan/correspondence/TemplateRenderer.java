@@ -52,7 +52,9 @@ final class TemplateRenderer {
             java.util.function.Supplier<String> portalLink) {
         TemplateRenderer r = new TemplateRenderer(locale, data, portalLink);
         String s = subject == null ? null : r.text(subject).replaceAll("\\s*\\R\\s*", " ").trim();
-        return new RenderedMessage(versionId, s, r.text(body), r.html(body));
+        String text = r.text(body);
+        String html = r.html(body);
+        return new RenderedMessage(versionId, s, text, html, r.portalLinkValue == null || r.portalLinkValue.isBlank() ? null : r.portalLinkValue);
     }
 
     private void fill() {

@@ -65,8 +65,8 @@ public final class TemplateVariables {
             v("today", "今天的日期", "Today's date"),
             v("payBy", "付款期限(今天加公司设置的付款天数)", "Pay-by date (today plus the company's pay-by days)"),
             v("document.number", "文书编号(发出时生成)", "Document number (given when issued)"),
-            v(PORTAL_LINK, "债务人门户链接(客户可在手机上查看对账单、确认余额;有效期内复用)",
-                    "Link to the debtor portal (statement, balance confirmation on the phone; reused while valid)"));
+            v(PORTAL_LINK, "债务人门户链接(客户可在手机上查看对账单、确认余额;有效期内复用;纸质函件正文后另附二维码)",
+                    "Link to the debtor portal (statement, balance confirmation on the phone; reused while valid; PDF letters also print it as a QR code after the text)"));
 
     private static final Map<String, Variable> BY_NAME = ALL.stream().collect(Collectors.toMap(Variable::name, Function.identity()));
 

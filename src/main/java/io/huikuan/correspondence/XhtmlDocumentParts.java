@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The parts of documents that {@link XhtmlPdfWriter} draws by their class rather than as text blocks: the letterhead,
- * the signature block with the seal, the reply slip's cut line and the draft mark of a lawyer letter.
+ * the signature block with the seal, the QR code of a link, the reply slip's cut line and the draft mark of a lawyer letter.
  */
 final class XhtmlDocumentParts {
 
@@ -54,6 +54,25 @@ final class XhtmlDocumentParts {
         }
         page.blocks(n, left, width - 95 * MM, page.root());
         page.y(Math.min(page.y(), top - seal));
+    }
+
+    /** A QR code (the {@code img}, 28 mm square) on the left with the block's text beside it; on a new page when it does not fit. */
+    static void qr(XhtmlPdfWriter page, XhtmlNode n, float x, float width) throws IOException {
+        float side = 28 * MM;
+        page.y(page.y() - 3 * MM);
+        if (page.y() - side < XhtmlPdfWriter.BOTTOM) {
+            page.newPage();
+        }
+        float top = page.y();
+        XhtmlNode img = n.find("img");
+        PdfImages.Encoded code = img == null ? null : PdfImages.of(img.attribute("src"));
+        float indent = 0;
+        if (code != null) {
+            page.image(code, x, top - side, side, side, 1);
+            indent = side + 4 * MM;
+        }
+        page.blocks(n, x + indent, width - indent, page.root());
+        page.y(Math.min(page.y(), code == null ? page.y() : top - side) - 3 * MM);
     }
 
     /** The cut line of a reply slip: on a new page, a dashed rule over its small centred text. */

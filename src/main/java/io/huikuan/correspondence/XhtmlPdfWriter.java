@@ -22,7 +22,8 @@ import org.apache.pdfbox.cos.COSName;
  * <li>classes {@code company}, {@code contacts}, {@code meta} (right-aligned), {@code sub} (centred, grey), {@code note}
  * (small), {@code to}; {@code letterhead} (the logo {@code img} on the left, the company and its contacts beside it, a
  * rule under it: the fragment {@code correspondence/letterhead :: letterhead}); {@code sign} (the
- * signature block on the right with the seal {@code img class="seal"} at 0.85 opacity);</li>
+ * signature block on the right with the seal {@code img class="seal"} at 0.85 opacity); {@code qr} (its {@code img}, 28 mm
+ * square, on the left with its text beside it);</li>
  * <li>{@code table} with {@code thead} (repeated on every page), {@code tbody}, {@code tr class="totals"} (bold),
  * {@code th}/{@code td} with {@code colspan}; cells of class {@code num} (right-aligned), {@code num}, {@code date} and
  * {@code nowrap} never break: their columns are sized to fit them on one line (the table's text shrinks if it must)
@@ -212,6 +213,10 @@ final class XhtmlPdfWriter {
         }
         if (n.has("sign")) {
             XhtmlDocumentParts.sign(this, n, x, width);
+            return;
+        }
+        if (n.has("qr")) {
+            XhtmlDocumentParts.qr(this, n, x, width);
             return;
         }
         Style s = style(n, inherited);

@@ -8,6 +8,7 @@ import io.huikuan.customer.CustomerRef;
 import io.huikuan.customer.CustomerService;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
+import io.huikuan.ledger.DisputeCategory;
 import io.huikuan.ledger.DisputeService;
 import io.huikuan.legal.LimitationEventKind;
 import io.huikuan.legal.LimitationEvents;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * statement (text and SHA-256), time, IP, user agent and link, and its legal effect: an AGREE (the statement's total)
  * or a DISAGREE's acknowledged amount is an acknowledgement of the debt (a limitation event ACKNOWLEDGED, source
  * PORTAL_CONFIRMATION); a DISAGREE's per-invoice differences open reconciliation disputes owned by finance, a
- * DISAGREE without them a finance task; the customer's owner gets a follow-up task either way.
+ * DISAGREE without them a finance task; an AGREE resolves the open reconciliation disputes on the statement's invoices
+ * (WITHDRAWN); the customer's owner gets a follow-up task either way.
  */
 @Service
 public class BalanceConfirmations {
@@ -168,6 +170,9 @@ public class BalanceConfirmations {
                             + answer + ", acknowledged " + ackText + ", statement SHA-256 " + s.sha256() + ")",
                     SOURCE, String.valueOf(id), null), by);
         }
+        if (answer.equals("AGREE")) {
+            closeReconciliationDifferences(s, id);
+        }
         String reason = "对账差异 (portal confirmation #" + id + ")" + (differences == null ? "" : ": " + differences);
         disputed.forEach((no, amount) -> disputes.open(no, new DisputeService.NewDispute(today, cut(reason, 1000), amount, "RECONCILIATION",
                 "FINANCE", null, null)));
@@ -180,6 +185,18 @@ public class BalanceConfirmations {
         }
         tasks.open(new SystemTasks.NewTask(ref.id(), "PORTAL-CONF-" + id, TaskKind.FOLLOW_UP, Channel.PHONE, Role.COLLECTOR, ref.owner(), today,
                 s.total(), 0, "portal-confirmation|" + answer + "|" + s.total().toPlainString() + "|" + ackText, link));
+    }
+
+    /**
+     * An AGREE closes the reconciliation difference: the open RECONCILIATION disputes on the statement's invoices are
+     * resolved as WITHDRAWN on the confirmation day (other categories stay open).
+     */
+    private void closeReconciliationDifferences(BalanceStatement s, long id) {
+        String note = "balance confirmed by the debtor on the portal, confirmation #" + id;
+        for (String no : s.invoiceNumbers()) {
+            disputes.list(no).stream().filter(d -> d.open() && d.category() == DisputeCategory.RECONCILIATION)
+                    .forEach(d -> disputes.resolve(d.id(), new DisputeService.Resolution(s.asOf(), "WITHDRAWN", null, note, null)));
+        }
     }
 
     /** The customer's confirmations, newest first (roles that see customers; a collector only their own: else 404). */

@@ -222,6 +222,32 @@ abstract class PortalConfirmationBehaviour {
     }
 
     @Test
+    void anAgreementClosesTheOpenReconciliationDifferenceButNotAQualityDispute() throws Exception {
+        String c = customer("R");
+        invoice(c, c + "-1", "2025-05-01", "1200.50");
+        invoice(c, c + "-2", "2025-05-15", "800.00");
+        call(post("/api/invoices/" + c + "-1/disputes"), "finance", """
+                {"openedOn":"2025-06-01","reason":"对账差异 200","amount":200,"category":"RECONCILIATION","owner":"FINANCE"}""")
+                .andExpect(status().isCreated());
+        call(post("/api/invoices/" + c + "-2/disputes"), "finance", """
+                {"openedOn":"2025-06-02","reason":"质量问题","amount":100,"category":"QUALITY","owner":"QUALITY"}""")
+                .andExpect(status().isCreated());
+        Phone phone = new Phone(link(c));
+        assertThat(phone.open()).as("the statement shows the undisputed amounts").contains("1,000.50", "700.00");
+        phone.submit(Map.of("answer", "AGREE", "name", "王丽", "title", "财务经理")).andExpect(status().is3xxRedirection());
+        String id = confirmations(c).get(0).get("id").asString();
+
+        JsonNode reconciliation = Api.json(call(get("/api/invoices/" + c + "-1/disputes"), collector, null).andExpect(status().isOk())).get(0);
+        assertThat(reconciliation.get("resolvedOn").asString()).as("the reconciliation difference is closed on the confirmation day")
+                .isEqualTo("2025-06-10");
+        assertThat(reconciliation.get("outcome").asString()).isEqualTo("WITHDRAWN");
+        assertThat(reconciliation.get("resolution").asString()).isEqualTo("balance confirmed by the debtor on the portal, confirmation #" + id);
+        JsonNode quality = Api.json(call(get("/api/invoices/" + c + "-2/disputes"), collector, null).andExpect(status().isOk())).get(0);
+        assertThat(quality.get("resolvedOn").isNull()).as("a quality dispute stays open").isTrue();
+        assertThat(quality.get("category").asString()).isEqualTo("QUALITY");
+    }
+
+    @Test
     void aDisagreementAcknowledgesItsAmountAndOpensReconciliationDisputesForTheInvoicesNamed() throws Exception {
         String c = customer("D");
         invoice(c, c + "-1", "2025-05-01", "1000.00");

@@ -366,10 +366,44 @@ abstract class PortalLinkBehaviour {
             assertThat(text).contains("在线对账：https://pay.example.com/portal/");
             String token = text.replaceAll("(?s).*https://pay\\.example\\.com/portal/([A-Za-z0-9_-]{43}).*", "$1");
             assertThat(body(open("/portal/" + token).andExpect(status().isOk()))).contains(c + "-R1");
+            List<String> codes = qrCodes(pdf);
+            assertThat(codes).as("the letter prints the link as a QR code too").containsExactly("https://pay.example.com/portal/" + token);
+            String scanned = codes.get(0).substring("https://pay.example.com".length());
+            assertThat(body(open(scanned).andExpect(status().isOk()))).as("the QR code opens the customer's portal").contains(c + "-R1");
         } finally {
             call(post(base + "/versions/" + current.get("version").asInt() + "/restore"), "admin", null).andExpect(status().is2xxSuccessful());
             assertThat(added.get("version").asInt()).isGreaterThan(current.get("version").asInt());
         }
+        byte[] plain = call(get("/api/customers/" + c + "/letters/preview").param("kind", "PAYMENT_REMINDER"), collector, null)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(qrCodes(plain)).as("no QR code when the template does not use {{portal.link}}").isEmpty();
+    }
+
+    /** The texts of the QR codes among the PDF's images, decoded by ZXing from the images' pixels. */
+    static List<String> qrCodes(byte[] pdf) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                        java.awt.image.BufferedImage pixels = image.getImage();
+                        int w = pixels.getWidth();
+                        int h = pixels.getHeight();
+                        int[] rgb = pixels.getRGB(0, 0, w, h, null, 0, w);
+                        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                new com.google.zxing.RGBLuminanceSource(w, h, rgb)));
+                        try {
+                            found.add(new com.google.zxing.MultiFormatReader().decode(bitmap, java.util.Map.of(
+                                    com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE),
+                                    com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText());
+                        } catch (com.google.zxing.NotFoundException notACode) {
+                            // a logo or seal
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     static String q(String s) {

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The debtor acts on the portal in Debian's Chromium at 390×844 (issue 16, part C): the collector e-mails a template
  * with {@code {{portal.link}}}; the e-mail delivered to GreenMail carries the link; the debtor opens it on a phone,
- * disputes one invoice with a photo, promises a payment and uploads the bank receipt; the collector then sees all of it
- * in the customer page's portal panel.
+ * confirms the balance (AGREE, name and title), disputes one invoice with a photo, promises a payment and uploads the bank receipt; the collector then sees all of it
+ * in the customer page's portal panel, the confirmation included.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"huikuan.outbox.enabled=false", "huikuan.mail.from=ar@huikuan.test"})
 class PortalActionBrowserTests extends BrowserTestSupport {
@@ -121,6 +121,18 @@ class PortalActionBrowserTests extends BrowserTestSupport {
         openPage(390, 844);
         page.navigate(url(path));
         assertThat(page.locator("#portal-customer")).hasText("门户操作测试有限公司");
+        page.locator("#portal-confirm-link").click();
+        assertThat(page.locator("#confirm-total")).containsText("7,000.00");
+        page.locator("#confirm-form input[name=answer][value=AGREE]").check();
+        page.locator("#confirm-form input[name=name]").fill("周会计");
+        page.locator("#confirm-form input[name=title]").fill("财务主管");
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the confirmation form has no horizontal scroll at 390 px").isTrue();
+        shot("portal-confirmation-390");
+        page.locator("#confirm-form button[type=submit]").click();
+        assertThat(page.locator("#confirm-done")).containsText("谢谢，我们已收到您的确认");
+
+        page.navigate(url(path));
         page.locator("#portal-act a").click();
 
         page.locator("#portal-dispute select[name=invoiceNo]").selectOption(code + "-I1");
@@ -147,6 +159,7 @@ class PortalActionBrowserTests extends BrowserTestSupport {
         openPage();
         login(collector);
         page.navigate(url("/customers/" + code));
+        assertThat(page.locator("#portal-confirmed")).containsText("确认余额：同意（7,000.00）");
         assertThat(page.locator("#portal-actions")).containsText("提出异议");
         assertThat(page.locator("#portal-actions")).containsText(code + "-I1");
         assertThat(page.locator("#portal-actions")).containsText("2,000.00");
