@@ -10,21 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpServer;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.huikuan.support.WebhookReceiver;
+import io.huikuan.support.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,36 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(MovableClock.Config.class)
 abstract class CreditCheckBehaviour {
 
-    record Received(Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst()
-                    .orElse(null);
-        }
-    }
-
     static final String SECRET = "erp-credit-secret-15";
-    static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
-    static final HttpServer ERP;
+    static final WebhookReceiver ERP = WebhookReceiver.start("/erp/credit");
+    static final List<Received> RECEIVED = ERP.received();
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    static {
-        try {
-            ERP = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ERP.createContext("/erp/credit", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            RECEIVED.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        ERP.start();
-    }
 
     @DynamicPropertySource
     static void erp(DynamicPropertyRegistry r) {
-        r.add("huikuan.credit.check-webhook.url", () -> "http://127.0.0.1:" + ERP.getAddress().getPort() + "/erp/credit");
+        r.add("huikuan.credit.check-webhook.url", ERP::url);
         r.add("huikuan.credit.check-webhook.secret", () -> SECRET);
     }
 
