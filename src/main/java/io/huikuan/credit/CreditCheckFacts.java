@@ -3,7 +3,6 @@ package io.huikuan.credit;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,11 +65,7 @@ class CreditCheckFacts {
 
     /** Stores the day's score unless another check (or the daily snapshot) stored it meanwhile. */
     private void store(long customerId, LocalDate today, ScoreModel.Result r) {
-        try {
-            jdbc.sql("INSERT INTO credit_score (customer_id, as_of, score, grade) VALUES (?, ?, ?, ?)")
-                    .params(customerId, Date.valueOf(today), r.score(), r.grade().name()).update();
-        } catch (DuplicateKeyException stored) {
-            // stored by a concurrent check: same facts, same day
-        }
+        jdbc.sql("INSERT INTO credit_score (customer_id, as_of, score, grade) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(customerId, Date.valueOf(today), r.score(), r.grade().name()).update();
     }
 }

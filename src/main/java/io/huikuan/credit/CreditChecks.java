@@ -59,10 +59,11 @@ public class CreditChecks {
     }
 
     /**
-     * Checks an order and records the check (any authenticated user; a collector only for their own customers). Not one
-     * transaction: it only reads, then writes the record in one INSERT (and, the first time of the day for a customer,
-     * its score snapshot), so nothing can be half-written and no connection is held across the steps.
+     * Checks an order and records the check (any authenticated user; a collector only for their own customers): one
+     * transaction on one connection, reading, then writing the record in one INSERT (and, the first time of the day for
+     * a customer, its score snapshot).
      */
+    @Transactional
     public CreditCheck check(CreditCheck.Request body) {
         if (body == null || body.customerCode() == null || body.customerCode().isBlank()) {
             throw ValidationException.coded("customerCode", null, "credit.check.customer", "the customer's code is required");
