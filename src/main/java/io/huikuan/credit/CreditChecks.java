@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The credit check for the ERP and for sales (issue 15, item 2). For one customer only: its score and exposure today
- * ({@link CreditScores#of}, indexed queries for that customer), the supply hold in force and the policy decide:
+ * The credit check for the ERP and for sales (issue 15, item 2). For one customer only: today's stored score and its
+ * live exposure ({@link CreditCheckFacts}, one indexed statement), the supply hold in force and the policy decide:
  * BLOCK when on hold or when exposure + amount exceeds the limit by more than the tolerance; APPROVE when the amount fits
  * the available limit and the grade in force is not below the review grade; REVIEW otherwise (also without a limit).
  * Every check is recorded; a REVIEW waits for finance or a manager, whose answer goes out as {@link CreditCheckDecided}.
@@ -38,7 +38,7 @@ public class CreditChecks {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final CustomerService customers;
-    private final CreditScores scores;
+    private final CreditCheckFacts facts;
     private final CreditPolicies policies;
     private final SupplyHoldQueries holds;
     private final CreditCheckStore store;
@@ -46,10 +46,10 @@ public class CreditChecks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CreditChecks(CustomerService customers, CreditScores scores, CreditPolicies policies, SupplyHoldQueries holds, CreditCheckStore store,
+    CreditChecks(CustomerService customers, CreditCheckFacts facts, CreditPolicies policies, SupplyHoldQueries holds, CreditCheckStore store,
             MessageSource messages, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
-        this.scores = scores;
+        this.facts = facts;
         this.policies = policies;
         this.holds = holds;
         this.store = store;
@@ -58,7 +58,11 @@ public class CreditChecks {
         this.clock = clock;
     }
 
-    /** Checks an order and records the check (any authenticated user; a collector only for their own customers). */
+    /**
+     * Checks an order and records the check (any authenticated user; a collector only for their own customers): one
+     * transaction on one connection, reading, then writing the record in one INSERT (and, the first time of the day for
+     * a customer, its score snapshot).
+     */
     @Transactional
     public CreditCheck check(CreditCheck.Request body) {
         if (body == null || body.customerCode() == null || body.customerCode().isBlank()) {
@@ -74,11 +78,11 @@ public class CreditChecks {
         });
         CustomerRef ref = customers.ref(body.customerCode().strip());
         LocalDate today = LocalDate.now(clock);
-        CreditScores.Scored s = scores.of(ref.id(), today);
-        BigDecimal exposure = s.row().figures().open().setScale(2, RoundingMode.HALF_UP);
-        BigDecimal limit = s.row().figures().limit();
+        CreditCheckFacts.Facts s = facts.of(ref.id(), today);
+        BigDecimal exposure = s.exposure();
+        BigDecimal limit = s.limit();
         BigDecimal available = limit == null ? null : limit.subtract(exposure);
-        Grade grade = Grade.valueOf(s.score().effectiveGrade());
+        Grade grade = s.grade();
         CreditPolicy policy = policies.current();
         SupplyHold hold = holds.inForce(ref.id(), today).orElse(null);
 
@@ -108,7 +112,7 @@ public class CreditChecks {
         }
         if (grade.ordinal() > policy.review().ordinal()) {
             review = true;
-            reasons.add(words("credit.check.reason.grade", grade.name(), policy.reviewGrade(), s.score().score()));
+            reasons.add(words("credit.check.reason.grade", grade.name(), policy.reviewGrade(), s.score()));
         }
         String decision = block ? "BLOCK" : review ? "REVIEW" : "APPROVE";
         if (decision.equals("APPROVE")) {
@@ -116,8 +120,8 @@ public class CreditChecks {
         }
         String by = CurrentUser.get().username();
         java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        long id = store.insert(ref.id(), amount, reference, decision, exposure, limit, available, grade.name(), s.score().score(), reasons, by, at);
-        return new CreditCheck(id, ref.code(), amount, reference, decision, exposure, limit, available, grade.name(), s.score().score(),
+        long id = store.insert(ref.id(), amount, reference, decision, exposure, limit, available, grade.name(), s.score(), reasons, by, at);
+        return new CreditCheck(id, ref.code(), amount, reference, decision, exposure, limit, available, grade.name(), s.score(),
                 List.copyOf(reasons), by, at, decision.equals("REVIEW") ? "PENDING" : null, null, null, null);
     }
 

@@ -62,6 +62,8 @@ abstract class CreditCheckBehaviour {
     UserDirectory users;
     @Autowired
     MovableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String token;
     String collector;
@@ -167,6 +169,37 @@ abstract class CreditCheckBehaviour {
         assertThat(n.get("decision").asString()).isEqualTo("REVIEW");
         assertThat(n.get("limit").isNull()).isTrue();
         assertThat(reasons(n)).contains("no credit limit set: needs a review");
+    }
+
+    @Test
+    void aCheckUsesTheStoredGradeOfTheDayYetSeesAPaymentPostedSince() throws Exception {
+        String c = customer("S", "10000.00");
+        JsonNode first = check(c, "1000.00", collector, "zh-CN");
+        assertThat(first.get("grade").asString()).isEqualTo("A");
+        assertThat(first.get("decision").asString()).as("11,000 within the tolerance").isEqualTo("REVIEW");
+        long id = jdbc.sql("SELECT id FROM customer WHERE code = ?").param(c).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT grade FROM credit_score WHERE customer_id = ? AND as_of = ?")
+                .params(id, java.sql.Date.valueOf("2025-06-10")).query(String.class).list())
+                .as("the first check of the day stored the day's score").containsExactly("A");
+
+        jdbc.sql("UPDATE credit_score SET score = 48, grade = 'D' WHERE customer_id = ? AND as_of = ?")
+                .params(id, java.sql.Date.valueOf("2025-06-10")).update();
+        call(post("/api/payments"), "cc-finance", """
+                {"paymentRef":"%s-P1","customerCode":"%s","paymentDate":"2025-06-10","amount":6000.00}""".formatted(c, c))
+                .andExpect(status().isCreated());
+
+        JsonNode next = check(c, "1000.00", collector, "zh-CN");
+        assertThat(next.get("exposure").decimalValue()).as("the payment counts at once").isEqualByComparingTo("4000");
+        assertThat(next.get("available").decimalValue()).isEqualByComparingTo("6000");
+        assertThat(next.get("grade").asString()).as("the day's stored grade, not recomputed").isEqualTo("D");
+        assertThat(next.get("score").asInt()).isEqualTo(48);
+        assertThat(next.get("decision").asString()).isEqualTo("REVIEW");
+        assertThat(reasons(next)).containsExactly("订单金额1000.00在可用额度6000.00内", "信用等级D（评分48）低于需审核等级C");
+
+        clock.set(LocalDate.parse("2025-06-11"), LocalTime.of(9, 0));
+        JsonNode tomorrow = check(c, "1000.00", collector, "zh-CN");
+        assertThat(tomorrow.get("grade").asString()).as("a new day is scored afresh").isEqualTo("A");
+        assertThat(tomorrow.get("decision").asString()).isEqualTo("APPROVE");
     }
 
     @Test
