@@ -56,6 +56,9 @@
     canvas.addEventListener('pointerup', end);
     canvas.addEventListener('pointercancel', end);
     canvas.addEventListener('pointerleave', end);
+    canvas.addEventListener('lostpointercapture', end);
+    document.addEventListener('pointerup', end);
+    document.addEventListener('mouseup', end);
     if (clear) {
       clear.addEventListener('click', function () {
         ctx.clearRect(0, 0, canvas.width, canvas.height);
