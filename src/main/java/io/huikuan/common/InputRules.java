@@ -24,6 +24,13 @@ public final class InputRules {
     /** The longest text any field takes (the widest text column holds 20,000 characters). */
     public static final int MAX_TEXT = 20_000;
 
+    /**
+     * Request parameters allowed up to {@link #MAX_LONG_TEXT} characters instead of {@link #MAX_TEXT} (still without
+     * control characters): the portal's drawn signature, a PNG data URL its own code limits to 200 KB of image.
+     */
+    public static final java.util.Set<String> LONG_PARAMETERS = java.util.Set.of("signatureImage");
+    public static final int MAX_LONG_TEXT = 300_000;
+
     private InputRules() {
     }
 
@@ -62,12 +69,17 @@ public final class InputRules {
 
     /** The broken text rule, if {@code value} holds a control character or is longer than {@link #MAX_TEXT}. */
     public static Optional<FieldError> textRule(String field, String value) {
+        return textRule(field, value, MAX_TEXT);
+    }
+
+    /** {@link #textRule(String, String)} with another length limit. */
+    public static Optional<FieldError> textRule(String field, String value, int max) {
         if (value == null) {
             return Optional.empty();
         }
-        if (value.length() > MAX_TEXT) {
+        if (value.length() > max) {
             return Optional.of(FieldError.coded(field, value.length() + " characters", "text.tooLong",
-                    "at most " + MAX_TEXT + " characters", MAX_TEXT));
+                    "at most " + max + " characters", max));
         }
         int at = controlCharacter(value);
         if (at >= 0) {

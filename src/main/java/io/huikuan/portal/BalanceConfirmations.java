@@ -44,10 +44,15 @@ public class BalanceConfirmations {
 
     /**
      * What the debtor posted; amounts as text so a bad one is named. {@code disputed}: invoice number → the amount
-     * of it the debtor disputes (blank entries ignored).
+     * of it the debtor disputes (blank entries ignored). {@code signatureImage}: the drawn signature, a PNG data URL (optional).
      */
     public record Answer(String answer, String name, String title, String acknowledgedAmount, String differences, String signature,
-            String statementSha256, Map<String, String> disputed) {
+            String statementSha256, Map<String, String> disputed, String signatureImage) {
+
+        public Answer(String answer, String name, String title, String acknowledgedAmount, String differences, String signature,
+                String statementSha256, Map<String, String> disputed) {
+            this(answer, name, title, acknowledgedAmount, differences, signature, statementSha256, disputed, null);
+        }
     }
 
     /** Where the answer came from. */
@@ -106,6 +111,7 @@ public class BalanceConfirmations {
         String title = text(errors, "title", a.title(), false, 100);
         String signature = text(errors, "signature", a.signature(), false, 100);
         String differences = text(errors, "differences", a.differences(), false, 2000);
+        String drawn = io.huikuan.portal.internal.DrawnSignatures.check(errors, a.signatureImage());
         BigDecimal acknowledged = null;
         Map<String, BigDecimal> disputed = new LinkedHashMap<>();
         if (answer.equals("DISAGREE")) {
@@ -145,11 +151,11 @@ public class BalanceConfirmations {
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO portal_confirmation (customer_id, link_id, answer, amount, acknowledged_amount, differences, name, title, signature,
-                                                 statement_text, statement_sha256, confirmed_at, ip, user_agent)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                                                 statement_text, statement_sha256, confirmed_at, ip, user_agent, signature_image)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(visitor.customerId(), visitor.linkId(), answer, s.total(), acknowledged, differences, name, title,
                         signature == null ? name : signature, s.text(), s.sha256(), Timestamp.from(Instant.now(clock)), cut(origin.ip(), 64),
-                        origin.userAgent() == null ? null : cut(origin.userAgent(), 500))
+                        origin.userAgent() == null ? null : cut(origin.userAgent(), 500), drawn)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         BigDecimal ack = answer.equals("AGREE") ? s.total() : acknowledged;
@@ -213,6 +219,12 @@ public class BalanceConfirmations {
                 .optional();
     }
 
+    /** The drawn signature (a PNG data URL) stored with a confirmation, if one was drawn. */
+    public java.util.Optional<String> signatureImage(long id) {
+        return jdbc.sql("SELECT signature_image FROM portal_confirmation WHERE id = ?").param(id).query(String.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     /** The canonical statement text stored with a confirmation. */
     public String statementText(long id) {
         return jdbc.sql("SELECT statement_text FROM portal_confirmation WHERE id = ?").param(id).query(String.class).single();
@@ -224,14 +236,14 @@ public class BalanceConfirmations {
 
     private static final String SELECT = """
             SELECT c.id, cu.code, c.link_id, c.answer, c.amount, c.acknowledged_amount, c.differences, c.name, c.title, c.confirmed_at,
-                   c.statement_sha256, c.ip, c.user_agent
+                   c.statement_sha256, c.ip, c.user_agent, (c.signature_image IS NOT NULL) AS drawn
             FROM portal_confirmation c JOIN customer cu ON cu.id = c.customer_id""";
 
     private BalanceConfirmation row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new BalanceConfirmation(rs.getLong("id"), rs.getString("code"), rs.getLong("link_id"), rs.getString("answer"),
                 rs.getBigDecimal("amount"), rs.getBigDecimal("acknowledged_amount"), rs.getString("differences"), rs.getString("name"),
                 rs.getString("title"), rs.getTimestamp("confirmed_at").toInstant(), rs.getString("statement_sha256").trim(), rs.getString("ip"),
-                rs.getString("user_agent"));
+                rs.getString("user_agent"), rs.getBoolean("drawn"));
     }
 
     private static String text(List<FieldError> errors, String field, String value, boolean required, int max) {

@@ -54,6 +54,15 @@ public class PortalLinks {
     /** Makes a link for the customer (a collector: own customers only, else 404), for {@code contactId} when given. */
     @Transactional
     public NewPortalLink create(String customerCode, Long contactId, Integer expiresInDays) {
+        return create(customerCode, contactId, expiresInDays, false);
+    }
+
+    /**
+     * {@link #create(String, Long, Integer)}; with {@code verifyEmail} the link asks each browser session for a code sent
+     * to the contact's e-mail before it shows anything (400 naming {@code verifyEmail} without a contact with an e-mail).
+     */
+    @Transactional
+    public NewPortalLink create(String customerCode, Long contactId, Integer expiresInDays, boolean verifyEmail) {
         CurrentUser user = CurrentUser.require("make portal links", MAKERS);
         CustomerRef ref = customers.ref(customerCode);
         List<FieldError> errors = new ArrayList<>();
@@ -61,8 +70,12 @@ public class PortalLinks {
         if (days < 1 || days > MAX_DAYS) {
             errors.add(FieldError.coded("expiresInDays", expiresInDays, "portal.expiresInDays", "must be between 1 and " + MAX_DAYS + " days", MAX_DAYS));
         }
-        if (contactId != null && customers.contacts(ref.id()).stream().noneMatch(c -> contactId.equals(c.id()))) {
+        java.util.Optional<io.huikuan.customer.Contact> contact = contactId == null ? java.util.Optional.empty()
+                : customers.contacts(ref.id()).stream().filter(c -> contactId.equals(c.id())).findFirst();
+        if (contactId != null && contact.isEmpty()) {
             errors.add(FieldError.coded("contactId", contactId, "portal.contact", "is not a contact of customer " + ref.code(), ref.code()));
+        } else if (verifyEmail && (contact.isEmpty() || contact.get().email() == null || contact.get().email().isBlank())) {
+            errors.add(FieldError.coded("verifyEmail", true, "portal.verifyEmail", "needs a contact with an e-mail address"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -71,6 +84,9 @@ public class PortalLinks {
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
         long id = rows.insert(ref.id(), contactId, PortalTokens.hash(token), "MANUAL", user.username(), now, expires);
+        if (verifyEmail) {
+            rows.requireEmailCode(id);
+        }
         return new NewPortalLink(id, "/portal/" + token, expires);
     }
 

@@ -376,4 +376,56 @@ abstract class PortalConfirmationBehaviour {
             return r;
         })).andExpect(status().isBadRequest()))).contains("结束日期: 不能晚于今天");
     }
+
+    /** A PNG of noise, about 40 KB: more than the 20,000 characters allowed to other parameters, well below 200 KB. */
+    static String pngDataUrl() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(100, 100, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.util.Random noise = new java.util.Random(16);
+        for (int x = 0; x < 100; x++) {
+            for (int y = 0; y < 100; y++) {
+                img.setRGB(x, y, noise.nextInt());
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    @Test
+    void aDrawnSignatureIsStoredWithTheConfirmationAndShownToTheCollectorAnythingButASmallPngIsRefused() throws Exception {
+        String c = customer("S");
+        invoice(c, c + "-1", "2025-05-01", "800.00");
+        Phone phone = new Phone(link(c));
+        assertThat(phone.open()).contains("id=\"signature-canvas\"", "name=\"signatureImage\"", "/js/signature.js");
+
+        String jpeg = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10,
+                'J', 'F', 'I', 'F', 0});
+        byte[] big = new byte[210 * 1024];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, big, 0, 8);
+        String tooLarge = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(big);
+        for (String bad : List.of(jpeg, "data:text/plain;base64,aGVsbG8=", "data:image/png;base64,***", tooLarge)) {
+            String page = body(phone.submit(Map.of("answer", "AGREE", "name", "王丽", "signatureImage", bad)).andExpect(status().isBadRequest()));
+            assertThat(page).as("refused and named").contains("data-error=\"signatureImage\"");
+        }
+        assertThat(body(phone.submit(Map.of("answer", "AGREE", "name", "王丽", "signatureImage", tooLarge)))).contains("200 KB");
+        assertThat(confirmations(c).size()).as("nothing stored for a refused signature").isZero();
+
+        String drawn = pngDataUrl();
+        assertThat(drawn.length()).isBetween(20_001, 200_000);
+        phone.submit(Map.of("answer", "AGREE", "name", "王丽", "title", "财务经理", "signatureImage", drawn)).andExpect(status().is3xxRedirection());
+        JsonNode k = confirmations(c).get(0);
+        assertThat(k.get("hasDrawnSignature").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT signature_image FROM portal_confirmation WHERE id = ?").param(k.get("id").asLong()).query(String.class).single())
+                .isEqualTo(drawn);
+        assertThat(body(call(get("/customers/" + c + "/portal"), collector, null).andExpect(status().isOk())))
+                .as("the collector sees the drawn signature").contains("id=\"portal-signature\"", drawn);
+
+        String typedOnly = customer("T");
+        invoice(typedOnly, typedOnly + "-1", "2025-05-01", "100.00");
+        Phone other = new Phone(link(typedOnly));
+        other.open();
+        other.submit(Map.of("answer", "AGREE", "name", "李强", "signature", "李强", "signatureImage", "")).andExpect(status().is3xxRedirection());
+        assertThat(confirmations(typedOnly).get(0).get("hasDrawnSignature").asBoolean()).isFalse();
+        assertThat(body(call(get("/customers/" + typedOnly + "/portal"), collector, null))).doesNotContain("portal-signature\"");
+    }
 }

@@ -86,7 +86,8 @@ class InputGuards implements WebMvcConfigurer {
                     continue;
                 }
                 for (String value : p.getValue()) {
-                    Optional<FieldError> broken = InputRules.textRule(name, value);
+                    Optional<FieldError> broken = InputRules.textRule(name, value,
+                            InputRules.LONG_PARAMETERS.contains(name) ? InputRules.MAX_LONG_TEXT : InputRules.MAX_TEXT);
                     if (broken.isPresent()) {
                         errors.add(broken.get());
                         break;

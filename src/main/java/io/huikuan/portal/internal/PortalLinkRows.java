@@ -22,7 +22,7 @@ public class PortalLinkRows {
     }
 
     private static final String LINKS = """
-            SELECT l.id, c.code, l.contact_id, ct.name, l.purpose, l.created_at, l.created_by, l.expires_at, l.revoked_at, l.revoked_by,
+            SELECT l.id, c.code, l.contact_id, ct.name, l.purpose, l.created_at, l.created_by, l.expires_at, l.revoked_at, l.revoked_by, l.verify_email,
                    (SELECT COUNT(*) FROM portal_access a WHERE a.link_id = l.id AND a.outcome = 'OK') AS opened,
                    (SELECT MAX(a.at) FROM portal_access a WHERE a.link_id = l.id AND a.outcome = 'OK') AS last_at
             FROM portal_link l JOIN customer c ON c.id = l.customer_id LEFT JOIN contact ct ON ct.id = l.contact_id
@@ -45,6 +45,11 @@ public class PortalLinkRows {
                 .params(customerId, contactId, tokenHash, purpose, by, Timestamp.from(at), Timestamp.from(expires))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** Makes the link ask for its contact's e-mail verification code. */
+    public void requireEmailCode(long id) {
+        jdbc.sql("UPDATE portal_link SET verify_email = TRUE WHERE id = ?").param(id).update();
     }
 
     /** Sets the token hash of a link made before its token could be derived (message links: the token depends on the id). */
@@ -119,7 +124,8 @@ public class PortalLinkRows {
         Instant revoked = instant(rs, 9);
         String status = revoked != null ? "REVOKED" : now.isBefore(expires) ? "ACTIVE" : "EXPIRED";
         return new PortalLink(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), instant(rs, 6),
-                rs.getString(7), expires, revoked, rs.getString(10), status, rs.getLong(11), instant(rs, 12));
+                rs.getString(7), expires, revoked, rs.getString(10), status, rs.getLong(12), instant(rs, 13),
+                rs.getBoolean(11));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

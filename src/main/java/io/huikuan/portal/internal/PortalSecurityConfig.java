@@ -28,10 +28,10 @@ class PortalSecurityConfig {
     @Order(0)
     @ConditionalOnWebApplication
     SecurityFilterChain portal(HttpSecurity http, PortalLinks links, PortalLinkRows rows, PortalProperties props, PortalRefusalPage refusal,
-            Clock clock) throws Exception {
+            PortalVerifications verifications, Clock clock) throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterBefore(new PortalTokenFilter(links, rows, props, refusal, clock), CsrfFilter.class)
+                .addFilterBefore(new PortalTokenFilter(links, rows, props, refusal, verifications, clock), CsrfFilter.class)
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED).sessionFixation(f -> f.none()))
                 .requestCache(r -> r.disable())

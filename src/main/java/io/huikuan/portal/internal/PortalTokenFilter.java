@@ -23,6 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication WITHOUT any role, so nothing outside the portal grants it anything; anything else is answered here
  * with the 404 or 429 page and never reaches a controller.
  *
+ * <p>A link made with {@code verifyEmail} sends a session that has not typed its e-mail code to {@code /portal/{token}/verify}
+ * ({@link PortalVerifications}), whatever it asked for.
+ *
  * <p>The session only carries the CSRF token of the portal's forms: it is bound to the first link it served, and a
  * request with another link's token gets a fresh session; a session that existed before (the visitor's own, or one an
  * attacker planted) gets a new id. The visitor is never read from the session.
@@ -36,10 +39,13 @@ final class PortalTokenFilter extends OncePerRequestFilter {
     private final PortalProperties props;
     private final PortalRateLimiter limiter;
     private final PortalRefusalPage refusal;
+    private final PortalVerifications verifications;
     private final Clock clock;
 
-    PortalTokenFilter(PortalLinks links, PortalLinkRows rows, PortalProperties props, PortalRefusalPage refusal, Clock clock) {
+    PortalTokenFilter(PortalLinks links, PortalLinkRows rows, PortalProperties props, PortalRefusalPage refusal, PortalVerifications verifications,
+            Clock clock) {
         this.links = links;
+        this.verifications = verifications;
         this.rows = rows;
         this.props = props;
         this.refusal = refusal;
@@ -71,6 +77,12 @@ final class PortalTokenFilter extends OncePerRequestFilter {
         }
         PortalVisitor visitor = check.visitor().get();
         bindSession(request, visitor.linkId());
+        if (!logged.startsWith("/portal/{link}/verify") && verifications.required(visitor.linkId())
+                && !PortalVerifications.verified(request.getSession(false), visitor.linkId())) {
+            // a link limited to its contact's e-mail code shows nothing before this session typed the code
+            response.sendRedirect(request.getContextPath() + "/portal/" + token + "/verify");
+            return;
+        }
         request.setAttribute(PortalVisitor.ATTRIBUTE, visitor);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("portal-link-" + visitor.linkId(), null, List.of()));

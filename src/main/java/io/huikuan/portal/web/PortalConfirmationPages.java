@@ -56,7 +56,8 @@ class PortalConfirmationPages {
         });
         try {
             confirmations.confirm(visitor, new BalanceConfirmations.Answer(form.get("answer"), form.get("name"), form.get("title"),
-                    form.get("acknowledgedAmount"), form.get("differences"), form.get("signature"), form.get("statementSha256"), disputed),
+                    form.get("acknowledgedAmount"), form.get("differences"), form.get("signature"), form.get("statementSha256"), disputed,
+                    form.get("signatureImage")),
                     new BalanceConfirmations.Origin(request.getRemoteAddr(), request.getHeader("User-Agent")));
         } catch (ValidationException e) {
             FormErrors errors = new FormErrors(messages, locale);

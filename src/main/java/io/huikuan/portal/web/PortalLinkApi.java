@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Debtor portal")
 class PortalLinkApi {
 
-    record LinkRequest(Long contactId, Integer expiresInDays) {
+    record LinkRequest(Long contactId, Integer expiresInDays, Boolean verifyEmail) {
     }
 
     private final PortalLinks links;
@@ -32,11 +32,12 @@ class PortalLinkApi {
     }
 
     @PostMapping("/api/customers/{code}/portal-links")
-    @Operation(summary = "Make a portal link {contactId (optional, one of the customer's contacts), expiresInDays (1..365, default 14)} "
+    @Operation(summary = "Make a portal link {contactId (optional, one of the customer's contacts), expiresInDays (1..365, default 14), "
+            + "verifyEmail (default false: true asks each browser session for a code e-mailed to the contact)} "
             + "(the customer's collector, MANAGER, FINANCE, ADMIN): 201 {id, url: /portal/<token>, expiresAt}; the token is shown only here")
     ResponseEntity<NewPortalLink> create(@PathVariable String code, @RequestBody(required = false) LinkRequest body) {
-        LinkRequest b = body == null ? new LinkRequest(null, null) : body;
-        return ResponseEntity.status(HttpStatus.CREATED).body(links.create(code, b.contactId(), b.expiresInDays()));
+        LinkRequest b = body == null ? new LinkRequest(null, null, null) : body;
+        return ResponseEntity.status(HttpStatus.CREATED).body(links.create(code, b.contactId(), b.expiresInDays(), Boolean.TRUE.equals(b.verifyEmail())));
     }
 
     @GetMapping("/api/customers/{code}/portal-links")

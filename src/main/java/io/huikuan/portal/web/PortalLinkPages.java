@@ -45,9 +45,10 @@ class PortalLinkPages {
 
     @PostMapping("/customers/{code}/portal")
     String create(@PathVariable String code, @RequestParam(required = false) String contactId, @RequestParam(required = false) String expiresInDays,
+            @RequestParam(required = false) String verifyEmail,
             Model model, Locale locale) {
         try {
-            NewPortalLink made = links.create(code, number("contactId", contactId), integer(expiresInDays));
+            NewPortalLink made = links.create(code, number("contactId", contactId), integer(expiresInDays), verifyEmail != null);
             model.addAttribute("createdUrl", props.baseUrl() + made.url());
             model.addAttribute("createdExpires", made.expiresAt());
         } catch (ValidationException e) {

@@ -34,6 +34,13 @@ class PortalPanelConfirmation {
         return confirmations.latest(customers.ref(code).id()).map(c -> text(c, locale)).orElse(null);
     }
 
+    /** The drawn signature of the latest confirmation (a PNG data URL), or null. */
+    @ModelAttribute("portalSignature")
+    String signature(@PathVariable String code) {
+        return confirmations.latest(customers.ref(code).id()).filter(BalanceConfirmation::hasDrawnSignature)
+                .flatMap(c -> confirmations.signatureImage(c.id())).orElse(null);
+    }
+
     private String text(BalanceConfirmation c, Locale locale) {
         String answer = "AGREE".equals(c.answer())
                 ? messages.getMessage("portal.confirm.panel.AGREE", new Object[] {fmt.money(c.amount())}, locale)
