@@ -79,6 +79,19 @@ public final class FormErrors {
         return list == null ? null : String.join("; ", list);
     }
 
+    /**
+     * A service's refusal as one flash line, "label: message; label: message", each field labelled by the bundle key
+     * {@code labelPrefix + field} (the field's name when there is none).
+     */
+    public String summary(ValidationException e, String labelPrefix) {
+        StringBuilder text = new StringBuilder();
+        for (ValidationException.FieldError f : e.errors()) {
+            text.append(text.isEmpty() ? "" : "; ").append(messages.getMessage(labelPrefix + f.field(), null, f.field(), locale))
+                    .append(": ").append(text(f));
+        }
+        return text.toString();
+    }
+
     /** Every error as "label：message" lines (the field's label in the user's language, never its key), for a summary. */
     public List<String> all() {
         FieldLabels labels = new FieldLabels(messages, locale);

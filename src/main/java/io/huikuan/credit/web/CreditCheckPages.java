@@ -83,13 +83,7 @@ class CreditCheckPages {
         try {
             redirect.addFlashAttribute("flash", messages.getMessage(action.get(), null, locale));
         } catch (ValidationException e) {
-            FormErrors errors = new FormErrors(messages, locale);
-            StringBuilder text = new StringBuilder();
-            for (ValidationException.FieldError f : e.errors()) {
-                text.append(text.isEmpty() ? "" : "; ").append(messages.getMessage("creditCheck.field." + f.field(), null, f.field(), locale))
-                        .append(": ").append(errors.text(f));
-            }
-            redirect.addFlashAttribute("flashError", text.toString());
+            redirect.addFlashAttribute("flashError", new FormErrors(messages, locale).summary(e, "creditCheck.field."));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("creditCheck.conflict", null, locale));
         }

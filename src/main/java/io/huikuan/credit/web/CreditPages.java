@@ -52,13 +52,7 @@ class CreditPages {
             overrides.set(credits.id(code), new CreditOverrides.Request(grade, reason, expiresOn));
             redirect.addFlashAttribute("flash", messages.getMessage("credit.overridden", null, locale));
         } catch (ValidationException e) {
-            FormErrors errors = new FormErrors(messages, locale);
-            StringBuilder text = new StringBuilder();
-            for (ValidationException.FieldError f : e.errors()) {
-                text.append(text.isEmpty() ? "" : "; ").append(messages.getMessage("credit.field." + f.field(), null, f.field(), locale))
-                        .append(": ").append(errors.text(f));
-            }
-            redirect.addFlashAttribute("flashError", text.toString());
+            redirect.addFlashAttribute("flashError", new FormErrors(messages, locale).summary(e, "credit.field."));
         }
         return customerPage(code);
     }

@@ -127,13 +127,7 @@ class NegotiationPages {
         try {
             redirect.addFlashAttribute("flash", messages.getMessage(action.get(), null, locale));
         } catch (ValidationException e) {
-            FormErrors errors = new FormErrors(messages, locale);
-            StringBuilder text = new StringBuilder();
-            for (ValidationException.FieldError f : e.errors()) {
-                text.append(text.isEmpty() ? "" : "; ").append(messages.getMessage("offers.field." + f.field(), null, f.field(), locale))
-                        .append(": ").append(errors.text(f));
-            }
-            redirect.addFlashAttribute("flashError", text.toString());
+            redirect.addFlashAttribute("flashError", new FormErrors(messages, locale).summary(e, "offers.field."));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("offers.conflict", new Object[] {e.getMessage()}, locale));
         }

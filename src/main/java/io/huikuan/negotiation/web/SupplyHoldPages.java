@@ -141,13 +141,7 @@ class SupplyHoldPages {
         try {
             redirect.addFlashAttribute("flash", messages.getMessage(action.run(), null, locale));
         } catch (ValidationException e) {
-            FormErrors errors = new FormErrors(messages, locale);
-            StringBuilder text = new StringBuilder();
-            for (ValidationException.FieldError f : e.errors()) {
-                text.append(text.isEmpty() ? "" : "; ").append(messages.getMessage("holds.field." + f.field(), null, f.field(), locale))
-                        .append(": ").append(errors.text(f));
-            }
-            redirect.addFlashAttribute("flashError", text.toString());
+            redirect.addFlashAttribute("flashError", new FormErrors(messages, locale).summary(e, "holds.field."));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("holds.conflict", new Object[] {e.getMessage()}, locale));
         }
