@@ -53,7 +53,8 @@ public class ConcessionPosting {
         this.jdbc = jdbc;
         this.clock = clock;
         this.perConcession = new TransactionTemplate(transactions);
-        this.perConcession.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // a savepoint in the caller's transaction (the event listener's), not a second connection beside it
+        this.perConcession.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Every approval is given: APPROVED, and posted at once if unconditional or if its condition is already met. */
@@ -83,7 +84,10 @@ public class ConcessionPosting {
         return changed;
     }
 
-    /** One concession in its own transaction: one that cannot be posted (logged) does not hold up the others. */
+    /**
+     * One concession under its own savepoint (its own transaction when the caller has none): one that cannot be posted
+     * (logged) does not hold up the others, and the caller's connection serves them all.
+     */
     private ConcessionStatus each(long id, LocalDate expireAsOf) {
         try {
             return perConcession.execute(s -> evaluate(id, expireAsOf));
