@@ -72,8 +72,11 @@ public class Letters {
         };
     }
 
-    /** Renders the letter without storing it (404 outside the user's portfolio; 400 when a demand has nothing overdue). */
-    @Transactional(readOnly = true)
+    /**
+     * Renders the letter without storing it (404 outside the user's portfolio; 400 when a demand has nothing overdue).
+     * Writable: a letter carrying {@code {{portal.link}}} makes (or reuses) the customer's message link, in this transaction.
+     */
+    @Transactional
     public Draft preview(String customerCode, DocumentKind kind, Tone tone, Locale locale) {
         return render(data.forCustomer(customerCode, LocalDate.now(clock)), kind, tone, locale, null);
     }

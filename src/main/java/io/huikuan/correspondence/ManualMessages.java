@@ -55,8 +55,8 @@ public class ManualMessages {
         this.clock = clock;
     }
 
-    /** Renders the message for the customer without queueing it. */
-    @Transactional(readOnly = true)
+    /** Renders the message for the customer without queueing it (a {@code {{portal.link}}} in it is made or reused, in this transaction). */
+    @Transactional
     public Preview preview(String customerCode, Draft d) {
         CurrentUser.require("write to customers", Role.COLLECTOR, Role.FINANCE, Role.MANAGER, Role.LEGAL);
         return render(customerCode, d);

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -222,7 +223,8 @@ public class StepDispatcher implements DisposableBean {
         return tasks.awaitingApproval(500);
     }
 
-    /** What the step would send now, rendered (nothing stored). */
+    /** What the step would send now, rendered (nothing stored but the customer's portal link when the text carries one). */
+    @Transactional
     public Preview preview(long taskId) {
         StepTask t = tasks.stepTask(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
         DocumentKind kind = DocumentKind.forChannel(t.channel());

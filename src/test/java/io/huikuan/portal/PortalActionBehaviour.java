@@ -8,28 +8,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.huikuan.identity.Role;
-import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -45,55 +35,14 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
         "huikuan.portal.requests-per-minute-per-link=1000"})
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
-abstract class PortalActionBehaviour {
+abstract class PortalActionBehaviour extends PortalFixture {
 
-    private static final AtomicInteger IPS = new AtomicInteger(1);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     static final byte[] PDF = "%PDF-1.4\n% receipt\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] EXE = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0};
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    String run;
-    String collector;
-    String ip;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(LocalDate.parse("2025-06-10"), LocalTime.of(10, 0));
-        Api.user(users, "admin", Role.ADMIN);
-        Api.user(users, "finance", Role.FINANCE);
-        Api.user(users, "manager", Role.MANAGER);
-        run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        collector = "pa-" + run.toLowerCase();
-        Api.user(users, collector, Role.COLLECTOR);
-        int n = IPS.getAndIncrement();
-        ip = "10.17." + (n / 250) + "." + (n % 250 + 1);
-    }
-
-    String customer(String suffix) throws Exception {
-        String code = "PA-" + run + "-" + suffix;
-        Api.call(mvc, post("/api/customers"), "admin", """
-                {"code":"%s","name":"宁波海曙五金 %s","owner":"%s"}""".formatted(code, suffix, collector)).andExpect(status().isCreated());
-        return code;
-    }
-
-    void invoice(String customer, String no, String due, String amount) throws Exception {
-        Api.call(mvc, post("/api/invoices"), "finance", """
-                {"invoiceNo":"%s","customerCode":"%s","issueDate":"%s","dueDate":"%s","amount":%s}"""
-                .formatted(no, customer, LocalDate.parse(due).minusDays(30), due, amount)).andExpect(status().isCreated());
-    }
-
-    String link(String customer) throws Exception {
-        return Api.json(Api.call(mvc, post("/api/customers/" + customer + "/portal-links"), collector, "{\"expiresInDays\":14}")
-                .andExpect(status().isCreated())).get("url").asString();
+    PortalActionBehaviour() {
+        super("PA", "宁波海曙五金");
     }
 
     /** A portal form post from this test's IP, with the page's CSRF token. */
@@ -104,32 +53,18 @@ abstract class PortalActionBehaviour {
         }).header("User-Agent", "Mozilla/5.0 (iPhone) MicroMessenger/8.0.50"));
     }
 
-    ResultActions open(String url) throws Exception {
-        return mvc.perform(get(url).with(r -> {
-            r.setRemoteAddr(ip);
-            return r;
-        }));
-    }
-
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
     static String error(ResultActions r) {
         Object e = r.andReturn().getFlashMap().get("portalError");
         return e == null ? null : e.toString();
     }
 
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     @Test
     void aDisputeLandsWithItsOwnerByCategoryItsAmountAndItsPhoto() throws Exception {
         String c = customer("D");
         invoice(c, c + "-I1", "2025-05-01", "2000.00");
         invoice(c, c + "-I2", "2025-05-20", "800.00");
-        String url = link(c);
+        String url = linkUrl(c);
 
         assertThat(body(open(url).andExpect(status().isOk()))).contains(url + "/actions");
         assertThat(body(open(url + "/actions?invoice=" + c + "-I1").andExpect(status().isOk())))
@@ -172,7 +107,7 @@ abstract class PortalActionBehaviour {
     void wrongOrTooLargeFilesAndBadAmountsAreRefusedAndNothingIsHalfWritten() throws Exception {
         String c = customer("U");
         invoice(c, c + "-I1", "2025-05-01", "1000.00");
-        String url = link(c);
+        String url = linkUrl(c);
 
         MockMultipartHttpServletRequestBuilder exe = multipart(url + "/disputes");
         exe.file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", EXE));
@@ -201,7 +136,7 @@ abstract class PortalActionBehaviour {
     void aPromiseAReceiptAndAMessageLandWhereTheyShould() throws Exception {
         String c = customer("P");
         invoice(c, c + "-I1", "2025-05-01", "5000.00");
-        String url = link(c);
+        String url = linkUrl(c);
 
         assertThat(error(submit(post(url + "/promises").param("amount", "5000").param("date", "2025-06-30")))).isNull();
         Map<String, Object> p = jdbc.sql("SELECT p.amount, p.promised_date, p.status FROM promise p JOIN customer c ON c.id = p.customer_id WHERE c.code = ?")
@@ -240,7 +175,7 @@ abstract class PortalActionBehaviour {
         String c = customer("N");
         invoice(c, c + "-I1", "2025-05-01", "2000.00");
         invoice(c, c + "-I2", "2025-05-15", "1000.01");
-        String url = link(c);
+        String url = linkUrl(c);
 
         assertThat(error(submit(post(url + "/plans").param("installments", "3").param("firstDate", "2025-06-20")))).isNull();
         Map<String, Object> plan = jdbc.sql("""
@@ -258,7 +193,7 @@ abstract class PortalActionBehaviour {
 
         String far = customer("F");
         invoice(far, far + "-I1", "2025-05-01", "2400.00");
-        String farUrl = link(far);
+        String farUrl = linkUrl(far);
         assertThat(error(submit(post(farUrl + "/plans").param("installments", "24").param("firstDate", "2025-06-20")))).isNull();
         assertThat(jdbc.sql("SELECT p.policy_breaches FROM payment_plan p JOIN customer c ON c.id = p.customer_id WHERE c.code = ?").param(far)
                 .query(String.class).single()).as("outside the policy: one more approval").isNotBlank();
@@ -273,7 +208,7 @@ abstract class PortalActionBehaviour {
         String b = customer("B");
         invoice(a, a + "-I1", "2025-05-01", "100.00");
         invoice(b, b + "-I9", "2025-05-01", "900.00");
-        String url = link(a);
+        String url = linkUrl(a);
 
         submit(post(url + "/disputes").param("invoiceNo", b + "-I9").param("category", "PRICE").param("text", "x")).andExpect(status().isNotFound());
         submit(post(url + "/disputes").param("invoiceNo", "NO-SUCH").param("category", "PRICE").param("text", "x")).andExpect(status().isNotFound());

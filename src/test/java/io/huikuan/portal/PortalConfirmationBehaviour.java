@@ -5,30 +5,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.huikuan.identity.Role;
-import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -44,57 +34,12 @@ import tools.jackson.databind.JsonNode;
         "huikuan.portal.requests-per-minute-per-link=1000"})
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
-abstract class PortalConfirmationBehaviour {
+abstract class PortalConfirmationBehaviour extends PortalFixture {
 
-    private static final AtomicInteger IPS = new AtomicInteger(1);
     private static final Pattern HIDDEN = Pattern.compile("name=\"(_csrf|statementSha256)\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"(_csrf|statementSha256)\"");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    String run;
-    String collector;
-    String ip;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(LocalDate.parse("2025-06-10"), LocalTime.of(10, 0));
-        Api.user(users, "admin", Role.ADMIN);
-        Api.user(users, "finance", Role.FINANCE);
-        run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        collector = "pc-" + run.toLowerCase();
-        Api.user(users, collector, Role.COLLECTOR);
-        Api.user(users, "other-" + run.toLowerCase(), Role.COLLECTOR);
-        int n = IPS.getAndIncrement();
-        ip = "10.17." + (n / 250) + "." + (n % 250 + 1);
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        return Api.call(mvc, req, user, json);
-    }
-
-    String customer(String suffix) throws Exception {
-        String code = "PC-" + run + "-" + suffix;
-        call(post("/api/customers"), "admin", """
-                {"code":"%s","name":"宁波北仑五金 %s","owner":"%s"}""".formatted(code, suffix, collector)).andExpect(status().isCreated());
-        return code;
-    }
-
-    void invoice(String customer, String no, String due, String amount) throws Exception {
-        call(post("/api/invoices"), "finance", """
-                {"invoiceNo":"%s","customerCode":"%s","issueDate":"%s","dueDate":"%s","amount":%s}"""
-                .formatted(no, customer, LocalDate.parse(due).minusDays(30), due, amount)).andExpect(status().isCreated());
-    }
-
-    String link(String customer) throws Exception {
-        return Api.json(call(post("/api/customers/" + customer + "/portal-links"), collector, "{\"expiresInDays\":14}")
-                .andExpect(status().isCreated())).get("url").asString();
+    PortalConfirmationBehaviour() {
+        super("PC", "宁波北仑五金");
     }
 
     /** The debtor's phone: one session, the form's hidden fields read from the page it was shown. */
@@ -152,10 +97,6 @@ abstract class PortalConfirmationBehaviour {
         }
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
     static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -183,7 +124,7 @@ abstract class PortalConfirmationBehaviour {
         String c = customer("A");
         invoice(c, c + "-1", "2025-05-01", "1200.50");
         invoice(c, c + "-2", "2025-07-01", "300.00");
-        Phone phone = new Phone(link(c));
+        Phone phone = new Phone(linkUrl(c));
         assertThat(body(mvc.perform(get(phone.url).with(r -> {
             r.setRemoteAddr(ip);
             return r;
@@ -232,7 +173,7 @@ abstract class PortalConfirmationBehaviour {
         call(post("/api/invoices/" + c + "-2/disputes"), "finance", """
                 {"openedOn":"2025-06-02","reason":"质量问题","amount":100,"category":"QUALITY","owner":"QUALITY"}""")
                 .andExpect(status().isCreated());
-        Phone phone = new Phone(link(c));
+        Phone phone = new Phone(linkUrl(c));
         assertThat(phone.open()).as("the statement shows the undisputed amounts").contains("1,000.50", "700.00");
         phone.submit(Map.of("answer", "AGREE", "name", "王丽", "title", "财务经理")).andExpect(status().is3xxRedirection());
         String id = confirmations(c).get(0).get("id").asString();
@@ -252,7 +193,7 @@ abstract class PortalConfirmationBehaviour {
         String c = customer("D");
         invoice(c, c + "-1", "2025-05-01", "1000.00");
         invoice(c, c + "-2", "2025-05-15", "500.00");
-        Phone phone = new Phone(link(c));
+        Phone phone = new Phone(linkUrl(c));
         phone.open();
         phone.submit(Map.of("answer", "DISAGREE", "name", "李强", "title", "出纳", "acknowledgedAmount", "1,000.00",
                 "differences", "2号发票货物短少", "disputed_" + c + "-2", "500")).andExpect(status().is3xxRedirection());
@@ -273,7 +214,7 @@ abstract class PortalConfirmationBehaviour {
 
         String other = customer("E");
         invoice(other, other + "-1", "2025-05-01", "800.00");
-        Phone second = new Phone(link(other));
+        Phone second = new Phone(linkUrl(other));
         second.open();
         second.submit(Map.of("answer", "DISAGREE", "name", "赵敏", "acknowledgedAmount", "600", "differences", "已付 200 元未入账"))
                 .andExpect(status().is3xxRedirection());
@@ -284,7 +225,7 @@ abstract class PortalConfirmationBehaviour {
     void aStaleStatementIsRefusedAndBadInputIsNamedAndNothingIsStored() throws Exception {
         String c = customer("S");
         invoice(c, c + "-1", "2025-05-01", "100.00");
-        Phone phone = new Phone(link(c));
+        Phone phone = new Phone(linkUrl(c));
         phone.open();
         invoice(c, c + "-2", "2025-05-20", "50.00");
         String stale = body(phone.submit(Map.of("answer", "AGREE", "name", "王丽")).andExpect(status().isConflict()));
@@ -316,9 +257,9 @@ abstract class PortalConfirmationBehaviour {
         String theirs = customer("T");
         invoice(mine, mine + "-1", "2025-05-01", "700.00");
         invoice(theirs, theirs + "-1", "2025-05-01", "900.00");
-        Phone mineShown = new Phone(link(mine));
+        Phone mineShown = new Phone(linkUrl(mine));
         mineShown.open();
-        Phone theirsPhone = new Phone(link(theirs));
+        Phone theirsPhone = new Phone(linkUrl(theirs));
         theirsPhone.open();
         theirsPhone.sha = mineShown.sha;
         assertThat(body(theirsPhone.submit(Map.of("answer", "AGREE", "name", "王丽")).andExpect(status().isConflict())))
@@ -347,7 +288,7 @@ abstract class PortalConfirmationBehaviour {
         call(post("/api/payments"), "finance", """
                 {"paymentRef":"%s-PAY","customerCode":"%s","paymentDate":"2025-04-20","amount":250.00,
                  "allocations":[{"invoiceNo":"%s-P","amount":250.00}]}""".formatted(c, c, c)).andExpect(status().isCreated());
-        String url = link(c);
+        String url = linkUrl(c);
         String page = body(mvc.perform(get(url).with(r -> {
             r.setRemoteAddr(ip);
             return r;
@@ -395,7 +336,7 @@ abstract class PortalConfirmationBehaviour {
     void aDrawnSignatureIsStoredWithTheConfirmationAndShownToTheCollectorAnythingButASmallPngIsRefused() throws Exception {
         String c = customer("S");
         invoice(c, c + "-1", "2025-05-01", "800.00");
-        Phone phone = new Phone(link(c));
+        Phone phone = new Phone(linkUrl(c));
         assertThat(phone.open()).contains("id=\"signature-canvas\"", "name=\"signatureImage\"", "/js/signature.js");
 
         String jpeg = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10,
@@ -422,7 +363,7 @@ abstract class PortalConfirmationBehaviour {
 
         String typedOnly = customer("T");
         invoice(typedOnly, typedOnly + "-1", "2025-05-01", "100.00");
-        Phone other = new Phone(link(typedOnly));
+        Phone other = new Phone(linkUrl(typedOnly));
         other.open();
         other.submit(Map.of("answer", "AGREE", "name", "李强", "signature", "李强", "signatureImage", "")).andExpect(status().is3xxRedirection());
         assertThat(confirmations(typedOnly).get(0).get("hasDrawnSignature").asBoolean()).isFalse();

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.huikuan.identity.Role;
-import io.huikuan.identity.UserDirectory;
+import io.huikuan.correspondence.PortalLinkSource;
+import io.huikuan.identity.CurrentUser;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +20,15 @@ import java.time.LocalTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,78 +42,17 @@ import tools.jackson.databind.JsonNode;
         "huikuan.portal.requests-per-minute-per-link=12", "huikuan.portal.base-url=https://pay.example.com"})
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
-abstract class PortalLinkBehaviour {
+abstract class PortalLinkBehaviour extends PortalFixture {
 
-    private static final AtomicInteger IPS = new AtomicInteger(1);
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    String run;
-    String collector;
-    String ip;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(LocalDate.parse("2025-06-10"), LocalTime.of(10, 0));
-        Api.user(users, "admin", Role.ADMIN);
-        Api.user(users, "finance", Role.FINANCE);
-        Api.user(users, "legal", Role.LEGAL);
-        run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        collector = "pl-" + run.toLowerCase();
-        Api.user(users, collector, Role.COLLECTOR);
-        Api.user(users, "other-" + run.toLowerCase(), Role.COLLECTOR);
-        int n = IPS.getAndIncrement();
-        ip = "10.16." + (n / 250) + "." + (n % 250 + 1);
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        return Api.call(mvc, req, user, json);
-    }
-
-    String customer(String suffix, String owner) throws Exception {
-        String code = "PL-" + run + "-" + suffix;
-        call(post("/api/customers"), "admin", """
-                {"code":"%s","name":"杭州临平纺织 %s","owner":"%s"}""".formatted(code, suffix, owner)).andExpect(status().isCreated());
-        return code;
-    }
-
-    void invoice(String customer, String no, String due, String amount) throws Exception {
-        call(post("/api/invoices"), "finance", """
-                {"invoiceNo":"%s","customerCode":"%s","issueDate":"%s","dueDate":"%s","amount":%s}"""
-                .formatted(no, customer, LocalDate.parse(due).minusDays(30), due, amount)).andExpect(status().isCreated());
+    PortalLinkBehaviour() {
+        super("PL", "杭州临平纺织");
     }
 
     long contact(String customer, String name) throws Exception {
         JsonNode c = Api.json(call(post("/api/customers/" + customer + "/contacts"), "admin", """
                 {"name":"%s","role":"FINANCE","email":"cw@example.com"}""".formatted(name)).andExpect(status().isCreated()));
         return c.get("id").asLong();
-    }
-
-    JsonNode link(String customer, String user, String json) throws Exception {
-        return Api.json(call(post("/api/customers/" + customer + "/portal-links"), user, json).andExpect(status().isCreated()));
-    }
-
-    /** A portal request from this test's IP with a phone's user agent, no login. */
-    ResultActions open(String url) throws Exception {
-        return open(url, ip);
-    }
-
-    ResultActions open(String url, String from) throws Exception {
-        return mvc.perform(get(url).with(r -> {
-            r.setRemoteAddr(from);
-            return r;
-        }).header("User-Agent", "Mozilla/5.0 (iPhone) MicroMessenger/8.0.50"));
-    }
-
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     static String token(JsonNode link) {
@@ -287,6 +221,37 @@ abstract class PortalLinkBehaviour {
         call(delete("/api/portal-links/" + links.get(0).get("id").asLong()), "admin", null).andExpect(status().isNoContent());
         JsonNode third = Api.json(call(post("/api/customers/" + c + "/messages/preview"), collector, draft).andExpect(status().isOk()));
         assertThat(third.get("text").asString()).as("a revoked link is replaced").doesNotContain(url).contains("https://pay.example.com/portal/");
+    }
+
+    @Autowired
+    PortalLinkSource messageLinks;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void aMessageLinkIsMadeInTheRenderersOwnTransactionAndAReadOnlyRenderOnlyReusesOne() throws Exception {
+        String c = customer("RO", collector);
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        TransactionTemplate writable = new TransactionTemplate(transactions);
+
+        String none = CurrentUser.asSystem(() -> readOnly.execute(t -> messageLinks.linkFor(c)));
+        assertThat(none).as("nothing made beside a read-only render").isEqualTo("https://pay.example.com/portal/…");
+        assertThat(count("SELECT count(*) FROM portal_link l JOIN customer c ON c.id = l.customer_id WHERE c.code = ?", c)).isZero();
+
+        String rolledBack = CurrentUser.asSystem(() -> writable.execute(t -> {
+            String made = messageLinks.linkFor(c);
+            t.setRollbackOnly();
+            return made;
+        }));
+        assertThat(rolledBack).matches("https://pay\\.example\\.com/portal/[A-Za-z0-9_-]{43}");
+        assertThat(count("SELECT count(*) FROM portal_link l JOIN customer c ON c.id = l.customer_id WHERE c.code = ?", c))
+                .as("the link is part of the renderer's transaction: rolled back with it").isZero();
+
+        String made = CurrentUser.asSystem(() -> writable.execute(t -> messageLinks.linkFor(c)));
+        String reused = CurrentUser.asSystem(() -> readOnly.execute(t -> messageLinks.linkFor(c)));
+        assertThat(reused).as("a read-only render reuses it").isEqualTo(made);
+        open(made.substring("https://pay.example.com".length())).andExpect(status().isOk());
     }
 
     @Test

@@ -29,12 +29,9 @@ public class PortalLinkRows {
             """;
 
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate separately;
 
-    PortalLinkRows(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+    PortalLinkRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.separately = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public long insert(long customerId, Long contactId, String tokenHash, String purpose, String by, Instant at, Instant expires) {
@@ -101,22 +98,22 @@ public class PortalLinkRows {
                 .list();
     }
 
+    /** The installation's key for message links' tokens, when it has been made. */
+    public Optional<String> storedKey() {
+        return jdbc.sql("SELECT secret FROM portal_key WHERE id = 1").query(String.class).optional();
+    }
+
     /**
-     * The installation's key for message links' tokens, made on first use in a transaction of its own (two nodes racing
-     * keep the first one stored; the loser's failed insert does not spoil the caller's transaction).
+     * The installation's key for message links' tokens, made on first use in the caller's transaction (two nodes racing
+     * keep the first one stored: the loser's insert waits for the winner's commit and then does nothing).
      */
     public String key(java.util.function.Supplier<String> fresh) {
-        Optional<String> stored = jdbc.sql("SELECT secret FROM portal_key WHERE id = 1").query(String.class).optional();
+        Optional<String> stored = storedKey();
         if (stored.isPresent()) {
             return stored.get();
         }
-        try {
-            String secret = fresh.get();
-            separately.executeWithoutResult(t -> jdbc.sql("INSERT INTO portal_key (id, secret) VALUES (1, ?)").param(secret).update());
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            // another node made it first
-        }
-        return jdbc.sql("SELECT secret FROM portal_key WHERE id = 1").query(String.class).single();
+        jdbc.sql("INSERT INTO portal_key (id, secret) VALUES (1, ?) ON CONFLICT DO NOTHING").param(fresh.get()).update();
+        return storedKey().orElseThrow();
     }
 
     private static PortalLink link(ResultSet rs, Instant now) throws SQLException {
