@@ -1,0 +1,5 @@
+package io.huikuan.portal;
+
+/** The portal's isolation between customers on H2. */
+class PortalIsolationIntegrationTests extends PortalIsolationBehaviour {
+}
