@@ -56,6 +56,8 @@ class PortalActionBrowserTests extends BrowserTestSupport {
     UserDirectory users;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String collector;
     private String code;
@@ -168,5 +170,15 @@ class PortalActionBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#portal-actions")).containsText("告知已付款");
         assertThat(page.locator("#portal-actions")).containsText("1,200.50");
         shot("portal-actions-panel");
+
+        // before the next call: the task the portal opened for the collector shows the same on the call sheet
+        long task = jdbc.sql("""
+                SELECT min(t.id) FROM collection_task t JOIN customer c ON c.id = t.customer_id
+                WHERE c.code = ? AND t.assignee = ? AND t.task_key LIKE 'portal-action-%'""").params(code, collector).query(Long.class).single();
+        page.navigate(url("/worklist/tasks/" + task));
+        assertThat(page.locator("#portal-summary-opened")).containsText("已打开");
+        assertThat(page.locator("#portal-summary #portal-confirmed")).containsText("确认余额：同意（7,000.00）");
+        assertThat(page.locator("#portal-summary-actions li")).hasCount(3);
+        assertThat(page.locator("#portal-summary-actions")).containsText("告知已付款");
     }
 }

@@ -43,6 +43,23 @@ class PortalLinkPages {
         return fill(code, model);
     }
 
+    /**
+     * The call sheet's line about the portal (worklist task page): how often the customer's links were opened and when
+     * last, the latest balance confirmation and the three latest actions, so the collector knows before the next call.
+     */
+    @GetMapping("/customers/{code}/portal/summary")
+    String summary(@PathVariable String code, Model model) {
+        var customer = customers.get(code);
+        java.util.List<io.huikuan.portal.PortalLink> all = links.list(customer.code());
+        model.addAttribute("customerCode", customer.code());
+        model.addAttribute("linkCount", all.size());
+        model.addAttribute("openedCount", all.stream().mapToLong(io.huikuan.portal.PortalLink::accessCount).sum());
+        model.addAttribute("lastOpened", all.stream().map(io.huikuan.portal.PortalLink::lastAccessAt).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).orElse(null));
+        model.addAttribute("portalActions", actions.recent(customers.ref(code).id(), 3));
+        return "portal/links :: summary";
+    }
+
     @PostMapping("/customers/{code}/portal")
     String create(@PathVariable String code, @RequestParam(required = false) String contactId, @RequestParam(required = false) String expiresInDays,
             @RequestParam(required = false) String verifyEmail,
