@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark credit-checks [--threads=50] [--count=5000] [--warmup=200]}: in process, {@code threads} callers at
- * once each run credit checks (as {@code POST /api/credit-checks} does: the customer's score, exposure, hold and the
+ * {@code benchmark credit-checks [--threads=50] [--count=5000] [--warmup=200] [--pause-ms=0]}: in process, {@code threads}
+ * callers at once each run credit checks, one after another ({@code pause-ms} 0: a closed loop, the worst case) or
+ * waiting {@code pause-ms} between their checks (an ERP's order desks, each placing an order now and then) (as {@code POST /api/credit-checks} does: the customer's score, exposure, hold and the
  * policy, and the check recorded) for customers with invoices picked at random from the database as it is, and prints
  * the latency percentiles of one check and the decisions. Every check is recorded in {@code credit_check}.
  */
@@ -37,6 +38,7 @@ class CreditCheckBenchmark implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcClient jdbc;
     private final CreditChecks checks;
     private int exitCode;
+    private int pauseMs;
 
     CreditCheckBenchmark(JdbcClient jdbc, CreditChecks checks) {
         this.jdbc = jdbc;
@@ -56,6 +58,7 @@ class CreditCheckBenchmark implements ApplicationRunner, ExitCodeGenerator {
         int threads = Integer.parseInt(Cli.option(args, "threads", "50"));
         int count = Integer.parseInt(Cli.option(args, "count", "5000"));
         int warmup = Integer.parseInt(Cli.option(args, "warmup", "200"));
+        pauseMs = Integer.parseInt(Cli.option(args, "pause-ms", "0"));
         List<String> codes = jdbc.sql("SELECT c.code FROM customer c WHERE EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = c.id) "
                 + "ORDER BY c.id LIMIT 20000").query(String.class).list();
         if (codes.isEmpty()) {
@@ -65,8 +68,9 @@ class CreditCheckBenchmark implements ApplicationRunner, ExitCodeGenerator {
         }
         long customers = jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
         long invoices = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
-        System.out.printf(Locale.ROOT, "benchmark credit-checks: %,d customers, %,d invoices; %d callers, %,d checks (+%d warm-up) over %,d customers; "
-                + "%d cores%n%n", customers, invoices, threads, count, warmup, codes.size(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "benchmark credit-checks: %,d customers, %,d invoices; %d callers, %s, %,d checks (+%d warm-up) over %,d customers; "
+                + "%d cores%n%n", customers, invoices, threads, pauseMs == 0 ? "no pause (closed loop)" : pauseMs + " ms between a caller's checks",
+                count, warmup, codes.size(), Runtime.getRuntime().availableProcessors());
         runChecks(codes, Math.min(threads, 8), warmup, new CopyOnWriteArrayList<>(), new ConcurrentHashMap<>());
         List<Double> ms = new CopyOnWriteArrayList<>();
         Map<String, Integer> decisions = new ConcurrentHashMap<>();
@@ -101,6 +105,14 @@ class CreditCheckBenchmark implements ApplicationRunner, ExitCodeGenerator {
                         decisions.merge(c.decision(), 1, Integer::sum);
                     } catch (RuntimeException e) {
                         decisions.merge("error: " + e.getClass().getSimpleName(), 1, Integer::sum);
+                    }
+                    if (pauseMs > 0) {
+                        try {
+                            Thread.sleep(pauseMs);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
             }));
