@@ -79,6 +79,28 @@ class CreditApplicationStore {
         return jdbc.sql(sql.toString()).params(args).query((rs, n) -> row(rs, p)).list();
     }
 
+    /**
+     * The documents of these applications (in the document store with owner kind CREDIT_APPLICATION), by application, in
+     * one indexed statement.
+     */
+    java.util.Map<Long, List<CreditApplication.Document>> documents(java.util.Collection<Long> ids) {
+        java.util.Map<Long, List<CreditApplication.Document>> by = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return by;
+        }
+        jdbc.sql("""
+                SELECT id, owner_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM attachment
+                WHERE owner_kind = 'CREDIT_APPLICATION' AND owner_id IN (:ids) ORDER BY id""")
+                .param("ids", ids.stream().map(String::valueOf).toList())
+                .query((rs, n) -> {
+                    by.computeIfAbsent(Long.parseLong(rs.getString(2)), k -> new ArrayList<>()).add(new CreditApplication.Document(rs.getLong(1),
+                            rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6).strip(), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                    return null;
+                })
+                .list();
+        return by;
+    }
+
     boolean approve(long id, BigDecimal limit, Integer days, String grade, String by, Instant at, String note) {
         return jdbc.sql("""
                 UPDATE credit_application SET status = 'APPROVED', approved_limit = ?, approved_days = ?, approved_grade = ?, decided_by = ?,

@@ -144,7 +144,9 @@ public class CreditApplications {
         }
         Long customerId = customerCode == null || customerCode.isBlank() ? null : customers.ref(customerCode.strip()).id();
         CurrentUser user = CurrentUser.get();
-        return store.list(s, customerId, user.portfolioOnly() ? user.username() : null);
+        List<CreditApplication> list = store.list(s, customerId, user.portfolioOnly() ? user.username() : null);
+        java.util.Map<Long, List<CreditApplication.Document>> docs = store.documents(list.stream().map(CreditApplication::id).toList());
+        return list.stream().map(a -> a.withDocuments(docs.getOrDefault(a.id(), List.of()))).toList();
     }
 
     /** One application with its documents (404 when unknown or not the user's customer). */
@@ -152,11 +154,7 @@ public class CreditApplications {
     public CreditApplication get(long id) {
         CreditApplication a = store.find(id).orElseThrow(() -> new NotFoundException("credit application", String.valueOf(id)));
         customers.ref(a.customerCode());
-        String key = String.valueOf(id);
-        return a.withDocuments(attachments.forCustomer(a.customerCode()).stream()
-                .filter(d -> OWNER_KIND.equals(d.ownerKind()) && key.equals(d.ownerId()))
-                .map(d -> new CreditApplication.Document(d.id(), d.fileName(), d.contentType(), d.size(), d.sha256(), d.uploadedBy(), d.uploadedAt()))
-                .toList());
+        return a.withDocuments(store.documents(List.of(id)).getOrDefault(id, List.of()));
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -335,6 +338,41 @@ abstract class CreditApplicationBehaviour {
         assertThat(h.get("oldGrade").asString()).isEqualTo("E");
         assertThat(h.get("newGrade").asString()).isEqualTo("D");
         assertThat(h.get("reason").asString()).isEqualTo("回款改善");
+    }
+
+    @Test
+    void thePagesTakeANewCustomersApplicationShowTheQueueAndRecordAReview() throws Exception {
+        String code = "CA-" + token + "-WEB";
+        String bad = mvc.perform(post("/credit/applications/new").with(httpBasic(collector, collector)).with(csrf()).param("code", code)
+                        .param("name", "杭州网页测试有限公司").param("requestedLimit", "100000").param("revenue", "-1").param("profit", "0")
+                        .param("equity", "500000").param("totalLiabilities", "0").param("lang", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("年营业收入: 须为0或以上的金额，最多两位小数").contains("value=\"杭州网页测试有限公司\"");
+        call(get("/api/customers/" + code), "ca-boss", null).andExpect(status().isNotFound());
+        mvc.perform(multipart("/credit/applications/new").file(new MockMultipartFile("file", "报表.pdf", "application/pdf", PDF))
+                        .with(httpBasic(collector, collector)).with(csrf()).param("code", code).param("name", "杭州网页测试有限公司")
+                        .param("requestedLimit", "100,000").param("revenue", "2,000,000").param("profit", "0").param("equity", "500000")
+                        .param("totalLiabilities", "0"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flash"));
+        JsonNode a = Api.json(call(get("/api/credit/applications").param("customer", code), collector, null)).get(0);
+        assertThat(a.get("documents").get(0).get("fileName").asString()).isEqualTo("报表.pdf");
+
+        String queue = mvc.perform(get("/credit/applications").with(httpBasic("ca-finance", "ca-finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(queue).contains("/credit/applications/" + a.get("id").asLong() + "/approve").contains("报表.pdf")
+                .doesNotContain("credit-app-policy-form");
+        mvc.perform(post("/credit/applications/" + a.get("id").asLong() + "/reject").with(httpBasic("ca-finance", "ca-finance")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flashError"));
+        mvc.perform(post("/credit/applications/" + a.get("id").asLong() + "/approve").with(httpBasic("ca-finance", "ca-finance")).with(csrf())
+                        .param("limit", "90000"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flash"));
+        call(get("/api/customers/" + code), collector, null).andExpect(jsonPath("$.creditLimit").value(90000.00));
+
+        mvc.perform(post("/customers/" + code + "/credit-reviews").with(httpBasic(collector, collector)).with(csrf()).param("note", "走访正常"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flash"));
+        String panel = mvc.perform(get("/customers/" + code + "/credit-panel").with(httpBasic(collector, collector)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(panel).contains("credit-limit-history").contains("走访正常").contains("credit-apply-form").contains("90,000.00");
     }
 
     int open(String code) {
