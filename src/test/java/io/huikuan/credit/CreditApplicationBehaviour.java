@@ -343,6 +343,8 @@ abstract class CreditApplicationBehaviour {
     @Test
     void thePagesTakeANewCustomersApplicationShowTheQueueAndRecordAReview() throws Exception {
         String code = "CA-" + token + "-WEB";
+        assertThat(mvc.perform(get("/credit/applications/new").with(httpBasic(collector, collector))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("credit-new-form").contains("name=\"totalLiabilities\"");
         String bad = mvc.perform(post("/credit/applications/new").with(httpBasic(collector, collector)).with(csrf()).param("code", code)
                         .param("name", "杭州网页测试有限公司").param("requestedLimit", "100000").param("revenue", "-1").param("profit", "0")
                         .param("equity", "500000").param("totalLiabilities", "0").param("lang", "zh-CN"))
