@@ -27,9 +27,12 @@ public class CustomerCredits {
     private final CreditScores scores;
     private final CreditOverrides overrides;
     private final SupplyHoldQueries holds;
+    private final CreditLimitHistory limits;
     private final Clock clock;
 
-    CustomerCredits(CustomerService customers, CreditScores scores, CreditOverrides overrides, SupplyHoldQueries holds, Clock clock) {
+    CustomerCredits(CustomerService customers, CreditScores scores, CreditOverrides overrides, SupplyHoldQueries holds, CreditLimitHistory limits,
+            Clock clock) {
+        this.limits = limits;
         this.customers = customers;
         this.scores = scores;
         this.overrides = overrides;
@@ -62,7 +65,8 @@ public class CustomerCredits {
         }
         GradeOverride override = overrides.find(ref.id(), asOf).orElse(null);
         return new CustomerCredit(ref.code(), asOf, s.score().score(), s.score().grade(), override, s.score().effectiveGrade(),
-                s.score().reasons(), limit, exposure, available, use, hold != null, hold == null ? null : hold.reason(), List.copyOf(history));
+                s.score().reasons(), limit, exposure, available, use, hold != null, hold == null ? null : hold.reason(), List.copyOf(history),
+                limits.of(ref.id(), asOf));
     }
 
     /** The customer's id, if the current user may see it (404 otherwise). */

@@ -60,6 +60,7 @@ public class Attachments {
 
     /** What an attachment may be linked to. */
     public static final Set<String> OWNER_KINDS = Set.of("LIMITATION_EVENT", "CASE", "INVOICE", "PAYMENT", "PROMISE", "DISPUTE", "TASK",
+            "CREDIT_APPLICATION",
             "PAYMENT_PLAN");
 
     /** What a collector may upload (for their own customers). */

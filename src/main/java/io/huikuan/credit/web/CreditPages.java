@@ -26,11 +26,16 @@ class CreditPages {
 
     private final CustomerCredits credits;
     private final CreditOverrides overrides;
+    private final io.huikuan.credit.CreditApplications applications;
+    private final io.huikuan.credit.CreditReviews reviews;
     private final MessageSource messages;
     private final Clock clock;
 
-    CreditPages(CustomerCredits credits, CreditOverrides overrides, MessageSource messages, Clock clock) {
+    CreditPages(CustomerCredits credits, CreditOverrides overrides, io.huikuan.credit.CreditApplications applications,
+            io.huikuan.credit.CreditReviews reviews, MessageSource messages, Clock clock) {
         this.credits = credits;
+        this.applications = applications;
+        this.reviews = reviews;
         this.overrides = overrides;
         this.messages = messages;
         this.clock = clock;
@@ -42,6 +47,10 @@ class CreditPages {
         CurrentUser user = CurrentUser.get();
         model.addAttribute("mayOverride", user.has(Role.ADMIN) || user.has(Role.MANAGER));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("applications", applications.list(null, code));
+        model.addAttribute("reviews", reviews.list(null, null, code));
+        model.addAttribute("mayApply", user.has(Role.ADMIN) || user.has(Role.MANAGER) || user.has(Role.FINANCE) || user.has(Role.COLLECTOR));
+        model.addAttribute("mayDecide", user.has(Role.ADMIN) || user.has(Role.MANAGER) || user.has(Role.FINANCE));
         return "credit/credit :: panel";
     }
 
