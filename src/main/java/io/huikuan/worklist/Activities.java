@@ -110,6 +110,9 @@ public class Activities {
         if (a.notes() != null && a.notes().length() > 2000) {
             errors.add(new FieldError("notes", a.notes().length(), "at most 2000 characters"));
         }
+        if (a.script() != null && jdbc.sql("SELECT count(*) FROM script WHERE code = ?").param(a.script()).query(Long.class).single() == 0) {
+            errors.add(FieldError.coded("script", a.script(), "activity.script", "no script with this code"));
+        }
         String overrideReason = a.overrideReason() == null || a.overrideReason().isBlank() ? null : a.overrideReason().trim();
         if (overrideReason != null && !user.isManager()) {
             errors.add(FieldError.coded("overrideReason", overrideReason, "conduct.override",
@@ -136,12 +139,12 @@ public class Activities {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO activity (customer_id, contact_id, task_id, channel, occurred_at, appointment_at, outcome, excuse, notes,
-                                      next_follow_up, overridden_rule, override_reason, recorded_by, recorded_at, direction)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                                      next_follow_up, overridden_rule, override_reason, recorded_by, recorded_at, direction, script_code)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(ref.id(), a.contactId(), a.taskId(), a.channel().name(), ConductRules.ts(occurredAt),
                         a.appointmentAt() == null ? null : ConductRules.ts(a.appointmentAt()), a.outcome().name(),
                         a.excuse() == null ? null : a.excuse().name(), blankToNull(a.notes()), a.nextFollowUp(), overridden,
-                        overridden == null ? null : overrideReason, user.username(), ConductRules.ts(now), direction.name())
+                        overridden == null ? null : overrideReason, user.username(), ConductRules.ts(now), direction.name(), a.script())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (a.outcome() == Outcome.PROMISE) {

@@ -16,16 +16,25 @@ import java.util.List;
 /**
  * An activity as a user logs it ({@link Activities#log}). {@code occurredAt} null means now, the time it is
  * recorded (not a time the contact is said to have happened); {@code followUpChannel} null means a visit for an
- * appointment, else the activity's channel; {@code direction} null means OUTBOUND.
+ * appointment, else the activity's channel; {@code direction} null means OUTBOUND; {@code script} the code of the
+ * script (话术) the collector used, if any (what works is measured by it).
  */
 public record NewActivity(String customerCode, Long contactId, Long taskId, Channel channel, Instant occurredAt, Instant appointmentAt,
         Outcome outcome, Excuse excuse, String notes, LocalDate nextFollowUp, BigDecimal promiseAmount, LocalDate promiseDate,
-        String overrideReason, Channel followUpChannel, Direction direction) {
+        String overrideReason, Channel followUpChannel, Direction direction, String script) {
+
+    /** An activity without a script. */
+    public NewActivity(String customerCode, Long contactId, Long taskId, Channel channel, Instant occurredAt, Instant appointmentAt,
+            Outcome outcome, Excuse excuse, String notes, LocalDate nextFollowUp, BigDecimal promiseAmount, LocalDate promiseDate,
+            String overrideReason, Channel followUpChannel, Direction direction) {
+        this(customerCode, contactId, taskId, channel, occurredAt, appointmentAt, outcome, excuse, notes, nextFollowUp, promiseAmount, promiseDate,
+                overrideReason, followUpChannel, direction, null);
+    }
 
     /** The same activity as text, as a form or a JSON body carries it; {@link #parse} names every bad field. */
     public record Draft(String customerCode, Long contactId, Long taskId, String channel, String occurredAt, String appointmentAt,
             String outcome, String excuse, String notes, String nextFollowUp, BigDecimal promiseAmount, String promiseDate,
-            String overrideReason, String followUpChannel, String direction) {
+            String overrideReason, String followUpChannel, String direction, String script) {
     }
 
     /**
@@ -39,7 +48,8 @@ public record NewActivity(String customerCode, Long contactId, Long taskId, Chan
                 choice(errors, Outcome.class, "outcome", d.outcome()), choice(errors, Excuse.class, "excuse", d.excuse()), d.notes(),
                 date(errors, "nextFollowUp", d.nextFollowUp()), d.promiseAmount(), date(errors, "promiseDate", d.promiseDate()),
                 d.overrideReason(), choice(errors, Channel.class, "followUpChannel", d.followUpChannel()),
-                choice(errors, Direction.class, "direction", d.direction()));
+                choice(errors, Direction.class, "direction", d.direction()),
+                d.script() == null || d.script().isBlank() ? null : d.script().trim());
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -99,6 +99,8 @@ class MonthEndPagesIntegrationTests {
             assertThat(cmp).doesNotContain("??").contains("id=\"month-end-customers\"", "MEP-1", "1,000.00", "200.00");
             String stored = cmp.substring(cmp.indexOf("id=\"row-stored\""), cmp.indexOf("id=\"row-recomputed\""));
             assertThat(stored).contains("800.00").doesNotContain("1,000.00");
+            assertThat(cmp).as("the monthly review opens what worked in the month")
+                    .contains("/insight/effectiveness?dimension=STRATEGY&amp;from=2026-05-01&amp;to=2026-05-31");
         }
 
         // a collector sees the months but cannot close or reopen

@@ -73,6 +73,11 @@ class MonthEndPages {
     String comparison(@PathVariable String month, Model model, Locale locale) {
         MonthEnds.Comparison c = monthEnds.compare(MeasureApi.month("month", month));
         model.addAttribute("c", c);
+        java.time.YearMonth ym = java.time.YearMonth.parse(c.month());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        // the monthly review (定期评估) opens what worked in the month's actions
+        model.addAttribute("monthFrom", ym.atDay(1));
+        model.addAttribute("monthTo", ym.atEndOfMonth().isAfter(today) ? today : ym.atEndOfMonth());
         model.addAttribute("labels", c.buckets().stream().map(b -> AgingLabels.bucket(messages, b, locale)).toList());
         model.addAttribute("bucketCount", AgingBucket.DEFAULTS.size());
         return "aging/month-end";

@@ -1,5 +1,6 @@
 package io.huikuan.legal.internal;
 
+import io.huikuan.common.XlsxSheet;
 import io.huikuan.legal.LimitationEvents;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

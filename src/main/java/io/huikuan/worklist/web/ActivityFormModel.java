@@ -61,6 +61,7 @@ class ActivityFormModel {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("excuses", Excuse.values());
+        model.addAttribute("scriptChoices", library.list(new ScriptLibrary.Filter(null, null, null, null, null, null)));
         model.addAttribute("mayOverride", CurrentUser.get().isManager());
         model.addAttribute("formId", task == null ? "log-" + customerCode.hashCode() : "log-" + task.taskId());
         addScripts(model, customerCode, form.contactId(), form.excuse(), task == null ? null : String.valueOf(task.taskId()), contacts);

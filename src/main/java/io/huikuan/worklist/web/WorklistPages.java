@@ -150,7 +150,7 @@ class WorklistPages {
         FormErrors errors = new FormErrors(messages, locale);
         ActivityForm withTask = new ActivityForm(String.valueOf(id), form.contactId(), form.channel(), form.occurredAt(), form.appointmentAt(),
                 form.outcome(), form.excuse(), form.notes(), form.nextFollowUp(), form.promiseAmount(), form.promiseDate(),
-                form.overrideReason(), form.followUpChannel(), form.back(), form.direction());
+                form.overrideReason(), form.followUpChannel(), form.back(), form.direction(), form.script());
         if (save(withTask, t.customerCode(), errors)) {
             redirect.addFlashAttribute("flash", messages.getMessage("activity.saved", null, locale));
             return "redirect:" + safeBack(form.back());

@@ -1,4 +1,4 @@
-package io.huikuan.legal.internal;
+package io.huikuan.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,18 +12,18 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Worksheets as an XLSX file (fastexcel): a bold header row that stays in view, amounts as numbers shown with two
- * decimals, dates as date cells, everything else as text.
+ * decimals, dates as date cells, everything else as text. One writer for every XLSX table the application serves.
  */
-final class XlsxSheet {
+public final class XlsxSheet {
 
     private XlsxSheet() {
     }
 
     /** A worksheet: its name, header and rows (values: text, BigDecimal amounts, dates, numbers; null = empty). */
-    record Sheet(String name, List<String> header, List<List<Object>> rows) {
+    public record Sheet(String name, List<String> header, List<List<Object>> rows) {
     }
 
-    static byte[] write(Sheet... sheets) {
+    public static byte[] write(Sheet... sheets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "Huikuan", "1.0");
