@@ -27,9 +27,12 @@ public class CustomerCredits {
     private final CreditScores scores;
     private final CreditOverrides overrides;
     private final SupplyHoldQueries holds;
+    private final OpenOrders orders;
     private final Clock clock;
 
-    CustomerCredits(CustomerService customers, CreditScores scores, CreditOverrides overrides, SupplyHoldQueries holds, Clock clock) {
+    CustomerCredits(CustomerService customers, CreditScores scores, CreditOverrides overrides, SupplyHoldQueries holds, OpenOrders orders,
+            Clock clock) {
+        this.orders = orders;
         this.customers = customers;
         this.scores = scores;
         this.overrides = overrides;
@@ -50,7 +53,8 @@ public class CustomerCredits {
             }
         }
         CreditFigures f = s.row().figures();
-        BigDecimal exposure = f.open().setScale(2, RoundingMode.HALF_UP);
+        BigDecimal openOrders = orders.total(ref.id(), asOf);
+        BigDecimal exposure = f.open().setScale(2, RoundingMode.HALF_UP).add(openOrders);
         BigDecimal limit = f.limit();
         BigDecimal available = limit == null ? null : limit.subtract(exposure);
         Integer use = limit == null || limit.signum() <= 0 ? null
@@ -62,7 +66,8 @@ public class CustomerCredits {
         }
         GradeOverride override = overrides.find(ref.id(), asOf).orElse(null);
         return new CustomerCredit(ref.code(), asOf, s.score().score(), s.score().grade(), override, s.score().effectiveGrade(),
-                s.score().reasons(), limit, exposure, available, use, hold != null, hold == null ? null : hold.reason(), List.copyOf(history));
+                s.score().reasons(), limit, exposure, available, use, hold != null, hold == null ? null : hold.reason(), List.copyOf(history),
+                openOrders);
     }
 
     /** The customer's id, if the current user may see it (404 otherwise). */

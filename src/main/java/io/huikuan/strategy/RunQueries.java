@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.huikuan.ledger.Currencies;
@@ -57,13 +59,25 @@ class RunQueries {
 
     private final JdbcClient jdbc;
     private final Currencies currencies;
+    private final List<SegmentSignals> signals;
 
-    RunQueries(JdbcClient jdbc, Currencies currencies) {
+    RunQueries(JdbcClient jdbc, Currencies currencies, List<SegmentSignals> signals) {
         this.jdbc = jdbc;
         this.currencies = currencies;
+        this.signals = signals;
     }
 
-    List<CustomerFacts> facts(LocalDate asOf, LocalDate horizon, long afterCustomerId) {
+    /**
+     * Every customer's facts (see {@link #FACTS}) with the {@code wanted} signals of other modules, read in bulk once
+     * ({@link SegmentSignals}); nothing is asked when no active segment tests a signal.
+     */
+    List<CustomerFacts> facts(LocalDate asOf, LocalDate horizon, long afterCustomerId, Set<SegmentSignals.Signal> wanted) {
+        Map<Long, CustomerSignals> known = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            for (SegmentSignals source : signals) {
+                known.putAll(source.asOf(asOf, wanted));
+            }
+        }
         boolean foreign = currencies.foreignInUse();
         String sql = FACTS.formatted(foreign ? " AND fx.id IS NULL" : "", foreign
                 ? "\n                  LEFT JOIN (SELECT id FROM invoice WHERE currency <> '" + Currencies.BASE + "') fx ON fx.id = b.invoice_id" : "");
@@ -77,7 +91,7 @@ class RunQueries {
                             flags(rs.getString("flags"), rs.getBigDecimal("disputed")), asOf, anchor == null ? null : anchor.toLocalDate(),
                             rs.getBigDecimal("overdue"), rs.getBigDecimal("disputed"), first == null ? null : first.toLocalDate(),
                             last == null ? null : last.toLocalDate(), rate == null ? null : rate.setScale(2, java.math.RoundingMode.HALF_UP),
-                            rs.getObject("in_force") != null);
+                            rs.getObject("in_force") != null, known.getOrDefault(rs.getLong("id"), CustomerSignals.NONE));
                 })
                 .list();
     }
@@ -114,6 +128,8 @@ class RunQueries {
                 .query(String.class).single();
         String paused = jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(CASE WHEN paused_to IS NULL THEN 0 ELSE 1 END), 0) FROM strategy_paused_invoice")
                 .query(String.class).single();
-        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused;
+        StringBuilder others = new StringBuilder();
+        signals.forEach(s -> others.append("|G").append(s.inputsKey()));
+        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused + others;
     }
 }
