@@ -98,6 +98,10 @@ abstract class OpenOrderBehaviour {
         assertThat(now.get("available").decimalValue()).isEqualByComparingTo("500");
         assertThat(credit(c, "2025-06-09").get("exposure").decimalValue()).as("the orders were reported on the 10th").isEqualByComparingTo("6000");
         call(get("/api/customers/" + c + "/open-orders"), "oo-col", null).andExpect(jsonPath("$.length()").value(2));
+        String panel = mvc.perform(get("/customers/" + c + "/credit-panel").param("lang", "en")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("oo-col", "oo-col")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(panel).contains("Exposure (open receivables + open orders)", "9,500.00", "of which open orders reported by the ERP", "3,500.00");
 
         JsonNode check = Api.json(call(post("/api/credit-checks"), "oo-col", """
                 {"customerCode":"%s","amount":"1000.00","reference":"SO-NEW"}""".formatted(c)).andExpect(status().isCreated()));
