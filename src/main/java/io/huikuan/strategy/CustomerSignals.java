@@ -8,4 +8,9 @@ public record CustomerSignals(Integer score, String creditGrade, boolean overLim
 
     /** Nothing known. */
     public static final CustomerSignals NONE = new CustomerSignals(null, null, false);
+
+    /** What two sources know together (each fills its own signals; the other's are unset). */
+    public CustomerSignals merge(CustomerSignals o) {
+        return new CustomerSignals(score != null ? score : o.score, creditGrade != null ? creditGrade : o.creditGrade, overLimit || o.overLimit);
+    }
 }

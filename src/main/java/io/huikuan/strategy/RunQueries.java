@@ -75,7 +75,7 @@ class RunQueries {
         Map<Long, CustomerSignals> known = new HashMap<>();
         if (!wanted.isEmpty()) {
             for (SegmentSignals source : signals) {
-                known.putAll(source.asOf(asOf, wanted));
+                source.asOf(asOf, wanted).forEach((id, s) -> known.merge(id, s, CustomerSignals::merge));
             }
         }
         boolean foreign = currencies.foreignInUse();
