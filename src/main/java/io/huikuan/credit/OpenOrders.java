@@ -64,8 +64,11 @@ public class OpenOrders {
         }
         String code = body == null || body.customerCode() == null ? "" : body.customerCode().strip();
         CustomerRef customer = null;
+        Optional<FieldError> badCode = InputRules.textRule("customerCode", code, 100);
         if (code.isEmpty()) {
             errors.add(FieldError.coded("customerCode", null, "credit.order.customer", "must name a known customer"));
+        } else if (badCode.isPresent()) {
+            errors.add(badCode.get());
         } else {
             try {
                 customer = customers.ref(code);
