@@ -172,6 +172,8 @@ abstract class BadInputBehaviour {
                 Call.json(put, "/api/segments/STANDARD", """
                         {"nameZh":"标准","nameEn":"Standard","position":5,"grades":"A,B,C","minOverdueAmount":0,"minDaysOverdue":1,
                          "strategyCode":"STANDARD","active":true}""", "minOverdueAmount", "minDaysOverdue"),
+                Call.json(put, "/api/open-orders/SO-BAD-1", """
+                        {"customerCode":"BAD-1","amount":"100.00","status":"OPEN"}"""),
                 Call.json(post, "/api/strategies", """
                         {"code":"BAD_ST","nameZh":"测试","nameEn":"Test","note":"初版",
                          "steps":[{"dayOffset":1,"channel":"PHONE","tone":"GENTLE","ownerRole":"COLLECTOR","minAmount":100}]}""", "minAmount"),

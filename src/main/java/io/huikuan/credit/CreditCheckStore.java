@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class CreditCheckStore {
 
     private static final String SELECT = "SELECT k.id, c.code, k.amount, k.reference, k.decision, k.exposure, k.credit_limit, k.available, "
-            + "k.grade, k.score, k.reasons, k.checked_by, k.checked_at, k.review, k.decided_by, k.decided_at, k.decision_note "
+            + "k.grade, k.score, k.reasons, k.checked_by, k.checked_at, k.review, k.decided_by, k.decided_at, k.decision_note, k.open_orders "
             + "FROM credit_check k JOIN customer c ON c.id = k.customer_id";
 
     private final JdbcClient jdbc;
@@ -28,13 +28,13 @@ class CreditCheckStore {
     }
 
     long insert(long customerId, BigDecimal amount, String reference, String decision, BigDecimal exposure, BigDecimal limit,
-            BigDecimal available, String grade, int score, List<String> reasons, String by, Instant at) {
+            BigDecimal available, BigDecimal openOrders, String grade, int score, List<String> reasons, String by, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO credit_check (customer_id, amount, reference, decision, exposure, credit_limit, available, grade, score, "
-                + "reasons, checked_by, checked_at, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "reasons, checked_by, checked_at, review, open_orders) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(customerId, amount, reference, decision, exposure, limit, available, grade, score,
                         String.join("\n", reasons.stream().map(r -> r.replace('\n', ' ')).toList()), by, Timestamp.from(at),
-                        "REVIEW".equals(decision) ? "PENDING" : null)
+                        "REVIEW".equals(decision) ? "PENDING" : null, openOrders)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -77,6 +77,6 @@ class CreditCheckStore {
         return new CreditCheck(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
                 rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getInt(10), Arrays.asList(rs.getString(11).split("\n")),
                 rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getString(15), decided == null ? null : decided.toInstant(),
-                rs.getString(17));
+                rs.getString(17), rs.getBigDecimal(18));
     }
 }

@@ -120,9 +120,9 @@ public class CreditChecks {
         }
         String by = CurrentUser.get().username();
         java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        long id = store.insert(ref.id(), amount, reference, decision, exposure, limit, available, grade.name(), s.score(), reasons, by, at);
+        long id = store.insert(ref.id(), amount, reference, decision, exposure, limit, available, s.openOrders(), grade.name(), s.score(), reasons, by, at);
         return new CreditCheck(id, ref.code(), amount, reference, decision, exposure, limit, available, grade.name(), s.score(),
-                List.copyOf(reasons), by, at, decision.equals("REVIEW") ? "PENDING" : null, null, null, null);
+                List.copyOf(reasons), by, at, decision.equals("REVIEW") ? "PENDING" : null, null, null, null, s.openOrders());
     }
 
     /** Checks recorded, newest first, optionally of one customer and one decision (a collector: their own customers). */

@@ -28,11 +28,13 @@ public class CustomerCredits {
     private final CreditOverrides overrides;
     private final SupplyHoldQueries holds;
     private final CreditLimitHistory limits;
+    private final OpenOrders orders;
     private final Clock clock;
 
     CustomerCredits(CustomerService customers, CreditScores scores, CreditOverrides overrides, SupplyHoldQueries holds, CreditLimitHistory limits,
-            Clock clock) {
+            OpenOrders orders, Clock clock) {
         this.limits = limits;
+        this.orders = orders;
         this.customers = customers;
         this.scores = scores;
         this.overrides = overrides;
@@ -53,7 +55,8 @@ public class CustomerCredits {
             }
         }
         CreditFigures f = s.row().figures();
-        BigDecimal exposure = f.open().setScale(2, RoundingMode.HALF_UP);
+        BigDecimal openOrders = orders.total(ref.id(), asOf);
+        BigDecimal exposure = f.open().setScale(2, RoundingMode.HALF_UP).add(openOrders);
         BigDecimal limit = f.limit();
         BigDecimal available = limit == null ? null : limit.subtract(exposure);
         Integer use = limit == null || limit.signum() <= 0 ? null
@@ -66,7 +69,7 @@ public class CustomerCredits {
         GradeOverride override = overrides.find(ref.id(), asOf).orElse(null);
         return new CustomerCredit(ref.code(), asOf, s.score().score(), s.score().grade(), override, s.score().effectiveGrade(),
                 s.score().reasons(), limit, exposure, available, use, hold != null, hold == null ? null : hold.reason(), List.copyOf(history),
-                limits.of(ref.id(), asOf));
+                limits.of(ref.id(), asOf), openOrders);
     }
 
     /** The customer's id, if the current user may see it (404 otherwise). */

@@ -182,7 +182,7 @@ public class CollectionRuns {
         List<Segment> ordered = segments.list();
         Map<String, Strategy.Version> byStrategy = strategies.current();
         int lead = byStrategy.values().stream().flatMap(v -> v.steps().stream()).mapToInt(s -> -s.dayOffset()).max().orElse(0);
-        List<CustomerFacts> all = queries.facts(asOf, asOf.plusDays(Math.max(0, lead)), after);
+        List<CustomerFacts> all = queries.facts(asOf, asOf.plusDays(Math.max(0, lead)), after, Segment.signals(ordered));
         Timestamp now = Timestamp.from(Instant.now(clock));
         int chunkSize = settings.chunkSize();
         int chunk = 0;

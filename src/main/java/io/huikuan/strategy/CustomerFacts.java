@@ -10,11 +10,12 @@ import java.util.Set;
  * date among its open undisputed items ({@code anchorDue}), its undisputed overdue amount, the
  * disputed part, the first invoice, the last payment received (it starts a new escalation cycle),
  * the promise-keeping rate in percent (null: no settled promise) and whether a promise is in force
- * (open, its date plus grace not passed: the customer is paused).
+ * (open, its date plus grace not passed: the customer is paused), and its signals from other modules
+ * ({@link SegmentSignals}: credit score, grade, over the limit; {@link CustomerSignals#NONE} when not asked for).
  */
 public record CustomerFacts(long customerId, String code, String owner, String grade, Set<String> flags, LocalDate asOf,
         LocalDate anchorDue, BigDecimal overdue, BigDecimal disputed, LocalDate firstInvoice, LocalDate lastPayment,
-        BigDecimal keepingRate, boolean promiseInForce) {
+        BigDecimal keepingRate, boolean promiseInForce, CustomerSignals signals) {
 
     /** Days the oldest undisputed item is overdue (0 when none is). */
     public int daysOverdue() {

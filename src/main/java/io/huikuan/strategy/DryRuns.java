@@ -72,7 +72,7 @@ public class DryRuns {
         Tally cur = new Tally();
         Tally cand = new Tally();
         List<Item> sample = new ArrayList<>();
-        for (CustomerFacts f : queries.facts(asOf, asOf.plusDays(lead), 0)) {
+        for (CustomerFacts f : queries.facts(asOf, asOf.plusDays(lead), 0, Segment.signals(ordered))) {
             Segment seg = Segments.assign(ordered, f);
             if (seg == null || !seg.strategyCode().equals(code)) {
                 continue;

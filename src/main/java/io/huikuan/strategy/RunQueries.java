@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.huikuan.ledger.Currencies;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 /** The daily run's read side: every customer's facts as of a date in one set-based statement, and run bookkeeping. */
 @Component
 class RunQueries {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunQueries.class);
 
     /**
      * Customers with an open item as of :asOf whose oldest undisputed open item is due by :horizon,
@@ -57,13 +61,27 @@ class RunQueries {
 
     private final JdbcClient jdbc;
     private final Currencies currencies;
+    private final List<SegmentSignals> signals;
 
-    RunQueries(JdbcClient jdbc, Currencies currencies) {
+    RunQueries(JdbcClient jdbc, Currencies currencies, List<SegmentSignals> signals) {
         this.jdbc = jdbc;
         this.currencies = currencies;
+        this.signals = signals;
     }
 
-    List<CustomerFacts> facts(LocalDate asOf, LocalDate horizon, long afterCustomerId) {
+    /**
+     * Every customer's facts (see {@link #FACTS}) with the {@code wanted} signals of other modules, read in bulk once
+     * ({@link SegmentSignals}); nothing is asked when no active segment tests a signal.
+     */
+    List<CustomerFacts> facts(LocalDate asOf, LocalDate horizon, long afterCustomerId, Set<SegmentSignals.Signal> wanted) {
+        Map<Long, CustomerSignals> known = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            long started = System.nanoTime();
+            for (SegmentSignals source : signals) {
+                source.asOf(asOf, wanted).forEach((id, s) -> known.merge(id, s, CustomerSignals::merge));
+            }
+            log.info("segment signals {} as of {}: {} customers in {} ms", wanted, asOf, known.size(), (System.nanoTime() - started) / 1_000_000);
+        }
         boolean foreign = currencies.foreignInUse();
         String sql = FACTS.formatted(foreign ? " AND fx.id IS NULL" : "", foreign
                 ? "\n                  LEFT JOIN (SELECT id FROM invoice WHERE currency <> '" + Currencies.BASE + "') fx ON fx.id = b.invoice_id" : "");
@@ -77,7 +95,7 @@ class RunQueries {
                             flags(rs.getString("flags"), rs.getBigDecimal("disputed")), asOf, anchor == null ? null : anchor.toLocalDate(),
                             rs.getBigDecimal("overdue"), rs.getBigDecimal("disputed"), first == null ? null : first.toLocalDate(),
                             last == null ? null : last.toLocalDate(), rate == null ? null : rate.setScale(2, java.math.RoundingMode.HALF_UP),
-                            rs.getObject("in_force") != null);
+                            rs.getObject("in_force") != null, known.getOrDefault(rs.getLong("id"), CustomerSignals.NONE));
                 })
                 .list();
     }
@@ -114,6 +132,8 @@ class RunQueries {
                 .query(String.class).single();
         String paused = jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(CASE WHEN paused_to IS NULL THEN 0 ELSE 1 END), 0) FROM strategy_paused_invoice")
                 .query(String.class).single();
-        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused;
+        StringBuilder others = new StringBuilder();
+        signals.forEach(s -> others.append("|G").append(s.inputsKey()));
+        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused + others;
     }
 }

@@ -12,11 +12,15 @@ import java.util.Locale;
  * days overdue of the oldest overdue item within bounds, relationship length in months (since the
  * first invoice), promise-keeping rate in percent (a customer with no settled promise has no rate:
  * a rate bound then does not hold) and a flag: {@code IN_DISPUTE} (an open dispute as of the date),
- * or a flag set on the customer ({@code DISPUTER}, {@code MALICIOUS_DEFAULTER}).
+ * or a flag set on the customer ({@code DISPUTER}, {@code MALICIOUS_DEFAULTER}). The credit rules come from
+ * {@link SegmentSignals}: the credit score within bounds (a customer without a stored score has none: a score bound then
+ * does not hold), the effective credit grade in {@code creditGrades} (comma list of A–E) and {@code overLimit} (true: the
+ * exposure is above the credit limit; false: it is not, or there is no limit; null: not tested).
  */
 public record Segment(String code, String nameZh, String nameEn, int position, String grades, BigDecimal minOverdueAmount,
         BigDecimal maxOverdueAmount, Integer minDaysOverdue, Integer maxDaysOverdue, Integer minRelationshipMonths,
-        Integer maxRelationshipMonths, BigDecimal minPromiseKeeping, BigDecimal maxPromiseKeeping, String flag, String strategyCode,
+        Integer maxRelationshipMonths, BigDecimal minPromiseKeeping, BigDecimal maxPromiseKeeping, String flag, Integer minScore, Integer maxScore,
+        String creditGrades, Boolean overLimit, String strategyCode,
         boolean active, String updatedBy, Instant updatedAt) {
 
     /** The flags a segment may test. */
@@ -54,6 +58,39 @@ public record Segment(String code, String nameZh, String nameEn, int position, S
         if (maxPromiseKeeping != null && (f.keepingRate() == null || f.keepingRate().compareTo(maxPromiseKeeping) > 0)) {
             return false;
         }
-        return flag == null || flag.isBlank() || f.flags().contains(flag);
+        if (flag != null && !flag.isBlank() && !f.flags().contains(flag)) {
+            return false;
+        }
+        CustomerSignals sig = f.signals();
+        if (minScore != null && (sig.score() == null || sig.score() < minScore)) {
+            return false;
+        }
+        if (maxScore != null && (sig.score() == null || sig.score() > maxScore)) {
+            return false;
+        }
+        if (creditGrades != null && !creditGrades.isBlank()
+                && (sig.creditGrade() == null || Arrays.stream(creditGrades.split(",")).map(String::trim).noneMatch(sig.creditGrade()::equals))) {
+            return false;
+        }
+        return overLimit == null || overLimit == sig.overLimit();
+    }
+
+    /** The signals of other modules this segment's rules test (none: the run does not ask for them). */
+    public java.util.Set<SegmentSignals.Signal> signals() {
+        java.util.Set<SegmentSignals.Signal> out = java.util.EnumSet.noneOf(SegmentSignals.Signal.class);
+        if (minScore != null || maxScore != null || (creditGrades != null && !creditGrades.isBlank())) {
+            out.add(SegmentSignals.Signal.CREDIT_SCORE);
+        }
+        if (overLimit != null) {
+            out.add(SegmentSignals.Signal.OVER_LIMIT);
+        }
+        return out;
+    }
+
+    /** The signals the active segments of {@code ordered} test. */
+    static java.util.Set<SegmentSignals.Signal> signals(List<Segment> ordered) {
+        java.util.Set<SegmentSignals.Signal> out = java.util.EnumSet.noneOf(SegmentSignals.Signal.class);
+        ordered.stream().filter(Segment::active).forEach(s -> out.addAll(s.signals()));
+        return out;
     }
 }

@@ -43,7 +43,9 @@ class CreditPages {
 
     @GetMapping("/customers/{code}/credit-panel")
     String panel(@PathVariable String code, Model model) {
-        model.addAttribute("credit", credits.of(code, null));
+        var credit = credits.of(code, null);
+        model.addAttribute("credit", credit);
+        model.addAttribute("scoreChart", ScoreChart.of(credit.history()));
         CurrentUser user = CurrentUser.get();
         model.addAttribute("mayOverride", user.has(Role.ADMIN) || user.has(Role.MANAGER));
         model.addAttribute("today", LocalDate.now(clock));

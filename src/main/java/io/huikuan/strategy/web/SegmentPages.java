@@ -35,13 +35,15 @@ class SegmentPages {
     /** The segment form as the user typed it (kept as text so a bad value shows again). */
     record SegmentForm(String code, String nameZh, String nameEn, String position, String grades, String minOverdueAmount,
             String maxOverdueAmount, String minDaysOverdue, String maxDaysOverdue, String minRelationshipMonths, String maxRelationshipMonths,
-            String minPromiseKeeping, String maxPromiseKeeping, String flag, String strategyCode, String active) {
+            String minPromiseKeeping, String maxPromiseKeeping, String flag, String strategyCode, String active, String minScore,
+            String maxScore, String creditGrades, String overLimit) {
 
         static SegmentForm of(Segment s) {
             return new SegmentForm(s.code(), s.nameZh(), s.nameEn(), String.valueOf(s.position()), text(s.grades()), plain(s.minOverdueAmount()),
                     plain(s.maxOverdueAmount()), text(s.minDaysOverdue()), text(s.maxDaysOverdue()), text(s.minRelationshipMonths()),
                     text(s.maxRelationshipMonths()), plain(s.minPromiseKeeping()), plain(s.maxPromiseKeeping()), text(s.flag()),
-                    s.strategyCode(), String.valueOf(s.active()));
+                    s.strategyCode(), String.valueOf(s.active()), text(s.minScore()), text(s.maxScore()), text(s.creditGrades()),
+                    text(s.overLimit()));
         }
 
         public boolean isActive() {
@@ -92,7 +94,7 @@ class SegmentPages {
         CurrentUser.require("edit segments", Role.MANAGER);
         int next = segments.list().stream().mapToInt(Segment::position).max().orElse(0) + 10;
         SegmentForm form = new SegmentForm("", "", "", String.valueOf(Math.min(next, 9999)), "", "", "", "", "", "", "", "", "", "", "STANDARD",
-                "true");
+                "true", "", "", "", "");
         return page(model, null, form, false, FormErrors.none(), locale);
     }
 
@@ -115,7 +117,7 @@ class SegmentPages {
         SegmentForm f = new SegmentForm(code, form.nameZh(), form.nameEn(), form.position(), form.grades(), form.minOverdueAmount(),
                 form.maxOverdueAmount(), form.minDaysOverdue(), form.maxDaysOverdue(), form.minRelationshipMonths(),
                 form.maxRelationshipMonths(), form.minPromiseKeeping(), form.maxPromiseKeeping(), form.flag(), form.strategyCode(),
-                form.active());
+                form.active(), form.minScore(), form.maxScore(), form.creditGrades(), form.overLimit());
         return save(f, true, model, locale, redirect);
     }
 
@@ -135,6 +137,9 @@ class SegmentPages {
         Integer maxRel = errors.integer("maxRelationshipMonths", form.maxRelationshipMonths());
         BigDecimal minKeep = errors.amount("minPromiseKeeping", form.minPromiseKeeping(), false);
         BigDecimal maxKeep = errors.amount("maxPromiseKeeping", form.maxPromiseKeeping(), false);
+        Integer minScore = errors.integer("minScore", form.minScore());
+        Integer maxScore = errors.integer("maxScore", form.maxScore());
+        Boolean overLimit = form.overLimit() == null || form.overLimit().isBlank() ? null : Boolean.valueOf(form.overLimit().trim());
         if (!editing && !code.isEmpty() && exists(code)) {
             errors.addCode("code", "segments.codeTaken");
         }
@@ -142,7 +147,8 @@ class SegmentPages {
         if (!errors.any()) {
             try {
                 Segment saved = segments.save(new Segment(code, form.nameZh(), form.nameEn(), position == null ? 0 : position, form.grades(),
-                        minAmt, maxAmt, minDays, maxDays, minRel, maxRel, minKeep, maxKeep, form.flag(), form.strategyCode(), form.isActive(),
+                        minAmt, maxAmt, minDays, maxDays, minRel, maxRel, minKeep, maxKeep, form.flag(), minScore, maxScore, form.creditGrades(),
+                        overLimit, form.strategyCode(), form.isActive(),
                         null, null));
                 redirect.addFlashAttribute("flash", messages.getMessage("segments.saved", new Object[] {saved.code()}, locale));
                 return "redirect:/segments";
@@ -187,6 +193,13 @@ class SegmentPages {
         bound(out, "segments.promiseKeeping", percent(s.minPromiseKeeping()), percent(s.maxPromiseKeeping()), locale);
         if (s.flag() != null && !s.flag().isBlank()) {
             out.add(msg("segments.rule.flag", locale, msg("segment.flag." + s.flag(), locale)));
+        }
+        bound(out, "segments.score", text(s.minScore()), text(s.maxScore()), locale);
+        if (s.creditGrades() != null && !s.creditGrades().isBlank()) {
+            out.add(msg("segments.rule.creditGrades", locale, s.creditGrades()));
+        }
+        if (s.overLimit() != null) {
+            out.add(msg(s.overLimit() ? "segments.rule.overLimit" : "segments.rule.withinLimit", locale));
         }
         if (out.isEmpty()) {
             out.add(msg("segments.rule.any", locale));

@@ -1,0 +1,5 @@
+package io.huikuan.credit;
+
+/** Orders reported by the ERP on H2. */
+class OpenOrderIntegrationTests extends OpenOrderBehaviour {
+}
