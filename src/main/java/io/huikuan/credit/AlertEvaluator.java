@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * customers meeting its condition ({@link AlertConditions}, set-based). Idempotent, one alert per rule, customer and
  * episode: a customer already alerted while the condition still holds gets nothing new (whatever the alert's status);
  * an alert whose condition no longer holds ends its episode and, unless resolved already, is resolved by the system; a
- * later recurrence is a new alert. A new alert of a HOLD_SUPPLY rule proposes a supply hold (source CREDIT_ALERT).
+ * later recurrence is a new alert. A new alert of a HOLD_SUPPLY rule waits for its supply hold proposal (source
+ * CREDIT_ALERT): each evaluation proposes at most {@link AlertProperties#maxHoldProposals()} of the waiting ones, oldest first.
  */
 @Service
 public class AlertEvaluator {
@@ -45,11 +46,13 @@ public class AlertEvaluator {
     private final AlertRules rules;
     private final AlertConditions conditions;
     private final SupplyHoldRules holds;
+    private final AlertProperties settings;
     private final MessageSource messages;
     private final Clock clock;
 
-    AlertEvaluator(JdbcClient jdbc, JdbcTemplate batch, AlertRules rules, AlertConditions conditions, SupplyHoldRules holds, MessageSource messages,
-            Clock clock) {
+    AlertEvaluator(JdbcClient jdbc, JdbcTemplate batch, AlertRules rules, AlertConditions conditions, SupplyHoldRules holds, AlertProperties settings,
+            MessageSource messages, Clock clock) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.batch = batch;
         this.rules = rules;
@@ -66,13 +69,11 @@ public class AlertEvaluator {
         AlertConditions.Exposure exposure = conditions.exposure(asOf);
         int raised = 0;
         int cleared = 0;
-        int proposed = 0;
         List<AlertRule> active = rules.all().stream().filter(AlertRule::active).toList();
         for (AlertRule rule : active) {
             int[] r = reconcile(rule, conditions.hits(rule, asOf, exposure), asOf);
             raised += r[0];
             cleared += r[1];
-            proposed += r[2];
         }
         List<Long> off = jdbc.sql("""
                 SELECT DISTINCT a.rule_id FROM credit_alert a JOIN credit_alert_rule r ON r.id = a.rule_id
@@ -80,6 +81,7 @@ public class AlertEvaluator {
         for (Long id : off) {
             cleared += clear(id, live(id).values().stream().toList(), asOf);
         }
+        int proposed = proposeHolds(asOf, exposure);
         return new Result(asOf, active.size(), raised, cleared, proposed, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -112,25 +114,38 @@ public class AlertEvaluator {
             if (!live.containsKey(h.customerId())) {
                 fresh.add(h);
                 rows.add(new Object[] {rule.id(), h.customerId(), rule.id() + ":" + h.customerId(), rule.severity().name(), rule.action().name(),
-                        cut(words(h, ZH)), cut(words(h, Locale.ENGLISH)), Date.valueOf(asOf), now});
+                        cut(words(h, ZH)), cut(words(h, Locale.ENGLISH)), Date.valueOf(asOf), now, rule.action() == AlertRule.Action.HOLD_SUPPLY});
             }
         }
         for (int from = 0; from < rows.size(); from += 1000) {
             batch.batchUpdate("""
-                    INSERT INTO credit_alert (rule_id, customer_id, live_key, status, severity, action, reason_zh, reason_en, raised_on, raised_at)
-                    VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+                    INSERT INTO credit_alert (rule_id, customer_id, live_key, status, severity, action, reason_zh, reason_en, raised_on, raised_at,
+                      hold_pending)
+                    VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
+        return new int[] {fresh.size(), cleared};
+    }
+
+    /** Proposes the supply holds of the oldest live HOLD_SUPPLY alerts still waiting for one (at most the configured number). */
+    private int proposeHolds(LocalDate asOf, AlertConditions.Exposure exposure) {
+        record Waiting(long id, long customerId, String code, String rule, String reason) {
+        }
+        List<Waiting> waiting = jdbc.sql("""
+                SELECT a.id, a.customer_id, c.code, r.name, a.reason_zh FROM credit_alert a JOIN credit_alert_rule r ON r.id = a.rule_id
+                JOIN customer c ON c.id = a.customer_id
+                WHERE a.hold_pending = TRUE AND a.live_key IS NOT NULL ORDER BY a.id LIMIT :n""").param("n", settings.maxHoldProposals())
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
         int proposed = 0;
-        if (rule.action() == AlertRule.Action.HOLD_SUPPLY) {
-            for (AlertConditions.Hit h : fresh) {
-                Optional<SupplyHold> hold = holds.creditAlert(h.customerId(), rule.name() + ": " + words(h, ZH), asOf);
-                if (hold.isPresent()) {
-                    jdbc.sql("UPDATE credit_alert SET hold_id = ? WHERE live_key = ?").params(hold.get().id(), rule.id() + ":" + h.customerId()).update();
-                    proposed++;
-                }
-            }
+        for (Waiting w : waiting) {
+            AlertConditions.Open open = exposure.get().get(w.customerId());
+            java.math.BigDecimal overdue = open == null ? java.math.BigDecimal.ZERO : open.overdue();
+            int days = open == null || open.oldestDue() == null ? 0 : (int) java.time.temporal.ChronoUnit.DAYS.between(open.oldestDue(), asOf);
+            Optional<SupplyHold> hold = holds.creditAlert(w.code(), w.rule() + ": " + w.reason(), asOf, overdue, days);
+            jdbc.sql("UPDATE credit_alert SET hold_pending = FALSE, hold_id = ? WHERE id = ?").params(hold.map(SupplyHold::id).orElse(null), w.id())
+                    .update();
+            proposed += hold.isPresent() ? 1 : 0;
         }
-        return new int[] {fresh.size(), cleared, proposed};
+        return proposed;
     }
 
     /** Ends the episodes of these alerts; those not resolved yet are resolved by the system. */
@@ -140,7 +155,7 @@ public class AlertEvaluator {
         List<Object[]> rows = alertIds.stream().map(id -> new Object[] {Date.valueOf(asOf), CurrentUser.SYSTEM.username(), now, note, id}).toList();
         for (int from = 0; from < rows.size(); from += 1000) {
             batch.batchUpdate("""
-                    UPDATE credit_alert SET live_key = NULL, cleared_on = ?,
+                    UPDATE credit_alert SET live_key = NULL, cleared_on = ?, hold_pending = FALSE,
                            resolved_by = CASE WHEN status = 'RESOLVED' THEN resolved_by ELSE ? END,
                            resolved_at = CASE WHEN status = 'RESOLVED' THEN resolved_at ELSE ? END,
                            resolve_note = CASE WHEN status = 'RESOLVED' THEN resolve_note ELSE ? END,

@@ -153,8 +153,13 @@ public class SupplyHoldRules {
      * such a proposal open. Never places the hold by itself.
      */
     @Transactional
-    public Optional<SupplyHold> creditAlert(long customerId, String reason, LocalDate on) {
-        return ruleHold(customerId, HoldSource.CREDIT_ALERT, reason.length() > 480 ? reason.substring(0, 480) + "…" : reason, on, false);
+    public Optional<SupplyHold> creditAlert(String customerCode, String reason, LocalDate on, java.math.BigDecimal overdue, int overdueDays) {
+        CustomerRef ref = customers.findRef(customerCode).orElse(null);
+        if (ref == null || queries.active(ref.id()).isPresent() || queries.live("P:" + ref.id() + ":" + HoldSource.CREDIT_ALERT.name())) {
+            return Optional.empty();
+        }
+        String why = reason.length() > 480 ? reason.substring(0, 480) + "…" : reason;
+        return Optional.of(proposals.propose(ref, HoldSource.CREDIT_ALERT, why, on, CurrentUser.SYSTEM.username(), overdue, overdueDays));
     }
 
     /** A payment of the customer arrived on {@code paymentDate}: releases rule-based holds whose cause it cleared. */

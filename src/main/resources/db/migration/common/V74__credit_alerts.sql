@@ -43,6 +43,7 @@ CREATE TABLE credit_alert (
     resolved_by     VARCHAR(64),
     resolved_at     TIMESTAMP WITH TIME ZONE,
     resolve_note    VARCHAR(1000),
+    hold_pending    BOOLEAN        NOT NULL DEFAULT FALSE,
     hold_id         BIGINT,
     CONSTRAINT credit_alert_live UNIQUE (live_key),
     CONSTRAINT credit_alert_status CHECK (status IN ('OPEN', 'ACKNOWLEDGED', 'RESOLVED'))
@@ -50,6 +51,8 @@ CREATE TABLE credit_alert (
 CREATE INDEX credit_alert_customer_idx ON credit_alert (customer_id, status);
 CREATE INDEX credit_alert_status_idx ON credit_alert (status, raised_on);
 CREATE INDEX credit_alert_rule_idx ON credit_alert (rule_id, live_key);
+-- a HOLD_SUPPLY alert waits (hold_pending) until its supply hold is proposed: at most so many per evaluation
+CREATE INDEX credit_alert_hold_pending_idx ON credit_alert (hold_pending, id);
 
 -- "no contact for N days" reads each customer's latest activity
 CREATE INDEX activity_customer_occurred_idx ON activity (customer_id, occurred_at);
@@ -60,7 +63,7 @@ ALTER TABLE supply_hold ADD CONSTRAINT supply_hold_source CHECK (source IN ('MAN
 
 INSERT INTO credit_alert_rule (name, kind, days, amount, pct, cnt, grade, severity, action, active, updated_by, updated_at) VALUES
 ('逾期超过90天或逾期金额超过50万', 'OVERDUE', 90, 500000.00, NULL, NULL, NULL, 'HIGH', 'ESCALATE', TRUE, 'system', CURRENT_TIMESTAMP),
-('敞口超过信用额度', 'OVER_LIMIT', NULL, NULL, 0, NULL, NULL, 'HIGH', 'HOLD_SUPPLY', TRUE, 'system', CURRENT_TIMESTAMP),
+('敞口超过信用额度10%以上', 'OVER_LIMIT', NULL, NULL, 10, NULL, NULL, 'HIGH', 'HOLD_SUPPLY', TRUE, 'system', CURRENT_TIMESTAMP),
 ('付款天数3个月内变慢15天以上', 'DTP_WORSENING', 15, NULL, NULL, NULL, NULL, 'MEDIUM', 'CALL', TRUE, 'system', CURRENT_TIMESTAMP),
 ('信用等级30天内下降一级', 'GRADE_DROP', 30, NULL, NULL, 1, NULL, 'MEDIUM', 'REVIEW_LIMIT', TRUE, 'system', CURRENT_TIMESTAMP),
 ('90天内两次承诺未兑现', 'BROKEN_PROMISES', 90, NULL, NULL, 2, NULL, 'HIGH', 'ESCALATE', TRUE, 'system', CURRENT_TIMESTAMP),
