@@ -79,6 +79,10 @@ abstract class AlertBehaviour {
     AlertDigest digest;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
 
     String token;
     String collector;
@@ -414,5 +418,19 @@ abstract class AlertBehaviour {
         CurrentUser.runAsSystem(() -> digest.send(LocalDate.parse(DAY)));
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE recipient = ?").param(to).query(Long.class).single())
                 .as("once per manager and day").isEqualTo(1);
+    }
+
+    @Test
+    void theDailyCollectionRunEvaluatesTheRules() throws Exception {
+        String c = customer("RUN", null);
+        invoice(c, "1", "2025-01-01", "2025-02-01", "10000.00");
+        // as the daily run does when it has committed
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(
+                s -> publisher.publishEvent(new io.huikuan.strategy.CollectionRunCompleted(-1, LocalDate.parse(DAY))));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!kinds(c).containsKey("OVERDUE") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(only(c, "OVERDUE", "en").get("raisedOn").asString()).isEqualTo(DAY);
     }
 }
