@@ -51,7 +51,8 @@ public class Alerts {
         where.append(status == null ? "" : " AND a.status = :status").append(severity == null ? "" : " AND a.severity = :severity")
                 .append(customer == null ? "" : " AND c.code = :customer").append(user.portfolioOnly() ? " AND c.owner = :owner" : "");
         JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM credit_alert a JOIN customer c ON c.id = a.customer_id" + where);
-        JdbcClient.StatementSpec items = jdbc.sql(SELECT + where + " ORDER BY a.raised_on DESC, a.id DESC LIMIT :size OFFSET :offset")
+        JdbcClient.StatementSpec items = jdbc.sql(SELECT + where +  " ORDER BY a.raised_on DESC, CASE a.severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, a.id DESC"
+                + " LIMIT :size OFFSET :offset")
                 .param("size", size).param("offset", (long) page * size);
         if (status != null) {
             count = count.param("status", status.name());
