@@ -66,6 +66,12 @@ public class AlertEvaluator {
     @Transactional
     public Result evaluate(LocalDate asOf) {
         long t0 = System.nanoTime();
+        // one evaluation at a time (the daily run's listener, an administrator's, another node's): the second waits for the
+        // first to commit and then finds its episodes, instead of failing on the unique live key
+        Long first = jdbc.sql("SELECT min(id) FROM credit_alert_rule").query(Long.class).single();
+        if (first != null) {
+            jdbc.sql("SELECT id FROM credit_alert_rule WHERE id = ? FOR UPDATE").param(first).query(Long.class).list();
+        }
         AlertConditions.Exposure exposure = conditions.exposure(asOf);
         int raised = 0;
         int cleared = 0;
