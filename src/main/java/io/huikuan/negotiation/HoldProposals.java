@@ -56,9 +56,27 @@ class HoldProposals {
             throw new ConflictException("customerCode", "customer " + ref.code() + " already has an open " + source + " hold proposal");
         }
         var overdue = queries.overdueBeyond(on, 0, ref.id()).stream().findFirst();
+        return task(ref, id, source, reason, on, overdue.map(SupplyHoldQueries.Overdue::amount).orElse(BigDecimal.ZERO),
+                overdue.map(SupplyHoldQueries.Overdue::days).orElse(0));
+    }
+
+    /**
+     * A proposal whose proposer already knows the customer's overdue amount and days (for the managers' task), so the
+     * customer's balances are not read again (the early-warning rules propose many at once).
+     */
+    SupplyHold propose(CustomerRef ref, HoldSource source, String reason, LocalDate on, String by, BigDecimal overdue, int days) {
+        long id;
+        try {
+            id = insert(ref.id(), HoldStatus.PROPOSED, source, reason, on, by);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("customerCode", "customer " + ref.code() + " already has an open " + source + " hold proposal");
+        }
+        return task(ref, id, source, reason, on, overdue, days);
+    }
+
+    private SupplyHold task(CustomerRef ref, long id, HoldSource source, String reason, LocalDate on, BigDecimal overdue, int days) {
         String note = "supply-hold|" + source.name() + "|" + (reason.length() > 300 ? reason.substring(0, 300) + "…" : reason.replace('|', '/'));
-        tasks.open(new SystemTasks.NewTask(ref.id(), "SH:" + id, TaskKind.SUPPLY_HOLD, Channel.MANAGER_CALL, Role.MANAGER, null, on,
-                overdue.map(SupplyHoldQueries.Overdue::amount).orElse(BigDecimal.ZERO), overdue.map(SupplyHoldQueries.Overdue::days).orElse(0),
+        tasks.open(new SystemTasks.NewTask(ref.id(), "SH:" + id, TaskKind.SUPPLY_HOLD, Channel.MANAGER_CALL, Role.MANAGER, null, on, overdue, days,
                 note, "/holds"));
         return queries.find(id).orElseThrow();
     }

@@ -147,6 +147,21 @@ public class SupplyHoldRules {
                 : ruleHold(ref.id(), HoldSource.PLAN_BROKEN, "payment plan " + planId + " broken", on, s.autoHold()));
     }
 
+    /**
+     * An early-warning rule whose suggested action is to hold supply fired for the customer on {@code on} (the credit
+     * module's alerts): proposes a CREDIT_ALERT hold for a manager to decide, unless the customer is on hold already or has
+     * such a proposal open. Never places the hold by itself.
+     */
+    @Transactional
+    public Optional<SupplyHold> creditAlert(String customerCode, String reason, LocalDate on, java.math.BigDecimal overdue, int overdueDays) {
+        CustomerRef ref = customers.findRef(customerCode).orElse(null);
+        if (ref == null || queries.active(ref.id()).isPresent() || queries.live("P:" + ref.id() + ":" + HoldSource.CREDIT_ALERT.name())) {
+            return Optional.empty();
+        }
+        String why = reason.length() > 480 ? reason.substring(0, 480) + "…" : reason;
+        return Optional.of(proposals.propose(ref, HoldSource.CREDIT_ALERT, why, on, CurrentUser.SYSTEM.username(), overdue, overdueDays));
+    }
+
     /** A payment of the customer arrived on {@code paymentDate}: releases rule-based holds whose cause it cleared. */
     @Transactional
     public Optional<SupplyHold> paymentArrived(String customerCode, String paymentRef, LocalDate paymentDate) {
@@ -157,12 +172,12 @@ public class SupplyHoldRules {
         LocalDate today = LocalDate.now(clock);
         int days = settings().overdueDays();
         for (SupplyHold p : queries.proposals(ref.id())) {
-            if (p.source().ruleBased() && !stillCaused(ref.id(), p.source(), today, days)) {
+            if (p.source().releasedByPayment() && !stillCaused(ref.id(), p.source(), today, days)) {
                 proposals.close(p.id(), CurrentUser.SYSTEM.username(), "cause cleared by payment " + paymentRef);
             }
         }
         Optional<SupplyHold> active = queries.active(ref.id());
-        if (active.isEmpty() || !active.get().source().ruleBased() || stillCaused(ref.id(), active.get().source(), today, days)) {
+        if (active.isEmpty() || !active.get().source().releasedByPayment() || stillCaused(ref.id(), active.get().source(), today, days)) {
             return Optional.empty();
         }
         String why = active.get().source() == HoldSource.OVERDUE
