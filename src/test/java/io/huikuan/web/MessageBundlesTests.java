@@ -37,7 +37,7 @@ class MessageBundlesTests {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     /** The bundles named by {@code spring.messages.basename}: the main one and one per part of correspondence. */
-    static final List<String> BASENAMES = List.of("messages", "messages-outbox", "messages-templates", "messages-letters", "messages-limitation", "messages-holds", "messages-negotiation", "messages-credit", "messages-portal");
+    static final List<String> BASENAMES = List.of("messages", "messages-outbox", "messages-templates", "messages-letters", "messages-limitation", "messages-holds", "messages-negotiation", "messages-credit", "messages-portal", "messages-insight");
 
     private final Properties base = load("");
     private final Properties zh = load("_zh_CN");
