@@ -99,6 +99,19 @@ public class PaymentPredictions {
         return trained;
     }
 
+    /**
+     * How the model for {@code asOf} was made, for the benchmark: samples, read and total training time, what answers, and
+     * the hold-out's AUC and pay-date error of the trees and the baselines.
+     */
+    public String describe(LocalDate asOf) {
+        PaymentModel m = model(asOf);
+        PaymentModel.Validation v = m.validation();
+        return String.format(java.util.Locale.ROOT, "%,d ms (%,d samples, reading them %,d ms; probability: %s, pay date: %s; hold-out of %,d: "
+                + "AUC %.3f / %.3f / %.3f, MAE %.1f / %.1f / %.1f days for trees / customer average / due date)", v.trainMillis(), v.samples(),
+                v.readMillis(), m.lateModel(), m.payModel(), v.heldOut(), v.treesAuc(), v.averageAuc(), v.dueAuc(), v.treesMae(), v.averageMae(),
+                v.dueMae());
+    }
+
     /** The invoices open at {@code asOf} with their facts, by due date then invoice number. */
     List<InvoiceFacts> open(LocalDate asOf) {
         List<InvoiceFacts> open = new ArrayList<>();
