@@ -33,20 +33,29 @@ class FactQueries {
                               sum(CASE WHEN settled_on > :r0 AND days_late > 0 THEN 1 ELSE 0 END) r_late,
                               sum(CASE WHEN settled_on > :r0 THEN amount ELSE 0 END) r_amt,
                               sum(CASE WHEN settled_on > :r0 THEN amount * days_late ELSE 0 END) r_amt_days
-                       FROM invoice_settlement WHERE settled_on > :y0 AND settled_on <= :c GROUP BY customer_id) s ON s.customer_id = b.customer_id
-            LEFT JOIN (SELECT customer_id, avg(amount) usual FROM invoice WHERE issue_date > :y0 AND issue_date <= :c GROUP BY customer_id) u
+                       FROM invoice_settlement WHERE settled_on > :y0 AND settled_on <= :c%1$s GROUP BY customer_id) s ON s.customer_id = b.customer_id
+            LEFT JOIN (SELECT customer_id, avg(amount) usual FROM invoice WHERE issue_date > :y0 AND issue_date <= :c%1$s GROUP BY customer_id) u
                    ON u.customer_id = b.customer_id
             LEFT JOIN (SELECT customer_id, sum(CASE WHEN status = 'BROKEN' THEN 1 ELSE 0 END) broken,
                               sum(CASE WHEN status = 'KEPT' THEN 1 ELSE 0 END) kept
-                       FROM promise WHERE status IN ('BROKEN', 'KEPT', 'PARTLY_KEPT') AND settled_on > :y0 AND settled_on <= :c
+                       FROM promise WHERE status IN ('BROKEN', 'KEPT', 'PARTLY_KEPT') AND settled_on > :y0 AND settled_on <= :c%1$s
                        GROUP BY customer_id) p ON p.customer_id = b.customer_id
             LEFT JOIN (SELECT i2.customer_id, count(*) disputes FROM invoice_dispute x2 JOIN invoice i2 ON i2.id = x2.invoice_id
-                       WHERE x2.opened_on > :y0 AND x2.opened_on <= :c GROUP BY i2.customer_id) d ON d.customer_id = b.customer_id
+                       WHERE x2.opened_on > :y0 AND x2.opened_on <= :c%2$s GROUP BY i2.customer_id) d ON d.customer_id = b.customer_id
             LEFT JOIN (SELECT invoice_id, count(*) open_disputes FROM invoice_dispute
                        WHERE opened_on <= :c AND (resolved_on IS NULL OR resolved_on > :c) GROUP BY invoice_id) x ON x.invoice_id = b.invoice_id
             LEFT JOIN invoice_settlement st ON st.invoice_id = b.invoice_id
-            WHERE b.valid_from <= :c AND (b.valid_to IS NULL OR b.valid_to > :c)
+            WHERE b.valid_from <= :c AND (b.valid_to IS NULL OR b.valid_to > :c)%3$s
             """;
+
+    /** Every customer. */
+    private static final String ALL = SQL.formatted("", "", "");
+
+    /** The customers whose id is a multiple of :k (a stable sample of about 1/k of them): every source filtered alike. */
+    private static final String SAMPLED = SQL.formatted(" AND MOD(customer_id, :k) = 0", " AND MOD(i2.customer_id, :k) = 0",
+            " AND MOD(b.customer_id, :k) = 0");
+
+    private static final String OPEN_COUNT = "SELECT count(*) FROM balance_period WHERE valid_from <= :c AND (valid_to IS NULL OR valid_to > :c)";
 
     private final JdbcClient jdbc;
 
@@ -56,9 +65,25 @@ class FactQueries {
 
     /** Every invoice open at {@code cutOff} with its facts as of that date, streamed to {@code each} in no particular order. */
     void openAt(LocalDate cutOff, Consumer<InvoiceFacts> each) {
-        jdbc.sql(SQL).param("c", Date.valueOf(cutOff)).param("y0", Date.valueOf(cutOff.minusDays(365)))
-                .param("r0", Date.valueOf(cutOff.minusDays(91)))
-                .query((RowCallbackHandler) rs -> each.accept(row(rs, cutOff)));
+        openAt(cutOff, 1, each);
+    }
+
+    /**
+     * The invoices open at {@code cutOff} of the customers whose id is a multiple of {@code every} (all when 1), with their
+     * facts: training reads a bounded sample this way without aggregating every customer's history at every month end.
+     */
+    void openAt(LocalDate cutOff, long every, Consumer<InvoiceFacts> each) {
+        JdbcClient.StatementSpec sql = jdbc.sql(every <= 1 ? ALL : SAMPLED).param("c", Date.valueOf(cutOff))
+                .param("y0", Date.valueOf(cutOff.minusDays(365))).param("r0", Date.valueOf(cutOff.minusDays(91)));
+        if (every > 1) {
+            sql = sql.param("k", every);
+        }
+        sql.query((RowCallbackHandler) rs -> each.accept(row(rs, cutOff)));
+    }
+
+    /** How many invoices are open at {@code date}. */
+    long openCount(LocalDate date) {
+        return jdbc.sql(OPEN_COUNT).param("c", Date.valueOf(date)).query(Long.class).single();
     }
 
     /**

@@ -93,10 +93,12 @@ final class PaymentModel {
         List<BoostedTrees.Sample> out = new ArrayList<>();
         Random random = new Random(asOf.toEpochDay());
         long seen = 0;
+        // about as many invoices are open at each month end as at D: sample customers so the rows stay near the bound
+        long every = Math.max(1, (facts.openCount(asOf) * settings.months() + settings.maxSamples() - 1) / settings.maxSamples());
         YearMonth month = YearMonth.from(asOf).minusMonths(1);
         for (int i = 0; i < settings.months(); i++, month = month.minusMonths(1)) {
             List<BoostedTrees.Sample> rows = new ArrayList<>();
-            facts.openAt(month.atEndOfMonth(), f -> {
+            facts.openAt(month.atEndOfMonth(), every, f -> {
                 BoostedTrees.Sample s = sample(f, asOf);
                 if (s != null) {
                     rows.add(s);
