@@ -127,8 +127,8 @@ final class PaymentModel {
             return new BoostedTrees.Sample(f, f.settledOn().isAfter(f.dueDate()), (double) f.payDays());
         }
         if (f.dueDate().isBefore(asOf)) {
-            // still open at D and past due: known to be late, paid at least this many days after the due date
-            return new BoostedTrees.Sample(f, true, (double) ChronoUnit.DAYS.between(f.dueDate(), asOf));
+            // still open at D and past due: known to be late (the pay date is not known yet: not a row of the regression)
+            return new BoostedTrees.Sample(f, true, null);
         }
         return null;
     }
