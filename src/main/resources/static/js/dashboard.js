@@ -82,16 +82,20 @@
     });
   }
 
-  function draw() {
+  // draws the charts under root (the page, or a panel htmx has just put in)
+  function draw(root) {
     if (typeof window.Chart === "undefined") {
       return;
     }
-    var charts = {};
-    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-      charts[canvas.id] = canvas.getAttribute("data-chart") === "line" ? lineChart(canvas) : barChart(canvas);
+    var charts = window.huikuanCharts || {};
+    (root && root.querySelectorAll ? root : document).querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (!charts[canvas.id] || charts[canvas.id].canvas !== canvas) {
+        charts[canvas.id] = canvas.getAttribute("data-chart") === "line" ? lineChart(canvas) : barChart(canvas);
+      }
     });
     window.huikuanCharts = charts;
   }
 
-  window.addEventListener("load", draw);
+  window.addEventListener("load", function () { draw(document); });
+  document.addEventListener("htmx:afterSettle", function (e) { draw(e.target); });
 })();

@@ -68,9 +68,9 @@ class ExchangeCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "import" -> importFile(words, args);
                 case "export" -> exportFile(words, args);
                 case "benchmark" -> {
-                    // "benchmark aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation", "credit-scores" and "credit-checks" belong to the
-                    // aging, strategy, correspondence, ledger, legal and credit modules
-                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation", "credit-scores", "credit-checks").contains(words.get(1))) {
+                    // "benchmark aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation", "credit-scores", "credit-checks" and "predictions" belong to the
+                    // aging, strategy, correspondence, ledger, legal, credit and insight modules
+                    if (words.size() < 2 || !List.of("aging", "collection-run", "statements", "outbox", "dispatch", "payments", "limitation", "credit-scores", "credit-checks", "predictions").contains(words.get(1))) {
                         exitCode = benchmark.run(words, args);
                     }
                 }

@@ -64,7 +64,8 @@ class ImportBenchmark {
                     + "       benchmark payments --url=http://localhost:8080 --user=U [--password=P] [--count=100] [--rounds=3] [--warmup=1]\n"
                     + "       benchmark limitation [--as-of=YYYY-MM-DD] [--repeat=5]\n"
                     + "       benchmark credit-scores [--as-of=YYYY-MM-DD] [--repeat=3] [--snapshot]\n"
-                    + "       benchmark credit-checks [--threads=50] [--count=5000] [--warmup=200]");
+                    + "       benchmark credit-checks [--threads=50] [--count=5000] [--warmup=200]\n"
+                    + "       benchmark predictions --from=YYYY-MM --to=YYYY-MM [--as-of=YYYY-MM-DD]");
             return 2;
         }
         long invoices = number(args, "invoices", 1_000_000);

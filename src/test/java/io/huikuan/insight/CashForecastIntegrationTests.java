@@ -1,0 +1,5 @@
+package io.huikuan.insight;
+
+/** The cash forecast, on H2. */
+class CashForecastIntegrationTests extends CashForecastBehaviour {
+}

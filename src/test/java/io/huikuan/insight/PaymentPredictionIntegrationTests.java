@@ -1,0 +1,5 @@
+package io.huikuan.insight;
+
+/** The payment prediction and its backtest on H2. */
+class PaymentPredictionIntegrationTests extends PaymentPredictionBehaviour {
+}
