@@ -8,9 +8,12 @@ import java.util.List;
  * The backtest of the payment prediction over a period: per month end the invoices open then, how many turned out late,
  * the AUC of the probability of lateness and the mean absolute error of the pay date in days of the trees and of the two
  * baselines; the same pooled over every month; whether the trees beat both baselines (else they are not kept) and meet
- * the targets (AUC ≥ 0.80, pay-date error at least 20 % below "pays on its due date").
+ * the targets (AUC ≥ 0.80, pay-date error at least 20 % below "pays on its due date"); and {@code cash}: at each month end
+ * whose next 30 days have passed, the cash forecast of those 30 days in CNY against what came in, with
+ * {@code cashErrorPct}, the mean absolute error in percent (null when none could be judged).
  */
-public record BacktestReport(YearMonth from, YearMonth to, LocalDate judgedAt, List<Month> months, Month overall, long millis) {
+public record BacktestReport(YearMonth from, YearMonth to, LocalDate judgedAt, List<Month> months, Month overall, long millis,
+        List<CashCheck.Result> cash, java.math.BigDecimal cashErrorPct) {
 
     /** One month end (or the pooled total, monthEnd null): counts, AUC and MAE of trees / customer average / due date. */
     public record Month(LocalDate monthEnd, int open, int late, int settled, double treesAuc, double averageAuc, double dueAuc, double treesMae,

@@ -23,11 +23,15 @@ public class PredictionBacktest {
     public static final int MAX_MONTHS = 36;
 
     private final FactQueries facts;
+    private final PaymentPredictions predictions;
+    private final CashCheck cash;
     private final Clock clock;
     private final AtomicReference<BacktestReport> last = new AtomicReference<>();
 
-    PredictionBacktest(FactQueries facts, Clock clock) {
+    PredictionBacktest(FactQueries facts, PaymentPredictions predictions, CashCheck cash, Clock clock) {
         this.facts = facts;
+        this.predictions = predictions;
+        this.cash = cash;
         this.clock = clock;
     }
 
@@ -57,9 +61,17 @@ public class PredictionBacktest {
         LocalDate today = LocalDate.now(clock);
         List<BacktestReport.Month> months = new ArrayList<>();
         Pool pool = new Pool();
+        List<CashCheck.Result> cashChecks = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             LocalDate end = m.atEndOfMonth();
-            PaymentModel model = PaymentModel.train(facts, end, settings);
+            // the default model is the one the API answers with (cached per date and ledger version): the cash check reuses it
+            PaymentModel model = settings == PaymentModel.Settings.DEFAULT ? predictions.model(end) : PaymentModel.train(facts, end, settings);
+            if (settings == PaymentModel.Settings.DEFAULT) {
+                CashCheck.Result checked = cash.at(end, today);
+                if (checked != null) {
+                    cashChecks.add(checked);
+                }
+            }
             List<InvoiceFacts> open = new ArrayList<>();
             facts.openAt(end, open::add);
             Pool month = new Pool();
@@ -73,7 +85,7 @@ public class PredictionBacktest {
             months.add(month.result(end, model.validation().trainMillis(), model.validation().samples(), model.lateModel(), model.payModel()));
         }
         BacktestReport report = new BacktestReport(from, to, today, List.copyOf(months), pool.result(null, 0, 0, null, null),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, List.copyOf(cashChecks), CashCheck.meanAbsoluteError(cashChecks));
         last.set(report);
         return report;
     }

@@ -91,7 +91,8 @@ abstract class PaymentPredictionBehaviour {
     void theBacktestPageRunsOnAGeneratedPortfolioAndMeetsTheTargetsWithTheTreesBeatingBothBaselines() throws Exception {
         mvc.perform(post("/insight/backtest").with(httpBasic("pp-boss", "pp-boss")).with(csrf()).param("from", "2024-09").param("to", "2024-12"))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"backtest-table\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("达到目标")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("达到目标")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"backtest-cash-error\"")));
         BacktestReport r = backtest.last();
         BacktestReport.Month o = r.overall();
         assertThat(r.months()).extracting(BacktestReport.Month::monthEnd).containsExactly(LocalDate.parse("2024-09-30"), LocalDate.parse("2024-10-31"),
@@ -105,6 +106,16 @@ abstract class PaymentPredictionBehaviour {
         assertThat(r.targetsMet()).isTrue();
         System.out.printf("backtest: AUC %.3f / %.3f / %.3f, MAE %.1f / %.1f / %.1f, %d ms%n", o.treesAuc(), o.averageAuc(), o.dueAuc(), o.treesMae(),
                 o.averageMae(), o.dueMae(), r.millis());
+        // the cash forecast of the 30 days after each month end, against what came in (all four month ends are judged by 10 June 2025)
+        assertThat(r.cash()).extracting(CashCheck.Result::asOf).containsExactly(LocalDate.parse("2024-09-30"), LocalDate.parse("2024-10-31"),
+                LocalDate.parse("2024-11-30"), LocalDate.parse("2024-12-31"));
+        for (CashCheck.Result c : r.cash()) {
+            System.out.printf("cash %s: forecast %s, received %s, error %s%%%n", c.asOf(), c.forecast(), c.actual(), c.errorPct());
+            assertThat(c.actual()).isPositive();
+            assertThat(c.forecast()).isPositive();
+            assertThat(c.errorPct()).isEqualByComparingTo(CashCheck.error(c.forecast(), c.actual()));
+        }
+        assertThat(r.cashErrorPct()).as("mean absolute error of the cash forecast, %").isNotNull().isLessThan(new java.math.BigDecimal("50"));
 
         // shown again, in English, to another manager; refused to a collector; a bad period named, nothing run
         mvc.perform(get("/insight/backtest").param("lang", "en").with(httpBasic("pp-boss", "pp-boss"))).andExpect(status().isOk())

@@ -68,7 +68,7 @@ class PredictionBenchmark implements ApplicationRunner, ExitCodeGenerator {
             double warm = (System.nanoTime() - start) / 1e6;
             System.out.printf(Locale.ROOT, "as of %s: %,d open invoices; train the model and predict them all (cold) %.0f ms, of it training %s; "
                     + "one page of 50 from the cache %.0f ms%n%n", asOf, open, cold, predictions.describe(asOf), warm);
-            BacktestReport r = backtest.run(Cli.option(args, "from"), Cli.option(args, "to"));
+            BacktestReport r = CurrentUser.asSystem(() -> backtest.run(Cli.option(args, "from"), Cli.option(args, "to")));
             print(r);
         } catch (ValidationException e) {
             System.err.println("benchmark predictions: " + e.getMessage()
@@ -92,6 +92,15 @@ class PredictionBenchmark implements ApplicationRunner, ExitCodeGenerator {
         System.out.println();
         System.out.printf(Locale.ROOT, "trees kept (beat both baselines): %s; targets (AUC >= 0.80, MAE >= 20%% below due date: %.1f%%) met: %s%n",
                 r.treesKept(), r.maeGainPct(), r.targetsMet());
+        System.out.println();
+        System.out.println("cash forecast of the 30 days after each month end (CNY) against what came in:");
+        System.out.println();
+        System.out.println("| month end | forecast | received | error |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        for (io.huikuan.insight.CashCheck.Result c : r.cash()) {
+            System.out.printf(Locale.ROOT, "| %s | %,.2f | %,.2f | %s |%n", c.asOf(), c.forecast(), c.actual(), c.errorPct() == null ? "-" : c.errorPct() + " %");
+        }
+        System.out.printf(Locale.ROOT, "%nmean absolute error of the cash forecast: %s%n", r.cashErrorPct() == null ? "- (no month end judged)" : r.cashErrorPct() + " %");
     }
 
     private static void row(String label, BacktestReport.Month m, String training) {
