@@ -3,6 +3,7 @@ package io.huikuan.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -146,6 +147,49 @@ abstract class CashForecastBehaviour {
         Api.user(users, "cf-nobody", Role.COLLECTOR);
         JsonNode nobody = forecast("cf-nobody", "asOf=" + D + "&days=30");
         assertThat(dec(nobody.get("total"))).isZero();
+    }
+
+    @Test
+    void aCollectorsMonthAddsTheForecastOfTheRestOfTheMonthToWhatCameIn() throws Exception {
+        String collector = "cf-month-" + run.toLowerCase();
+        Api.user(users, collector, Role.COLLECTOR);
+        String c = "CF-" + run + "-M";
+        call(post("/api/customers"), "cf-admin", """
+                {"code":"%s","name":"月度客户 %s","owner":"%s"}""".formatted(c, run, collector)).andExpect(status().isCreated());
+        call(post("/api/invoices"), "cf-finance", """
+                {"invoiceNo":"%s-1","customerCode":"%s","issueDate":"2024-12-01","dueDate":"2025-01-20","amount":6000.00}""".formatted(c, c))
+                .andExpect(status().isCreated());
+        call(post("/api/invoices"), "cf-finance", """
+                {"invoiceNo":"%s-2","customerCode":"%s","issueDate":"2024-11-01","dueDate":"2024-12-01","amount":1000.00}""".formatted(c, c))
+                .andExpect(status().isCreated());
+        call(post("/api/payments"), "cf-finance", """
+                {"paymentRef":"%s-P","customerCode":"%s","paymentDate":"2025-01-06","amount":1000.00,"method":"BANK_TRANSFER",
+                 "allocations":[{"invoiceNo":"%s-2","amount":1000.00}]}""".formatted(c, c, c)).andExpect(status().isCreated());
+        call(post("/api/activities"), collector, """
+                {"customerCode":"%s","channel":"PHONE","outcome":"PROMISE","promiseAmount":3000.00,"promiseDate":"2025-01-25"}""".formatted(c))
+                .andExpect(status().isCreated());
+        call(put("/api/targets"), "cf-boss", """
+                {"month":"2025-01","scope":"USER","key":"%s","amount":10000.00}""".formatted(collector)).andExpect(status().isOk());
+
+        JsonNode month = Api.json(call(get("/api/forecast/month"), collector, null).andExpect(status().isOk()));
+        JsonNode rest = forecast(collector, "asOf=2025-01-10&days=21");
+        assertThat(month.get("month").asString()).isEqualTo("2025-01");
+        assertThat(dec(month.get("target"))).isEqualByComparingTo("10000.00");
+        assertThat(dec(month.get("collected"))).isEqualByComparingTo("1000.00");
+        assertThat(dec(month.get("expected"))).as("the forecast of 11 to 31 January for the collector's customers").isEqualByComparingTo(dec(rest.get("total")))
+                .as("the promise of 25 January at least").isPositive();
+        assertThat(dec(month.get("predicted"))).isEqualByComparingTo(dec(month.get("collected")).add(dec(month.get("expected"))));
+        assertThat(dec(month.get("predictedPercent"))).isEqualByComparingTo(dec(month.get("predicted")).divide(new BigDecimal("100"), 1,
+                java.math.RoundingMode.HALF_UP));
+        call(get("/api/forecast/month?month=2025-02"), collector, null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("month"));
+
+        String kpi = call(get("/insight/month-outlook"), collector, null).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kpi).contains("id=\"outlook-predicted\"", "模型预测月底回款");
+        String targets = call(get("/targets"), collector, null).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(targets).contains("hx-get=\"/insight/month-outlook\"");
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.huikuan.insight.web;
 
 import io.huikuan.insight.CashForecastReport;
 import io.huikuan.insight.CashForecasts;
+import io.huikuan.insight.MonthOutlook;
+import io.huikuan.insight.MonthOutlooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,9 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 class CashForecastApi {
 
     private final CashForecasts forecasts;
+    private final MonthOutlooks outlooks;
 
-    CashForecastApi(CashForecasts forecasts) {
+    CashForecastApi(CashForecasts forecasts, MonthOutlooks outlooks) {
         this.forecasts = forecasts;
+        this.outlooks = outlooks;
+    }
+
+    @GetMapping("/api/forecast/month")
+    @Operation(summary = "The current user's month (month: yyyy-MM, the current month only): target, collected so far (CNY), the cash expected "
+            + "from their own customers for the rest of the month, predicted = collected + expected, and that in % of the target")
+    MonthOutlook month(@RequestParam(required = false) YearMonth month) {
+        return outlooks.mine(month);
     }
 
     @GetMapping("/api/forecast/cash")
