@@ -71,14 +71,16 @@ public class CollectionRuns {
     private final CollectionProperties settings;
     private final String node;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Experiments experiments;
     /** Test hook: called after each committed chunk with its number (a test throws here to stop a run midway). */
     IntConsumer afterChunk = n -> {
     };
 
     CollectionRuns(JdbcClient jdbc, RunQueries queries, TaskWriter writer, Segments segments, Strategies strategies, Promises promises,
             BalancePeriods periods, RunLocks locks, TransactionTemplate tx, Clock clock, CollectionProperties settings,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, Experiments experiments) {
         this.events = events;
+        this.experiments = experiments;
         this.jdbc = jdbc;
         this.queries = queries;
         this.writer = writer;
@@ -183,6 +185,10 @@ public class CollectionRuns {
         Map<String, Strategy.Version> byStrategy = strategies.current();
         int lead = byStrategy.values().stream().flatMap(v -> v.steps().stream()).mapToInt(s -> -s.dayOffset()).max().orElse(0);
         List<CustomerFacts> all = queries.facts(asOf, asOf.plusDays(Math.max(0, lead)), after, Segment.signals(ordered));
+        Map<String, Experiment> trials = experiments.active();
+        java.util.Set<String> placed = new java.util.HashSet<>(trials.isEmpty() ? List.of()
+                : jdbc.sql("SELECT a.experiment_id || ':' || a.customer_id FROM segment_experiment_arm a JOIN segment_experiment e ON e.id = a.experiment_id "
+                        + "WHERE e.ended_on IS NULL").query(String.class).list());
         Timestamp now = Timestamp.from(Instant.now(clock));
         int chunkSize = settings.chunkSize();
         int chunk = 0;
@@ -192,6 +198,7 @@ public class CollectionRuns {
             long to = part.get(part.size() - 1).customerId();
             List<TaskWriter.Row> rows = new ArrayList<>();
             List<Object[]> assigned = new ArrayList<>();
+            List<Object[]> arms = new ArrayList<>();
             for (CustomerFacts f : part) {
                 Segment seg = Segments.assign(ordered, f);
                 if (seg == null) {
@@ -199,11 +206,16 @@ public class CollectionRuns {
                 }
                 assigned.add(new Object[] {f.customerId(), seg.code()});
                 summary.customersBySegment.merge(seg.code(), 1, Integer::sum);
+                // the arm is recorded the first time the customer is placed in the experiment's segment, paused or not
+                Experiment trial = trials.get(seg.code());
+                if (trial != null && placed.add(trial.id() + ":" + f.customerId())) {
+                    arms.add(new Object[] {trial.id(), f.customerId(), trial.arm(f.customerId())});
+                }
                 if (f.promiseInForce() || f.anchorDue() == null) {
                     summary.paused++;
                     continue;
                 }
-                Strategy.Version v = byStrategy.get(seg.strategyCode());
+                Strategy.Version v = byStrategy.get(trial == null ? seg.strategyCode() : trial.strategyFor(f.customerId()));
                 for (StepPlanner.Planned p : StepPlanner.plan(f, seg.code(), v, windowFrom)) {
                     Step s = p.step();
                     rows.add(new TaskWriter.Row(f.customerId(), p.key(), TaskKind.STEP, runId, seg.code(), v.id(), s.dayOffset(), s.channel(),
@@ -221,6 +233,7 @@ public class CollectionRuns {
                     summary.count(r);
                 }
                 writer.storeSegments(fromId, to, assigned, asOf, runId);
+                experiments.record(arms, asOf);
                 summary.customersEvaluated += customers;
                 jdbc.sql("UPDATE collection_run SET last_customer_id = ?, customers_evaluated = ?, tasks_created = ?, summary = ? WHERE id = ?")
                         .params(to, summary.customersEvaluated, summary.created, summary.json(), runId).update();

@@ -45,8 +45,10 @@ public class DryRuns {
     private final Segments segments;
     private final Strategies strategies;
     private final Clock clock;
+    private final Experiments experiments;
 
-    DryRuns(JdbcClient jdbc, RunQueries queries, Segments segments, Strategies strategies, Clock clock) {
+    DryRuns(JdbcClient jdbc, RunQueries queries, Segments segments, Strategies strategies, Clock clock, Experiments experiments) {
+        this.experiments = experiments;
         this.jdbc = jdbc;
         this.queries = queries;
         this.segments = segments;
@@ -66,6 +68,7 @@ public class DryRuns {
         LocalDate windowFrom = Optional.ofNullable(queries.lastCompletedBefore(asOf)).orElse(asOf.minusDays(1));
         int lead = Math.max(0, -Math.min(checked.get(0).dayOffset(), current.steps().isEmpty() ? 0 : current.steps().get(0).dayOffset()));
         List<Segment> ordered = segments.list();
+        Map<String, Experiment> trials = experiments.active();
         Set<String> existing = new HashSet<>(jdbc.sql("SELECT customer_id || '|' || task_key FROM collection_task WHERE kind = 'STEP'")
                 .query(String.class).list());
         int inStrategy = 0;
@@ -74,7 +77,8 @@ public class DryRuns {
         List<Item> sample = new ArrayList<>();
         for (CustomerFacts f : queries.facts(asOf, asOf.plusDays(lead), 0, Segment.signals(ordered))) {
             Segment seg = Segments.assign(ordered, f);
-            if (seg == null || !seg.strategyCode().equals(code)) {
+            Experiment trial = seg == null ? null : trials.get(seg.code());
+            if (seg == null || !(trial == null ? seg.strategyCode() : trial.strategyFor(f.customerId())).equals(code)) {
                 continue;
             }
             inStrategy++;

@@ -132,8 +132,10 @@ class RunQueries {
                 .query(String.class).single();
         String paused = jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(CASE WHEN paused_to IS NULL THEN 0 ELSE 1 END), 0) FROM strategy_paused_invoice")
                 .query(String.class).single();
+        String trials = jdbc.sql("SELECT count(*) || '/' || COALESCE(max(id), 0) || '/' || COALESCE(sum(CASE WHEN ended_on IS NULL THEN 0 ELSE 1 END), 0) "
+                + "FROM segment_experiment").query(String.class).single();
         StringBuilder others = new StringBuilder();
         signals.forEach(s -> others.append("|G").append(s.inputsKey()));
-        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused + others;
+        return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused + "|E" + trials + others;
     }
 }
