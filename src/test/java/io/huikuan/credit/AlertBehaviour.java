@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,13 +53,9 @@ import tools.jackson.databind.JsonNode;
 @Import(MovableClock.Config.class)
 abstract class AlertBehaviour {
 
+    /** One SMTP server for the JVM: the H2 and the PostgreSQL classes share it (each reads its own recipients' mail). */
     static final GreenMail SMTP = TestSmtp.start();
     static final String DAY = "2025-06-10";
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {
