@@ -40,6 +40,10 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         }
         if (path(request).startsWith("/api/")) {
             LoginResponses.passwordChangeRequired(response);
+        } else if ("true".equals(request.getHeader("HX-Request"))) {
+            // a part of a page (a header badge, a panel) is refused without a body: htmx leaves the page as it is instead
+            // of swapping the password page into it; the page itself is the password page already
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         } else {
             response.sendRedirect(request.getContextPath() + "/account/password");
         }
