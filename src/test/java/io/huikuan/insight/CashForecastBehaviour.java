@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.huikuan.identity.Role;
-import io.huikuan.identity.UserDirectory;
-import io.huikuan.ledger.BalancePeriods;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
 import java.math.BigDecimal;
@@ -17,17 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,42 +31,19 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(properties = "huikuan.outbox.enabled=false")
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
-abstract class CashForecastBehaviour {
+abstract class CashForecastBehaviour extends PortfolioFixture {
 
     static final LocalDate D = LocalDate.parse("2024-12-31");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    BalancePeriods balances;
-
-    static String portfolio;
     String run;
 
-    @BeforeEach
-    void setUp() {
-        clock.set(LocalDate.parse("2025-01-10"), LocalTime.of(10, 0));
-        Api.user(users, "cf-admin", Role.ADMIN);
-        Api.user(users, "cf-finance", Role.FINANCE);
-        Api.user(users, "cf-boss", Role.MANAGER);
-        Api.user(users, "cf-collector", Role.COLLECTOR);
-        run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        synchronized (CashForecastBehaviour.class) {
-            if (portfolio == null || jdbc.sql("SELECT count(*) FROM customer WHERE code = ?").param(portfolio + "-0").query(Long.class).single() == 0) {
-                portfolio = "CF-" + run;
-                PayingPortfolio.create(jdbc, balances, portfolio, 40, "cf-collector", 23);
-            }
-        }
+    CashForecastBehaviour() {
+        super("cf", 40, 23, LocalDate.parse("2025-01-10"));
     }
 
-    ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        return Api.call(mvc, req, user, json);
+    @BeforeEach
+    void run() {
+        run = token;
     }
 
     JsonNode forecast(String user, String query) throws Exception {

@@ -9,25 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.huikuan.identity.Role;
-import io.huikuan.identity.UserDirectory;
-import io.huikuan.ledger.BalancePeriods;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.YearMonth;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,46 +29,17 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(properties = "huikuan.outbox.enabled=false")
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
-abstract class PaymentPredictionBehaviour {
+abstract class PaymentPredictionBehaviour extends PortfolioFixture {
 
     static final LocalDate D = LocalDate.parse("2024-12-31");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    BalancePeriods balances;
     @Autowired
     PredictionBacktest backtest;
     @Autowired
     PaymentPredictions predictions;
 
-    static String portfolio;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(LocalDate.parse("2025-06-10"), LocalTime.of(10, 0));
-        Api.user(users, "pp-admin", Role.ADMIN);
-        Api.user(users, "pp-finance", Role.FINANCE);
-        Api.user(users, "pp-boss", Role.MANAGER);
-        Api.user(users, "pp-collector", Role.COLLECTOR);
-        token = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        synchronized (PaymentPredictionBehaviour.class) {
-            if (portfolio == null || jdbc.sql("SELECT count(*) FROM customer WHERE code = ?").param(portfolio + "-0").query(Long.class).single() == 0) {
-                portfolio = "PP-" + token;
-                PayingPortfolio.create(jdbc, balances, portfolio, 60, "pp-collector", 17);
-            }
-        }
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder req, String user, String json) throws Exception {
-        return Api.call(mvc, req, user, json);
+    PaymentPredictionBehaviour() {
+        super("pp", 60, 17, LocalDate.parse("2025-06-10"));
     }
 
     JsonNode predictions(String user, String asOf, int page, int size) throws Exception {
