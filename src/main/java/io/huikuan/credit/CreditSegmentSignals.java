@@ -3,6 +3,7 @@ package io.huikuan.credit;
 import io.huikuan.strategy.CustomerSignals;
 import io.huikuan.strategy.SegmentSignals;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * snapshot has no score;</li>
  * <li>the effective grade: the override in force at the date, else that computed grade;</li>
  * <li>over the limit: open receivables at the date (balance periods, every currency summed as it is, as in
- * {@link CustomerCredits}) plus the orders the ERP reported open then, above the credit limit (no limit: never).</li>
+ * {@link CustomerCredits}) plus the orders the ERP reported open then, above the credit limit (no limit: never);</li>
+ * <li>open alerts: the early-warning alerts raised by the date and not resolved by then, counted per customer.</li>
  * </ul>
  * Only the signals asked for are read: one statement for scores (the window's rows by the {@code as_of} index; the
  * latest per customer kept in Java, ten times cheaper than grouping in SQL), one for overrides, one for the exposure.
@@ -43,9 +45,11 @@ class CreditSegmentSignals implements SegmentSignals {
             WHERE c.credit_limit IS NOT NULL AND b.amt + COALESCE(o.amt, 0) > c.credit_limit""";
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    CreditSegmentSignals(JdbcClient jdbc) {
+    CreditSegmentSignals(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -74,29 +78,50 @@ class CreditSegmentSignals implements SegmentSignals {
         if (wanted.contains(Signal.OVER_LIMIT)) {
             over.addAll(jdbc.sql(OVER_LIMIT).param("d", d).query(Long.class).list());
         }
+        Map<Long, Integer> alerts = new HashMap<>();
+        if (wanted.contains(Signal.OPEN_ALERTS)) {
+            // open at the date: raised by then and not resolved before the next day began (the company's zone)
+            Timestamp next = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+            jdbc.sql("SELECT customer_id, count(*) FROM credit_alert WHERE raised_on <= :d AND (resolved_at IS NULL OR resolved_at >= :next) "
+                    + "GROUP BY customer_id").param("d", d).param("next", next).query(rs -> {
+                        alerts.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
         Set<Long> ids = new HashSet<>(grades.keySet());
         ids.addAll(over);
+        ids.addAll(alerts.keySet());
         Map<Long, CustomerSignals> out = new HashMap<>(ids.size() * 2);
         for (Long id : ids) {
-            out.put(id, new CustomerSignals(scores.get(id), grades.get(id), over.contains(id)));
+            out.put(id, new CustomerSignals(scores.get(id), grades.get(id), over.contains(id), alerts.getOrDefault(id, 0)));
         }
         return out;
     }
 
     /**
-     * The latest snapshot day and its row count, the overrides (count, last set) and the orders (last report, last id, the
-     * open ones' count and sum): all by index or over small sets, hashed to 8 characters (the run's key has 200).
+     * For the signals wanted only: the latest snapshot day and its row count and the overrides (count, last set) for the
+     * score; the orders (last report, last id, the open ones' count and sum) for the limit; the alerts not resolved
+     * (count, last id) for the open alerts. All by index or over small sets, hashed to 8 characters (the run's key has
+     * 200). The alerts the daily run itself raises change it only when some segment tests them.
      */
     @Override
-    public String inputsKey() {
-        String key = jdbc.sql("SELECT COALESCE(CAST(max(as_of) AS VARCHAR(20)), '-') || '/' || count(*) FROM credit_score "
-                + "WHERE as_of = (SELECT max(as_of) FROM credit_score)").query(String.class).single()
-                + jdbc.sql("SELECT count(*) || '/' || COALESCE(CAST(max(set_at) AS VARCHAR(40)), '-') FROM credit_grade_override")
-                        .query(String.class).single()
-                + jdbc.sql("SELECT COALESCE(CAST(max(reported_at) AS VARCHAR(40)), '-') || '/' || COALESCE(max(id), 0) FROM credit_open_order")
-                        .query(String.class).single()
-                + jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(amount), 0) FROM credit_open_order WHERE closed_on IS NULL")
-                        .query(String.class).single();
-        return Integer.toHexString(key.hashCode());
+    public String inputsKey(Set<Signal> wanted) {
+        StringBuilder key = new StringBuilder();
+        if (wanted.contains(Signal.CREDIT_SCORE)) {
+            key.append(jdbc.sql("SELECT COALESCE(CAST(max(as_of) AS VARCHAR(20)), '-') || '/' || count(*) FROM credit_score "
+                    + "WHERE as_of = (SELECT max(as_of) FROM credit_score)").query(String.class).single())
+                    .append(jdbc.sql("SELECT count(*) || '/' || COALESCE(CAST(max(set_at) AS VARCHAR(40)), '-') FROM credit_grade_override")
+                            .query(String.class).single());
+        }
+        if (wanted.contains(Signal.OVER_LIMIT)) {
+            key.append(jdbc.sql("SELECT COALESCE(CAST(max(reported_at) AS VARCHAR(40)), '-') || '/' || COALESCE(max(id), 0) FROM credit_open_order")
+                    .query(String.class).single())
+                    .append(jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(amount), 0) FROM credit_open_order WHERE closed_on IS NULL")
+                            .query(String.class).single());
+        }
+        if (wanted.contains(Signal.OPEN_ALERTS)) {
+            key.append(jdbc.sql("SELECT count(*) || '/' || COALESCE(max(id), 0) FROM credit_alert WHERE status <> 'RESOLVED'").query(String.class)
+                    .single());
+        }
+        return Integer.toHexString(key.toString().hashCode());
     }
 }

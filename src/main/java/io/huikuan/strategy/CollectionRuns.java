@@ -128,7 +128,7 @@ public class CollectionRuns {
         long started = System.nanoTime();
         Instant startedAt = Instant.now(clock);
         Promises.Evaluation settled = tx.execute(s -> promises.evaluate(asOf));
-        String inputs = queries.inputsKey(periods.version());
+        String inputs = queries.inputsKey(periods.version(), Segment.signals(segments.list()));
         Long unfinished = jdbc.sql("SELECT max(id) FROM collection_run WHERE as_of = ? AND status = 'RUNNING'").param(Date.valueOf(asOf))
                 .query(Long.class).optional().orElse(null);
         if (unfinished == null) {

@@ -121,7 +121,7 @@ class RunQueries {
      * import and dispute bumps it), segments, strategies, promises, customers (owner, grade, flags) and legal-case pauses.
      * A second run for a date with the same fingerprint has nothing to create.
      */
-    String inputsKey(long ledgerVersion) {
+    String inputsKey(long ledgerVersion, java.util.Set<SegmentSignals.Signal> wanted) {
         String seg = jdbc.sql("SELECT count(*) || '/' || COALESCE(CAST(max(updated_at) AS VARCHAR(40)), '-') FROM segment")
                 .query(String.class).single();
         String str = jdbc.sql("SELECT count(*) || '/' || COALESCE(sum(current_version), 0) FROM strategy").query(String.class).single();
@@ -135,7 +135,7 @@ class RunQueries {
         String trials = jdbc.sql("SELECT count(*) || '/' || COALESCE(max(id), 0) || '/' || COALESCE(sum(CASE WHEN ended_on IS NULL THEN 0 ELSE 1 END), 0) "
                 + "FROM segment_experiment").query(String.class).single();
         StringBuilder others = new StringBuilder();
-        signals.forEach(s -> others.append("|G").append(s.inputsKey()));
+        signals.forEach(s -> others.append("|G").append(s.inputsKey(wanted)));
         return "L" + ledgerVersion + "|S" + seg + "|P" + str + "|R" + prom + "|C" + cust + "|X" + paused + "|E" + trials + others;
     }
 }

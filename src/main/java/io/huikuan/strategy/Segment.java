@@ -14,13 +14,13 @@ import java.util.Locale;
  * a rate bound then does not hold) and a flag: {@code IN_DISPUTE} (an open dispute as of the date),
  * or a flag set on the customer ({@code DISPUTER}, {@code MALICIOUS_DEFAULTER}). The credit rules come from
  * {@link SegmentSignals}: the credit score within bounds (a customer without a stored score has none: a score bound then
- * does not hold), the effective credit grade in {@code creditGrades} (comma list of A–E) and {@code overLimit} (true: the
+ * does not hold), the effective credit grade in {@code creditGrades} (comma list of A–E) {@code overLimit} (true: the
  * exposure is above the credit limit; false: it is not, or there is no limit; null: not tested).
  */
 public record Segment(String code, String nameZh, String nameEn, int position, String grades, BigDecimal minOverdueAmount,
         BigDecimal maxOverdueAmount, Integer minDaysOverdue, Integer maxDaysOverdue, Integer minRelationshipMonths,
         Integer maxRelationshipMonths, BigDecimal minPromiseKeeping, BigDecimal maxPromiseKeeping, String flag, Integer minScore, Integer maxScore,
-        String creditGrades, Boolean overLimit, String strategyCode,
+        String creditGrades, Boolean overLimit, Integer minOpenAlerts, String strategyCode,
         boolean active, String updatedBy, Instant updatedAt) {
 
     /** The flags a segment may test. */
@@ -72,6 +72,9 @@ public record Segment(String code, String nameZh, String nameEn, int position, S
                 && (sig.creditGrade() == null || Arrays.stream(creditGrades.split(",")).map(String::trim).noneMatch(sig.creditGrade()::equals))) {
             return false;
         }
+        if (minOpenAlerts != null && sig.openAlerts() < minOpenAlerts) {
+            return false;
+        }
         return overLimit == null || overLimit == sig.overLimit();
     }
 
@@ -83,6 +86,9 @@ public record Segment(String code, String nameZh, String nameEn, int position, S
         }
         if (overLimit != null) {
             out.add(SegmentSignals.Signal.OVER_LIMIT);
+        }
+        if (minOpenAlerts != null) {
+            out.add(SegmentSignals.Signal.OPEN_ALERTS);
         }
         return out;
     }

@@ -19,7 +19,9 @@ public interface SegmentSignals {
         /** The behavioural credit score (0–100) and the effective credit grade (the override in force, else the computed grade). */
         CREDIT_SCORE,
         /** Exposure (open receivables + open orders) above the credit limit. */
-        OVER_LIMIT
+        OVER_LIMIT,
+        /** The number of early-warning alerts open at the date (raised by then, not resolved by then). */
+        OPEN_ALERTS
     }
 
     /**
@@ -29,8 +31,9 @@ public interface SegmentSignals {
     Map<Long, CustomerSignals> asOf(LocalDate asOf, Set<Signal> wanted);
 
     /**
-     * A short fingerprint of everything the signals are read from, for the daily run's "nothing changed" shortcut
-     * ({@link RunQueries#inputsKey}): it must change when a signal of some customer may have changed.
+     * A short fingerprint of everything the {@code wanted} signals are read from, for the daily run's "nothing changed"
+     * shortcut ({@link RunQueries#inputsKey}): it must change when one of those signals of some customer may have
+     * changed (and should not change for a signal no segment tests).
      */
-    String inputsKey();
+    String inputsKey(Set<Signal> wanted);
 }

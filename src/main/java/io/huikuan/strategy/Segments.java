@@ -42,13 +42,13 @@ public class Segments {
         return jdbc.sql("""
                 SELECT g.code, g.name_zh, g.name_en, g.position, g.grades, g.min_overdue_amount, g.max_overdue_amount, g.min_days_overdue,
                        g.max_days_overdue, g.min_relationship_months, g.max_relationship_months, g.min_promise_keeping, g.max_promise_keeping,
-                       g.flag, s.code strategy_code, g.active, g.updated_by, g.updated_at, g.min_score, g.max_score, g.credit_grades, g.over_limit
+                       g.flag, s.code strategy_code, g.active, g.updated_by, g.updated_at, g.min_score, g.max_score, g.credit_grades, g.over_limit, g.min_open_alerts
                 FROM segment g JOIN strategy s ON s.id = g.strategy_id ORDER BY g.position, g.code""")
                 .query((rs, n) -> new Segment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getBigDecimal(6), rs.getBigDecimal(7), (Integer) rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
                         rs.getObject(10, Integer.class), rs.getObject(11, Integer.class), rs.getBigDecimal(12), rs.getBigDecimal(13),
                         rs.getString(14), rs.getObject(19, Integer.class), rs.getObject(20, Integer.class), rs.getString(21),
-                        rs.getObject(22, Boolean.class), rs.getString(15), rs.getBoolean(16), rs.getString(17), rs.getTimestamp(18).toInstant()))
+                        rs.getObject(22, Boolean.class), rs.getObject(23, Integer.class), rs.getString(15), rs.getBoolean(16), rs.getString(17), rs.getTimestamp(18).toInstant()))
                 .list();
     }
 
@@ -139,6 +139,9 @@ public class Segments {
             }
             creditGrades = list.stream().sorted().distinct().collect(Collectors.joining(","));
         }
+        if (s.minOpenAlerts() != null && (s.minOpenAlerts() < 1 || s.minOpenAlerts() > 999)) {
+            errors.add(FieldError.coded("minOpenAlerts", s.minOpenAlerts(), "segment.minOpenAlerts", "must be from 1 to 999"));
+        }
         String flag = s.flag() == null || s.flag().isBlank() ? null : s.flag().trim().toUpperCase(Locale.ROOT);
         if (flag != null && !Segment.FLAGS.contains(flag)) {
             errors.add(FieldError.coded("flag", s.flag(), "segment.flag", "must be one of " + Segment.FLAGS, String.join(", ", Segment.FLAGS)));
@@ -157,12 +160,12 @@ public class Segments {
                 UPDATE segment SET name_zh = :nameZh, name_en = :nameEn, position = :position, grades = :grades, min_overdue_amount = :minAmt,
                     max_overdue_amount = :maxAmt, min_days_overdue = :minDays, max_days_overdue = :maxDays, min_relationship_months = :minRel,
                     max_relationship_months = :maxRel, min_promise_keeping = :minKeep, max_promise_keeping = :maxKeep, flag = :flag,
-                    min_score = :minScore, max_score = :maxScore, credit_grades = :creditGrades, over_limit = :overLimit, strategy_id = :strategy, active = :active, updated_by = :by, updated_at = :at WHERE code = :code""" : """
+                    min_score = :minScore, max_score = :maxScore, credit_grades = :creditGrades, over_limit = :overLimit, min_open_alerts = :minAlerts, strategy_id = :strategy, active = :active, updated_by = :by, updated_at = :at WHERE code = :code""" : """
                 INSERT INTO segment (code, name_zh, name_en, position, grades, min_overdue_amount, max_overdue_amount, min_days_overdue,
                     max_days_overdue, min_relationship_months, max_relationship_months, min_promise_keeping, max_promise_keeping, flag,
-                    min_score, max_score, credit_grades, over_limit, strategy_id, active, updated_by, updated_at)
+                    min_score, max_score, credit_grades, over_limit, min_open_alerts, strategy_id, active, updated_by, updated_at)
                 VALUES (:code, :nameZh, :nameEn, :position, :grades, :minAmt, :maxAmt, :minDays, :maxDays, :minRel, :maxRel, :minKeep,
-                    :maxKeep, :flag, :minScore, :maxScore, :creditGrades, :overLimit, :strategy, :active, :by, :at)""";
+                    :maxKeep, :flag, :minScore, :maxScore, :creditGrades, :overLimit, :minAlerts, :strategy, :active, :by, :at)""";
         jdbc.sql(sql).param("code", s.code()).param("nameZh", s.nameZh().strip()).param("nameEn", s.nameEn().strip())
                 .param("position", s.position()).param("grades", grades, java.sql.Types.VARCHAR)
                 .param("minAmt", s.minOverdueAmount(), java.sql.Types.NUMERIC).param("maxAmt", s.maxOverdueAmount(), java.sql.Types.NUMERIC)
@@ -173,6 +176,7 @@ public class Segments {
                 .param("flag", flag, java.sql.Types.VARCHAR)
                 .param("minScore", s.minScore(), java.sql.Types.INTEGER).param("maxScore", s.maxScore(), java.sql.Types.INTEGER)
                 .param("creditGrades", creditGrades, java.sql.Types.VARCHAR).param("overLimit", s.overLimit(), java.sql.Types.BOOLEAN)
+                .param("minAlerts", s.minOpenAlerts(), java.sql.Types.INTEGER)
                 .param("strategy", strategyId).param("active", s.active())
                 .param("by", user.username()).param("at", now).update();
         return get(s.code());

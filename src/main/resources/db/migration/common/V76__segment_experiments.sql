@@ -22,3 +22,6 @@ CREATE TABLE segment_experiment_arm (
     assigned_on   DATE        NOT NULL,
     CONSTRAINT segment_experiment_arm_pk PRIMARY KEY (experiment_id, customer_id)
 );
+
+-- credit (issue 15, item 5): a segment may ask for customers with at least this many open early-warning alerts
+ALTER TABLE segment ADD COLUMN min_open_alerts INTEGER;

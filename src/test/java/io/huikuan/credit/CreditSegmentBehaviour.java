@@ -173,6 +173,31 @@ abstract class CreditSegmentBehaviour {
     }
 
     @Test
+    void aSegmentForCustomersWithOpenAlertsTakesThemUntilTheAlertsAreResolved() throws Exception {
+        segment("\"minOpenAlerts\":1");
+        String alarmed = customer("AL", null, "600000.00");
+        String calm = "CS-" + tag + "-CA";
+        call(post("/api/customers"), "cs-admin", """
+                {"code":"%s","name":"信用分群 CA","owner":"cs-col","grade":"%s"}""".formatted(calm, tag)).andExpect(status().isCreated());
+        call(post("/api/invoices"), "cs-finance", """
+                {"invoiceNo":"%s-1","customerCode":"%s","issueDate":"2025-06-01","dueDate":"2025-07-31","amount":100.00}"""
+                .formatted(calm, calm)).andExpect(status().isCreated());
+        call(post("/api/alerts/evaluate").param("asOf", TODAY.toString()), "cs-admin", null).andExpect(status().isOk());
+        JsonNode open = Api.json(call(get("/api/alerts").param("status", "OPEN").param("customer", alarmed), "cs-boss", null));
+        assertThat(open.get("items").size()).as("600,000.00 overdue 70 days raises alerts").isPositive();
+        assertThat(Api.json(call(get("/api/alerts").param("status", "OPEN").param("customer", calm), "cs-boss", null)).get("items").size()).isZero();
+        run();
+        assertThat(segmentOf(alarmed)).isEqualTo("G_" + tag);
+        assertThat(segmentOf(calm)).as("nothing overdue, no alert").isNotEqualTo("G_" + tag);
+
+        for (JsonNode a : open.get("items")) {
+            call(post("/api/alerts/" + a.get("id").asLong() + "/resolve"), "cs-boss", "{\"note\":\"已与客户确认还款安排\"}").andExpect(status().isOk());
+        }
+        run();
+        assertThat(segmentOf(alarmed)).as("every alert resolved").isNotEqualTo("G_" + tag);
+    }
+
+    @Test
     void badCreditRulesAreRefusedNamingTheField() throws Exception {
         String strategy = segment("\"minScore\":10");
         String base = """
@@ -183,6 +208,8 @@ abstract class CreditSegmentBehaviour {
                 .andExpect(jsonPath("$.errors[0].field").value("minScore"));
         call(put("/api/segments/B_" + tag), "cs-boss", base.formatted(strategy, "\"creditGrades\":\"A,F\"")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("creditGrades"));
+        call(put("/api/segments/B_" + tag), "cs-boss", base.formatted(strategy, "\"minOpenAlerts\":0")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("minOpenAlerts"));
         call(get("/api/segments/B_" + tag), "cs-boss", null).andExpect(status().isNotFound());
         call(put("/api/segments/B_" + tag), "cs-col", base.formatted(strategy, "\"maxScore\":40")).andExpect(status().isForbidden());
     }

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * for that date; a customer's open promise replaces its invoice's prediction; a collector's forecast covers their own
  * customers; bad input is named; the page and the dashboard's panel show the 13 weeks.
  */
-@SpringBootTest(properties = "huikuan.outbox.enabled=false")
+@SpringBootTest(properties = {"huikuan.outbox.enabled=false", PortfolioFixture.CONTEXT})
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
 abstract class CashForecastBehaviour extends PortfolioFixture {
@@ -38,7 +38,7 @@ abstract class CashForecastBehaviour extends PortfolioFixture {
     String run;
 
     CashForecastBehaviour() {
-        super("cf", 40, 23, LocalDate.parse("2025-01-10"));
+        super("cf", LocalDate.parse("2025-01-10"));
     }
 
     @BeforeEach

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * a collector only their own; a payment dated after the date changes nothing for that date; bad input is named; the
  * backtest page is the managers'.
  */
-@SpringBootTest(properties = "huikuan.outbox.enabled=false")
+@SpringBootTest(properties = {"huikuan.outbox.enabled=false", PortfolioFixture.CONTEXT})
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
 abstract class PaymentPredictionBehaviour extends PortfolioFixture {
@@ -39,7 +39,7 @@ abstract class PaymentPredictionBehaviour extends PortfolioFixture {
     PaymentPredictions predictions;
 
     PaymentPredictionBehaviour() {
-        super("pp", 60, 17, LocalDate.parse("2025-06-10"));
+        super("pp", LocalDate.parse("2025-06-10"));
     }
 
     JsonNode predictions(String user, String asOf, int page, int size) throws Exception {

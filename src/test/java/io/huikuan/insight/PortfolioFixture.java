@@ -18,12 +18,16 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * What the insight behaviours share: a generated portfolio with known payment habits ({@link PayingPortfolio}), written
- * once per database (the H2 and the PostgreSQL classes each get their own), the users {@code <p>-admin},
- * {@code <p>-finance}, {@code <p>-boss} (manager) and {@code <p>-collector} (who owns the portfolio's first two
- * customers), and the clock on the behaviour's day.
+ * What the insight behaviours share: one generated portfolio with known payment habits ({@link PayingPortfolio}: 60
+ * customers, seed 17, the first two owned by {@code pp-collector}), written once per database — the behaviours run in
+ * a Spring context of their own ({@link #CONTEXT}), so on H2 the models learn from this portfolio and the tests' own
+ * few customers, not from every other behaviour's data — the users {@code <p>-admin}, {@code <p>-finance},
+ * {@code <p>-boss} (manager) and {@code <p>-collector}, and the clock on the behaviour's day.
  */
 abstract class PortfolioFixture {
+
+    /** The test properties of the insight behaviours' own context (and so their own H2 database). */
+    static final String CONTEXT = "huikuan.test.context=insight";
 
     private static final Map<String, String> PORTFOLIOS = new ConcurrentHashMap<>();
 
@@ -39,18 +43,15 @@ abstract class PortfolioFixture {
     BalancePeriods balances;
 
     private final String prefix;
-    private final int customers;
-    private final long seed;
     private final LocalDate today;
 
     /** This test's random token, and the portfolio's customer code prefix ({@code <P>-<token>}, its customers {@code -0}, {@code -1}, …). */
     String token;
     String portfolio;
 
-    PortfolioFixture(String prefix, int customers, long seed, LocalDate today) {
+    /** {@code prefix}: of the users' names; {@code today}: the clock's day. */
+    PortfolioFixture(String prefix, LocalDate today) {
         this.prefix = prefix;
-        this.customers = customers;
-        this.seed = seed;
         this.today = today;
     }
 
@@ -63,11 +64,11 @@ abstract class PortfolioFixture {
         Api.user(users, prefix + "-collector", Role.COLLECTOR);
         token = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         synchronized (PORTFOLIOS) {
-            String made = PORTFOLIOS.get(prefix);
+            String made = PORTFOLIOS.get("portfolio");
             if (made == null || jdbc.sql("SELECT count(*) FROM customer WHERE code = ?").param(made + "-0").query(Long.class).single() == 0) {
-                made = prefix.toUpperCase() + "-" + token;
-                PayingPortfolio.create(jdbc, balances, made, customers, prefix + "-collector", seed);
-                PORTFOLIOS.put(prefix, made);
+                made = "PP-" + token;
+                PayingPortfolio.create(jdbc, balances, made, 60, "pp-collector", 17);
+                PORTFOLIOS.put("portfolio", made);
             }
             portfolio = made;
         }

@@ -21,7 +21,7 @@ class SegmentApi {
     record SegmentRequest(String nameZh, String nameEn, Integer position, String grades, BigDecimal minOverdueAmount,
             BigDecimal maxOverdueAmount, Integer minDaysOverdue, Integer maxDaysOverdue, Integer minRelationshipMonths,
             Integer maxRelationshipMonths, BigDecimal minPromiseKeeping, BigDecimal maxPromiseKeeping, String flag, String strategyCode,
-            Boolean active, Integer minScore, Integer maxScore, String creditGrades, Boolean overLimit) {
+            Boolean active, Integer minScore, Integer maxScore, String creditGrades, Boolean overLimit, Integer minOpenAlerts) {
     }
 
     private final Segments segments;
@@ -43,11 +43,11 @@ class SegmentApi {
 
     @PutMapping("/api/segments/{code}")
     @Operation(summary = "Create or replace a segment (MANAGER or ADMIN); flag is IN_DISPUTE, DISPUTER or MALICIOUS_DEFAULTER; "
-            + "credit rules: minScore/maxScore (0-100), creditGrades (comma list of A-E, the effective grade), overLimit (true/false/null)")
+            + "credit rules: minScore/maxScore (0-100), creditGrades (comma list of A-E, the effective grade), overLimit (true/false/null), minOpenAlerts (1-999: at least that many early-warning alerts open)")
     Segment save(@PathVariable String code, @RequestBody SegmentRequest r) {
         return segments.save(new Segment(code, r.nameZh(), r.nameEn(), r.position() == null ? 0 : r.position(), r.grades(),
                 r.minOverdueAmount(), r.maxOverdueAmount(), r.minDaysOverdue(), r.maxDaysOverdue(), r.minRelationshipMonths(),
-                r.maxRelationshipMonths(), r.minPromiseKeeping(), r.maxPromiseKeeping(), r.flag(), r.minScore(), r.maxScore(), r.creditGrades(), r.overLimit(), r.strategyCode(),
+                r.maxRelationshipMonths(), r.minPromiseKeeping(), r.maxPromiseKeeping(), r.flag(), r.minScore(), r.maxScore(), r.creditGrades(), r.overLimit(), r.minOpenAlerts(), r.strategyCode(),
                 r.active() == null || r.active(), null, null));
     }
 }

@@ -36,14 +36,14 @@ class SegmentPages {
     record SegmentForm(String code, String nameZh, String nameEn, String position, String grades, String minOverdueAmount,
             String maxOverdueAmount, String minDaysOverdue, String maxDaysOverdue, String minRelationshipMonths, String maxRelationshipMonths,
             String minPromiseKeeping, String maxPromiseKeeping, String flag, String strategyCode, String active, String minScore,
-            String maxScore, String creditGrades, String overLimit) {
+            String maxScore, String creditGrades, String overLimit, String minOpenAlerts) {
 
         static SegmentForm of(Segment s) {
             return new SegmentForm(s.code(), s.nameZh(), s.nameEn(), String.valueOf(s.position()), text(s.grades()), plain(s.minOverdueAmount()),
                     plain(s.maxOverdueAmount()), text(s.minDaysOverdue()), text(s.maxDaysOverdue()), text(s.minRelationshipMonths()),
                     text(s.maxRelationshipMonths()), plain(s.minPromiseKeeping()), plain(s.maxPromiseKeeping()), text(s.flag()),
                     s.strategyCode(), String.valueOf(s.active()), text(s.minScore()), text(s.maxScore()), text(s.creditGrades()),
-                    text(s.overLimit()));
+                    text(s.overLimit()), text(s.minOpenAlerts()));
         }
 
         public boolean isActive() {
@@ -94,7 +94,7 @@ class SegmentPages {
         CurrentUser.require("edit segments", Role.MANAGER);
         int next = segments.list().stream().mapToInt(Segment::position).max().orElse(0) + 10;
         SegmentForm form = new SegmentForm("", "", "", String.valueOf(Math.min(next, 9999)), "", "", "", "", "", "", "", "", "", "", "STANDARD",
-                "true", "", "", "", "");
+                "true", "", "", "", "", "");
         return page(model, null, form, false, FormErrors.none(), locale);
     }
 
@@ -117,7 +117,7 @@ class SegmentPages {
         SegmentForm f = new SegmentForm(code, form.nameZh(), form.nameEn(), form.position(), form.grades(), form.minOverdueAmount(),
                 form.maxOverdueAmount(), form.minDaysOverdue(), form.maxDaysOverdue(), form.minRelationshipMonths(),
                 form.maxRelationshipMonths(), form.minPromiseKeeping(), form.maxPromiseKeeping(), form.flag(), form.strategyCode(),
-                form.active(), form.minScore(), form.maxScore(), form.creditGrades(), form.overLimit());
+                form.active(), form.minScore(), form.maxScore(), form.creditGrades(), form.overLimit(), form.minOpenAlerts());
         return save(f, true, model, locale, redirect);
     }
 
@@ -139,6 +139,7 @@ class SegmentPages {
         BigDecimal maxKeep = errors.amount("maxPromiseKeeping", form.maxPromiseKeeping(), false);
         Integer minScore = errors.integer("minScore", form.minScore());
         Integer maxScore = errors.integer("maxScore", form.maxScore());
+        Integer minAlerts = errors.integer("minOpenAlerts", form.minOpenAlerts());
         Boolean overLimit = form.overLimit() == null || form.overLimit().isBlank() ? null : Boolean.valueOf(form.overLimit().trim());
         if (!editing && !code.isEmpty() && exists(code)) {
             errors.addCode("code", "segments.codeTaken");
@@ -148,7 +149,7 @@ class SegmentPages {
             try {
                 Segment saved = segments.save(new Segment(code, form.nameZh(), form.nameEn(), position == null ? 0 : position, form.grades(),
                         minAmt, maxAmt, minDays, maxDays, minRel, maxRel, minKeep, maxKeep, form.flag(), minScore, maxScore, form.creditGrades(),
-                        overLimit, form.strategyCode(), form.isActive(),
+                        overLimit, minAlerts, form.strategyCode(), form.isActive(),
                         null, null));
                 redirect.addFlashAttribute("flash", messages.getMessage("segments.saved", new Object[] {saved.code()}, locale));
                 return "redirect:/segments";
@@ -200,6 +201,9 @@ class SegmentPages {
         }
         if (s.overLimit() != null) {
             out.add(msg(s.overLimit() ? "segments.rule.overLimit" : "segments.rule.withinLimit", locale));
+        }
+        if (s.minOpenAlerts() != null) {
+            out.add(msg("segments.rule.openAlerts", locale, s.minOpenAlerts()));
         }
         if (out.isEmpty()) {
             out.add(msg("segments.rule.any", locale));
