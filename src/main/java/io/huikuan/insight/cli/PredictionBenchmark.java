@@ -29,10 +29,13 @@ class PredictionBenchmark implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcClient jdbc;
     private final PaymentPredictions predictions;
     private final PredictionBacktest backtest;
+    private final io.huikuan.insight.CashForecasts forecasts;
     private final Clock clock;
     private int exitCode;
 
-    PredictionBenchmark(JdbcClient jdbc, PaymentPredictions predictions, PredictionBacktest backtest, Clock clock) {
+    PredictionBenchmark(JdbcClient jdbc, PaymentPredictions predictions, PredictionBacktest backtest, io.huikuan.insight.CashForecasts forecasts,
+            Clock clock) {
+        this.forecasts = forecasts;
         this.jdbc = jdbc;
         this.predictions = predictions;
         this.backtest = backtest;
@@ -68,6 +71,11 @@ class PredictionBenchmark implements ApplicationRunner, ExitCodeGenerator {
             double warm = (System.nanoTime() - start) / 1e6;
             System.out.printf(Locale.ROOT, "as of %s: %,d open invoices; train the model and predict them all (cold) %.0f ms, of it training %s; "
                     + "one page of 50 from the cache %.0f ms%n%n", asOf, open, cold, predictions.describe(asOf), warm);
+            start = System.nanoTime();
+            io.huikuan.insight.CashForecastReport f = CurrentUser.asSystem(() -> forecasts.forecast(asOf, 91, null));
+            System.out.printf(Locale.ROOT, "cash forecast of the 13 weeks after %s (predictions cached): %,.2f %s expected (predictions %,.2f, "
+                    + "promises %,.2f, plans %,.2f) in %.0f ms%n%n", asOf, f.total(), f.currency(), f.bySource().predictions(),
+                    f.bySource().promises(), f.bySource().plans(), (System.nanoTime() - start) / 1e6);
             BacktestReport r = CurrentUser.asSystem(() -> backtest.run(Cli.option(args, "from"), Cli.option(args, "to")));
             print(r);
         } catch (ValidationException e) {
