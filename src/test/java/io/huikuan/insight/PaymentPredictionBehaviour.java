@@ -143,6 +143,31 @@ abstract class PaymentPredictionBehaviour extends PortfolioFixture {
         assertThat(page.get("items").get(0)).isEqualTo(before.get("items").get(5));
     }
 
+    @Autowired
+    FactQueries facts;
+
+    @Test
+    void theTrainingSampleIsBoundedStableAndOnlyFromOutcomesKnownAtTheDate() {
+        // a bound of 300 rows: each month end reads a sample of customers (id multiple of k), then a reservoir keeps 300
+        PaymentModel.Settings small = new PaymentModel.Settings(24, 300, 20, 1);
+        var first = PaymentModel.samples(facts, D, small);
+        var again = PaymentModel.samples(facts, D, small);
+        int all = PaymentModel.samples(facts, D, new PaymentModel.Settings(24, 1_000_000, 20, 1)).size();
+        assertThat(all).isGreaterThan(3000);
+        assertThat(first).hasSizeBetween(100, 300);
+        assertThat(first).extracting(s -> s.facts().invoiceNo() + "@" + s.facts().cutOff())
+                .containsExactlyElementsOf(again.stream().map(s -> s.facts().invoiceNo() + "@" + s.facts().cutOff()).toList());
+        for (BoostedTrees.Sample s : first) {
+            assertThat(s.facts().cutOff()).isBefore(D).isAfter(D.minusMonths(25));
+            if (s.payDays() != null) {
+                assertThat(s.facts().settledOn()).as("a pay date learnt only when settled by D").isBeforeOrEqualTo(D);
+            } else {
+                assertThat(s.late()).as("open at D: only known to be late").isTrue();
+                assertThat(s.facts().dueDate()).isBefore(D);
+            }
+        }
+    }
+
     @Test
     void badInputIsNamedAndTheApiNeedsALogin() throws Exception {
         call(get("/api/predictions/invoices").param("asOf", "2024-02-30"), "pp-boss", null).andExpect(status().isBadRequest())
