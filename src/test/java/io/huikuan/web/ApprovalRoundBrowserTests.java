@@ -8,13 +8,7 @@ import com.microsoft.playwright.Page;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -159,17 +153,5 @@ class ApprovalRoundBrowserTests extends BrowserTestSupport {
                 {"invoiceNo":"INV-%s","customerCode":"%s","issueDate":"2026-03-01","dueDate":"%s","amount":8600.00}"""
                 .formatted(code, code, due), 201);
         return code;
-    }
-
-    private void api(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            r = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
     }
 }

@@ -157,4 +157,18 @@ abstract class BrowserTestSupport {
     String url(String path) {
         return "http://localhost:" + port + path;
     }
+
+    /** A call of the application's API over HTTP as {@code user} (Basic, password = user name); the status must be {@code expected} (201: or 200). */
+    String api(String method, String path, String user, String json, int expected) throws Exception {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8))
+                .build();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(req,
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isIn(expected, expected == 201 ? 200 : expected);
+        return r.body();
+    }
 }

@@ -9,14 +9,8 @@ import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -61,19 +55,19 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
         Api.user(users, boss, Role.MANAGER);
         Api.user(users, finance, Role.FINANCE);
         clock.set(LocalDate.of(2026, 6, 30), LocalTime.of(10, 0));
-        api("POST", "/api/customers", boss, """
+        apiJson("POST", "/api/customers", boss, """
                 {"code":"%s","name":"宁波海天塑机有限公司","owner":"%s","grade":"B"}""".formatted(code, collector), 201);
-        long contact = api("POST", "/api/customers/" + code + "/contacts", collector, """
+        long contact = apiJson("POST", "/api/customers/" + code + "/contacts", collector, """
                 {"name":"王经理","role":"FINANCE","phone":"0574-8888 6666"}""", 201).get("id").asLong();
-        api("PUT", "/api/customers/" + code + "/contacts/" + contact + "/personality", collector, """
+        apiJson("PUT", "/api/customers/" + code + "/contacts/" + contact + "/personality", collector, """
                 {"personalityType":"SOCIABLE"}""", 200);
-        api("POST", "/api/invoices", finance, """
+        apiJson("POST", "/api/invoices", finance, """
                 {"invoiceNo":"MO-%s-1","customerCode":"%s","issueDate":"2026-05-25","dueDate":"2026-06-24","amount":12000.00}"""
                 .formatted(token, code), 201);
 
         // day 1, 2026-07-01: the nightly run; the invoice is 7 days overdue, the standard strategy's phone call is due
         clock.set(LocalDate.of(2026, 7, 1), LocalTime.of(1, 30));
-        JsonNode night = api("POST", "/api/collection-runs?asOf=2026-07-01", boss, null, 200);
+        JsonNode night = apiJson("POST", "/api/collection-runs?asOf=2026-07-01", boss, null, 200);
         assertThat(night.get("tasksCreated").asInt()).isPositive();
         clock.set(LocalDate.of(2026, 7, 1), LocalTime.of(9, 45));
 
@@ -85,7 +79,7 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
 
         // day 2: the customer pays
         clock.set(LocalDate.of(2026, 7, 2), LocalTime.of(11, 0));
-        api("POST", "/api/payments", finance, """
+        apiJson("POST", "/api/payments", finance, """
                 {"paymentRef":"MO-%s-P","customerCode":"%s","paymentDate":"2026-07-02","amount":12000.00}""".formatted(token, code), 201);
 
         // day 3: a manager runs the collection run from its page; it settles the promise as kept
@@ -107,7 +101,7 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
         // paid: nothing left on the worklist for this customer
         page.navigate(url("/worklist"));
         assertThat(page.locator("tr[data-task]", new Page.LocatorOptions().setHasText("宁波海天塑机有限公司"))).hasCount(0);
-        JsonNode kept = api("GET", "/api/promises?status=kept&customer=" + code, collector, null, 200);
+        JsonNode kept = apiJson("GET", "/api/promises?status=kept&customer=" + code, collector, null, 200);
         assertThat(kept.get("total").asInt()).isEqualTo(1);
         assertThat(kept.get("items").get(0).get("settledOn").asString()).isEqualTo("2026-07-02");
     }
@@ -123,15 +117,15 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
         clock.set(LocalDate.of(2026, 7, 1), LocalTime.of(9, 30));
         String boss = "mpb-" + token;
         Api.user(users, boss, Role.MANAGER);
-        api("POST", "/api/customers", boss, """
+        apiJson("POST", "/api/customers", boss, """
                 {"code":"%s","name":"温州瓯江电器制造有限公司","owner":"%s","grade":"B"}""".formatted(code, collector), 201);
-        long contact = api("POST", "/api/customers/" + code + "/contacts", collector, """
+        long contact = apiJson("POST", "/api/customers/" + code + "/contacts", collector, """
                 {"name":"王经理","role":"FINANCE","phone":"0577-8888 6666","email":"wang.jingli@oujiang-dianqi.example.cn"}""", 201)
                 .get("id").asLong();
-        api("POST", "/api/invoices", finance, """
+        apiJson("POST", "/api/invoices", finance, """
                 {"invoiceNo":"MP-%s-1","customerCode":"%s","issueDate":"2026-05-25","dueDate":"2026-06-24","amount":12000.00}"""
                 .formatted(token, code), 201);
-        long broken = api("POST", "/api/promises", collector, """
+        long broken = apiJson("POST", "/api/promises", collector, """
                 {"customerCode":"%s","amount":5000.00,"promisedDate":"2026-06-26","madeOn":"2026-06-20","channel":"PHONE"}""".formatted(code), 201)
                 .get("id").asLong();
         jdbc.sql("UPDATE promise SET status = 'BROKEN', settled_on = DATE '2026-06-30' WHERE id = ?").param(broken).update();
@@ -222,17 +216,9 @@ class CollectorMorningBrowserTests extends BrowserTestSupport {
         page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
     }
 
-    private JsonNode api(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            r = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
-        return r.body().isEmpty() ? null : JSON.readTree(r.body());
+    private JsonNode apiJson(String method, String path, String user, String json, int expected) throws Exception {
+        String body = api(method, path, user, json, expected);
+        return body.isEmpty() ? null : JSON.readTree(body);
     }
 
 }

@@ -7,14 +7,8 @@ import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
 import io.huikuan.support.MovableClock;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -104,17 +98,5 @@ class LegalCaseBrowserTests extends BrowserTestSupport {
         nav("nav-legal-cases");
         assertThat(page.locator("#legal-case-table")).containsText(code);
         assertThat(page.locator("#legal-case-table")).containsText("剩余 8 天");
-    }
-
-    private void api(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            r = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
     }
 }

@@ -12,12 +12,7 @@ import io.huikuan.support.TestSmtp;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -83,14 +78,6 @@ class PortalActionBrowserTests extends BrowserTestSupport {
                 .formatted(code, code), 201);
     }
 
-    String api(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isIn(expected, expected == 201 ? 200 : expected);
-        return r.body();
-    }
 
     static String text(Part p) throws Exception {
         Object content = p.getContent();

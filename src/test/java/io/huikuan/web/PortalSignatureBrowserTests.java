@@ -6,12 +6,6 @@ import com.microsoft.playwright.options.BoundingBox;
 import io.huikuan.identity.Role;
 import io.huikuan.identity.UserDirectory;
 import io.huikuan.support.Api;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,15 +24,6 @@ class PortalSignatureBrowserTests extends BrowserTestSupport {
     @Autowired
     UserDirectory users;
 
-    String api(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
-        return r.body();
-    }
 
     void stroke(BoundingBox box, double x0, double y0, double x1, double y1) {
         page.mouse().move(box.x + x0, box.y + y0);
