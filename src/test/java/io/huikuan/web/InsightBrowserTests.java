@@ -57,6 +57,8 @@ class InsightBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#forecast-weeks tbody tr")).not().hasCount(0);
         page.waitForFunction("() => window.huikuanCharts && window.huikuanCharts['forecast-chart']");
         shot("insight-dashboard-forecast");
+        page.navigate(url("/insight/forecast"));
+        page.waitForFunction("() => window.huikuanCharts && window.huikuanCharts['forecast-chart']");
 
         page.navigate(url("/insight/effectiveness"));
         page.locator("#effectiveness-filters select[name=dimension]").selectOption("COLLECTOR");
