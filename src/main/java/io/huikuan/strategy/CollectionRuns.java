@@ -183,9 +183,11 @@ public class CollectionRuns {
     private void process(long runId, LocalDate asOf, LocalDate windowFrom, long after, Summary summary, RunLease lease) {
         List<Segment> ordered = segments.list();
         Map<String, Strategy.Version> byStrategy = strategies.current();
-        int lead = byStrategy.values().stream().flatMap(v -> v.steps().stream()).mapToInt(s -> -s.dayOffset()).max().orElse(0);
-        List<CustomerFacts> all = queries.facts(asOf, asOf.plusDays(Math.max(0, lead)), after, Segment.signals(ordered));
         Map<String, Experiment> trials = experiments.active();
+        Map<String, Strategy.Version> pinned = experiments.versions(trials.values());
+        int lead = java.util.stream.Stream.concat(byStrategy.values().stream(), pinned.values().stream()).flatMap(v -> v.steps().stream())
+                .mapToInt(s -> -s.dayOffset()).max().orElse(0);
+        List<CustomerFacts> all = queries.facts(asOf, asOf.plusDays(Math.max(0, lead)), after, Segment.signals(ordered));
         java.util.Set<String> placed = new java.util.HashSet<>(trials.isEmpty() ? List.of()
                 : jdbc.sql("SELECT a.experiment_id || ':' || a.customer_id FROM segment_experiment_arm a JOIN segment_experiment e ON e.id = a.experiment_id "
                         + "WHERE e.ended_on IS NULL").query(String.class).list());
@@ -215,7 +217,7 @@ public class CollectionRuns {
                     summary.paused++;
                     continue;
                 }
-                Strategy.Version v = byStrategy.get(trial == null ? seg.strategyCode() : trial.strategyFor(f.customerId()));
+                Strategy.Version v = trial == null ? byStrategy.get(seg.strategyCode()) : pinned.get(trial.label(trial.arm(f.customerId())));
                 for (StepPlanner.Planned p : StepPlanner.plan(f, seg.code(), v, windowFrom)) {
                     Step s = p.step();
                     rows.add(new TaskWriter.Row(f.customerId(), p.key(), TaskKind.STEP, runId, seg.code(), v.id(), s.dayOffset(), s.channel(),

@@ -98,8 +98,8 @@ public class ExperimentResults {
                 t.cured += overdue(periods.get(p.customerId()), later).signum() == 0 ? 1 : 0;
             }
         }
-        Arm a = champion.arm(Experiment.CHAMPION, e.championStrategy());
-        Arm b = challenger.arm(Experiment.CHALLENGER, e.challengerStrategy());
+        Arm a = champion.arm(Experiment.CHAMPION, e.label(Experiment.CHAMPION));
+        Arm b = challenger.arm(Experiment.CHALLENGER, e.label(Experiment.CHALLENGER));
         BigDecimal lead = null;
         BigDecimal low = null;
         BigDecimal high = null;

@@ -182,13 +182,44 @@ abstract class ChampionChallengerBehaviour {
     }
 
     @Test
+    void twoVersionsOfTheSegmentsStrategyRunSideBySideAndKeepingTheChampionRestoresItsSteps() throws Exception {
+        clock.set(LocalDate.parse("2025-05-31"), LocalTime.of(9, 0));
+        call(put("/api/strategies/" + champion + "/steps"), "boss", """
+                {"steps":[{"dayOffset":7,"channel":"SMS","tone":"FIRM","ownerRole":"COLLECTOR"}],"note":"v2: an SMS instead of the call"}""")
+                .andExpect(status().isOk());
+        JsonNode started = Api.json(call(put("/api/segments/" + segment + "/experiment"), "boss", """
+                {"challengerStrategy":"%s","championVersion":1,"challengerPercent":50}""".formatted(champion)).andExpect(status().isCreated()));
+        assertThat(started.get("championVersion").asInt()).isEqualTo(1);
+        assertThat(started.get("challengerVersion").asInt()).isEqualTo(2);
+
+        runOn("2025-06-01");
+        Map<String, String> arms = arms();
+        Map<String, Integer> versions = new HashMap<>();
+        jdbc.sql("""
+                SELECT c.code, v.version FROM collection_task t JOIN customer c ON c.id = t.customer_id
+                JOIN strategy_version v ON v.id = t.strategy_version_id WHERE t.kind = 'STEP' AND t.segment_code = ?""").param(segment)
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getInt(2))).list();
+        for (String c : customers) {
+            assertThat(versions.get(c)).as(c).isEqualTo(Experiment.CHALLENGER.equals(arms.get(c)) ? 2 : 1);
+        }
+
+        call(post("/api/segments/" + segment + "/experiment/end"), "boss", "{\"winner\":\"CHAMPION\"}").andExpect(status().isOk());
+        JsonNode strategy = Api.json(call(get("/api/strategies/" + champion), "boss", null));
+        assertThat(strategy.get("currentVersion").asInt()).as("v1's steps saved again as the current version").isEqualTo(3);
+        assertThat(strategy.get("version").get("steps").get(0).get("channel").asString()).isEqualTo("PHONE");
+    }
+
+    @Test
     void badInputIsNamedOneExperimentAtATimeAndOnlyManagers() throws Exception {
         call(put("/api/segments/" + segment + "/experiment"), "boss", """
                 {"challengerStrategy":"%s","challengerPercent":60}""".formatted(challenger)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("challengerPercent"));
         call(put("/api/segments/" + segment + "/experiment"), "boss", """
                 {"challengerStrategy":"%s","challengerPercent":20}""".formatted(champion)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("challengerStrategy"));
+                .andExpect(jsonPath("$.errors[0].field").value("challengerVersion"));
+        call(put("/api/segments/" + segment + "/experiment"), "boss", """
+                {"challengerStrategy":"%s","challengerVersion":7,"challengerPercent":20}""".formatted(challenger)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("challengerVersion"));
         call(put("/api/segments/" + segment + "/experiment"), "boss", """
                 {"challengerStrategy":"NOPE","challengerPercent":20}""").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("challengerStrategy"));

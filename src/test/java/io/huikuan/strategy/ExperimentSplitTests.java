@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ExperimentSplitTests {
 
     static Experiment experiment(long id, int percent) {
-        return new Experiment(id, "SEG", "S_A", "S_B", percent, LocalDate.parse("2025-06-01"), "boss", null, null, null);
+        return new Experiment(id, "SEG", "S_A", 1, "S_B", 1, percent, LocalDate.parse("2025-06-01"), "boss", null, null, null);
     }
 
     @Test

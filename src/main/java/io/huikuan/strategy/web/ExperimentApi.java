@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Segments")
 class ExperimentApi {
 
-    record StartRequest(String challengerStrategy, Integer challengerPercent) {
+    record StartRequest(String challengerStrategy, Integer challengerVersion, Integer championVersion, Integer challengerPercent) {
     }
 
     record EndRequest(String winner) {
@@ -38,10 +38,12 @@ class ExperimentApi {
 
     @PutMapping("/api/segments/{code}/experiment")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Start a champion/challenger experiment: the challenger strategy on challengerPercent (1-50) % of the segment's customers, "
-            + "a stable random split recorded customer by customer by the daily run; 409 while one runs")
+    @Operation(summary = "Start a champion/challenger experiment: the segment's strategy at championVersion (default current) against the "
+            + "challenger strategy at challengerVersion (default current; another strategy or another version of the same one) on "
+            + "challengerPercent (1-50) % of the segment's customers, a stable random split recorded customer by customer by the daily run; "
+            + "409 while one runs")
     Experiment start(@PathVariable String code, @RequestBody StartRequest r) {
-        return experiments.start(code, r.challengerStrategy(), r.challengerPercent());
+        return experiments.start(code, r.challengerStrategy(), r.challengerVersion(), r.championVersion(), r.challengerPercent());
     }
 
     @GetMapping("/api/segments/{code}/experiments")

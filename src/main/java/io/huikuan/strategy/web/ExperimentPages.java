@@ -53,6 +53,7 @@ class ExperimentPages {
 
     @PostMapping("/segments/{code}/experiment")
     String start(@PathVariable String code, @RequestParam(required = false) String challengerStrategy,
+            @RequestParam(required = false) String challengerVersion, @RequestParam(required = false) String championVersion,
             @RequestParam(required = false) String challengerPercent, RedirectAttributes redirect, Locale locale) {
         try {
             Integer percent = null;
@@ -63,7 +64,8 @@ class ExperimentPages {
                     throw ValidationException.coded("challengerPercent", challengerPercent, "integer", "a whole number from 1 to 50");
                 }
             }
-            experiments.start(code, challengerStrategy, percent);
+            experiments.start(code, challengerStrategy, number("challengerVersion", challengerVersion), number("championVersion", championVersion),
+                    percent);
             redirect.addFlashAttribute("flash", messages.getMessage("experiment.started", null, locale));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("flashError", new FormErrors(messages, locale).summary(e, "experiment.field."));
@@ -71,6 +73,17 @@ class ExperimentPages {
             redirect.addFlashAttribute("flashError", messages.getMessage("experiment.runningAlready", null, locale));
         }
         return "redirect:/segments/" + code + "/experiment";
+    }
+
+    private static Integer number(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ValidationException.coded(field, raw, "integer", "a whole number");
+        }
     }
 
     @PostMapping("/segments/{code}/experiment/end")
