@@ -4,8 +4,9 @@ import io.huikuan.common.ValidationException;
 import io.huikuan.common.ValidationException.FieldError;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
+import io.huikuan.ledger.OverduePeriods;
+import io.huikuan.ledger.OverduePeriods.Period;
 import io.huikuan.insight.EffectivenessQueries.Action;
-import io.huikuan.insight.EffectivenessQueries.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -129,9 +130,9 @@ public class Effectiveness {
             LocalDate first = days.stream().min(Comparator.naturalOrder()).orElseThrow();
             LocalDate later = first.plusDays(CURE_DAYS);
             List<Period> periods = f.periods().get(e.getKey());
-            if (!later.isAfter(f.asOf()) && EffectivenessQueries.overdue(periods, first).signum() > 0) {
+            if (!later.isAfter(f.asOf()) && OverduePeriods.overdueOn(periods, first).signum() > 0) {
                 cureJudged++;
-                cured += EffectivenessQueries.overdue(periods, later).signum() == 0 ? 1 : 0;
+                cured += OverduePeriods.overdueOn(periods, later).signum() == 0 ? 1 : 0;
             }
         }
         return new EffectivenessRow(key, label, actions.size(), byCustomer.size(), promises, judgedPromises, kept, percent(kept, judgedPromises),

@@ -1,12 +1,12 @@
 package io.huikuan.insight;
 
+import io.huikuan.ledger.OverduePeriods;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The facts effectiveness is computed from, each in one statement over the period: the outbound actions with what made
  * them (the task's strategy version, step, template and tone), their promise; the payments of the customers acted on;
- * those customers' balance periods, from which the overdue amount at any day is read ({@code [valid_from, valid_to)},
- * due before the day).
+ * those customers' balance periods ({@link OverduePeriods}), from which the overdue amount at any day is read.
  */
 @Component
 class EffectivenessQueries {
@@ -27,16 +26,14 @@ class EffectivenessQueries {
             String stepChannel, String template, String tone, boolean promised, String promiseStatus) {
     }
 
-    /** One period of an invoice's open amount. */
-    record Period(long customerId, LocalDate due, LocalDate from, LocalDate to, BigDecimal open) {
-    }
-
     private static final String ACTED_ON = "SELECT customer_id FROM activity WHERE direction = 'OUTBOUND' AND occurred_at >= ? AND occurred_at < ?";
 
     private final JdbcClient jdbc;
+    private final OverduePeriods overdue;
 
-    EffectivenessQueries(JdbcClient jdbc) {
+    EffectivenessQueries(JdbcClient jdbc, OverduePeriods overdue) {
         this.jdbc = jdbc;
+        this.overdue = overdue;
     }
 
     List<Action> actions(LocalDate from, LocalDate to, LocalDate asOf, ZoneId zone) {
@@ -71,16 +68,9 @@ class EffectivenessQueries {
                 .query((rs, i) -> new Attribution.Paid(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3))).list();
     }
 
-    /** The balance periods overlapping [from, until] of the customers acted on in the period, by customer. */
-    Map<Long, List<Period>> periods(LocalDate from, LocalDate to, LocalDate until, ZoneId zone) {
-        Map<Long, List<Period>> by = new HashMap<>();
-        jdbc.sql("SELECT customer_id, due_date, valid_from, valid_to, open_amount FROM balance_period WHERE valid_from <= ? "
-                + "AND (valid_to IS NULL OR valid_to > ?) AND due_date < ? AND customer_id IN (" + ACTED_ON + ")")
-                .params(Date.valueOf(until), Date.valueOf(from), Date.valueOf(until), start(from, zone), start(to.plusDays(1), zone))
-                .query((rs, i) -> new Period(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)))
-                .list().forEach(p -> by.computeIfAbsent(p.customerId(), k -> new ArrayList<>()).add(p));
-        return by;
+    /** The balance periods that can count on a day in [from, until] of the customers acted on in the period, by customer. */
+    Map<Long, List<OverduePeriods.Period>> periods(LocalDate from, LocalDate to, LocalDate until, ZoneId zone) {
+        return overdue.of(ACTED_ON, List.of(start(from, zone), start(to.plusDays(1), zone)), from, until);
     }
 
     /** What an action costs by channel. */
@@ -88,19 +78,6 @@ class EffectivenessQueries {
         Map<String, BigDecimal> costs = new HashMap<>();
         jdbc.sql("SELECT channel, cost FROM insight_channel_cost").query((rs, i) -> costs.put(rs.getString(1), rs.getBigDecimal(2))).list();
         return costs;
-    }
-
-    /** The overdue amount of a customer at the start of a day: open periods covering it, due before it. */
-    static BigDecimal overdue(List<Period> periods, LocalDate day) {
-        BigDecimal sum = BigDecimal.ZERO;
-        if (periods != null) {
-            for (Period p : periods) {
-                if (p.due().isBefore(day) && !p.from().isAfter(day) && (p.to() == null || p.to().isAfter(day))) {
-                    sum = sum.add(p.open());
-                }
-            }
-        }
-        return sum;
     }
 
     private static Timestamp start(LocalDate day, ZoneId zone) {

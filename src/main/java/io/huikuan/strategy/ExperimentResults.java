@@ -3,6 +3,7 @@ package io.huikuan.strategy;
 import io.huikuan.common.NotFoundException;
 import io.huikuan.identity.CurrentUser;
 import io.huikuan.identity.Role;
+import io.huikuan.ledger.OverduePeriods;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -42,10 +43,12 @@ public class ExperimentResults {
 
     private final JdbcClient jdbc;
     private final Experiments experiments;
+    private final OverduePeriods overduePeriods;
     private final Clock clock;
 
-    ExperimentResults(JdbcClient jdbc, Experiments experiments, Clock clock) {
+    ExperimentResults(JdbcClient jdbc, Experiments experiments, OverduePeriods overduePeriods, Clock clock) {
         this.jdbc = jdbc;
+        this.overduePeriods = overduePeriods;
         this.experiments = experiments;
         this.clock = clock;
     }
@@ -59,14 +62,9 @@ public class ExperimentResults {
         }
         List<Placed> placed = jdbc.sql("SELECT customer_id, arm, assigned_on FROM segment_experiment_arm WHERE experiment_id = ? AND assigned_on <= ?")
                 .params(e.id(), Date.valueOf(day)).query((rs, n) -> new Placed(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate())).list();
-        Map<Long, List<Object[]>> periods = new HashMap<>();
-        jdbc.sql("""
-                SELECT b.customer_id, b.due_date, b.valid_from, b.valid_to, b.open_amount FROM balance_period b
-                WHERE b.customer_id IN (SELECT customer_id FROM segment_experiment_arm WHERE experiment_id = ?) AND b.valid_from <= ?""")
-                .params(e.id(), Date.valueOf(day))
-                .query((rs, n) -> periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Object[] {rs.getDate(2).toLocalDate(),
-                        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)}))
-                .list();
+        LocalDate first = placed.stream().map(Placed::on).min(LocalDate::compareTo).orElse(day);
+        Map<Long, List<OverduePeriods.Period>> periods = placed.isEmpty() ? Map.of()
+                : overduePeriods.of("SELECT customer_id FROM segment_experiment_arm WHERE experiment_id = ?", List.of(e.id()), first, day);
         Map<Long, List<Object[]>> payments = new HashMap<>();
         jdbc.sql("""
                 SELECT y.customer_id, y.payment_date, y.amount FROM payment y
@@ -93,9 +91,9 @@ public class ExperimentResults {
                 }
             }
             t.collected.add(paid);
-            if (overdue(periods.get(p.customerId()), p.on()).signum() > 0) {
+            if (OverduePeriods.overdueOn(periods.get(p.customerId()), p.on()).signum() > 0) {
                 t.overdue++;
-                t.cured += overdue(periods.get(p.customerId()), later).signum() == 0 ? 1 : 0;
+                t.cured += OverduePeriods.overdueOn(periods.get(p.customerId()), later).signum() == 0 ? 1 : 0;
             }
         }
         Arm a = champion.arm(Experiment.CHAMPION, e.label(Experiment.CHAMPION));
@@ -113,20 +111,6 @@ public class ExperimentResults {
         }
         boolean decided = low != null && (low.signum() > 0 || high.signum() < 0);
         return new Comparison(e, day, a, b, lead, low, high, decided);
-    }
-
-    /** The overdue amount at the start of a day from a customer's balance periods ({due, from, to, open}). */
-    static BigDecimal overdue(List<Object[]> periods, LocalDate day) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Object[] p : periods == null ? List.<Object[]>of() : periods) {
-            LocalDate due = (LocalDate) p[0];
-            LocalDate from = (LocalDate) p[1];
-            LocalDate to = (LocalDate) p[2];
-            if (due.isBefore(day) && !from.isAfter(day) && (to == null || to.isAfter(day))) {
-                sum = sum.add((BigDecimal) p[3]);
-            }
-        }
-        return sum;
     }
 
     private static final class Tally {
